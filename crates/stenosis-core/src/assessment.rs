@@ -1,0 +1,673 @@
+//! The output: an [`Assessment`], every statement with its reasons and citations.
+
+use serde::Serialize;
+
+use crate::citations::{CitationId, Reference};
+use crate::presentation::Presentation;
+use crate::rules::{
+    self, Collect, Decision, NoTrace, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR,
+};
+use crate::vocab::{Action, Condition, Finding, Likelihood, Pathway, RedFlag, SeverityClass, Status, Urgency, Warning};
+
+/// The engine version (the crate version).
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The knowledge-base version: changes whenever a rule, threshold or citation changes.
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.1";
+
+/// The disclaimer every assessment carries.
+pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
+
+/// One condition on the differential.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DifferentialEntry {
+    /// The condition.
+    pub condition: Condition,
+    /// How likely it is.
+    pub likelihood: Likelihood,
+    /// Present findings that support it.
+    pub supporting: Vec<Finding>,
+    /// Findings that oppose it: present ones that argue against it, or expected ones found absent.
+    pub opposing: Vec<Finding>,
+    /// Why the likelihood is what it is, rule by rule.
+    pub reasons: Vec<&'static str>,
+    /// Citation ids for the condition and its rules.
+    pub citations: Vec<CitationId>,
+}
+
+/// One item of the Cook clinical prediction rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CookItem {
+    /// `gait_deviation`, `hoffmann_sign`, `inverted_supinator_sign`, `babinski_sign` or `age_over_45`.
+    pub item: &'static str,
+    /// Present, absent or unknown (for age: unknown when age is not given).
+    pub status: Status,
+}
+
+/// The Cook et al. 2010 clinical prediction rule count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CookRuleResult {
+    /// Items positive (0-5).
+    pub positive: u8,
+    /// Items assessed (0-5).
+    pub assessed: u8,
+    /// Each item with its status.
+    pub items: Vec<CookItem>,
+}
+
+/// A post-test probability from a verified likelihood ratio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PostTestProbability {
+    /// The pre-test probability assumed.
+    pub pre_test_probability: f64,
+    /// Where that pre-test probability comes from.
+    pub pre_test_basis: &'static str,
+    /// The likelihood ratio applied.
+    pub likelihood_ratio: f64,
+    /// Which threshold of the rule the ratio belongs to.
+    pub rule: &'static str,
+    /// The post-test probability (three decimals).
+    pub probability: f64,
+    /// Citation ids.
+    pub citations: Vec<CitationId>,
+}
+
+/// The cervical question itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Myelopathy {
+    /// How likely degenerative cervical myelopathy is.
+    pub likelihood: Likelihood,
+    /// The Cook rule count.
+    pub cook_rule: CookRuleResult,
+    /// Post-test probability where a verified likelihood ratio applies (0 of 5 fully assessed,
+    /// or 3 or more of 5); `None` otherwise.
+    pub post_test: Option<PostTestProbability>,
+    /// Present findings that support myelopathy.
+    pub supporting: Vec<Finding>,
+    /// Findings that oppose it.
+    pub opposing: Vec<Finding>,
+    /// Why, rule by rule.
+    pub reasons: Vec<&'static str>,
+    /// Citation ids.
+    pub citations: Vec<CitationId>,
+}
+
+/// mJOA severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Severity {
+    /// The mJOA score given.
+    pub mjoa: u8,
+    /// Its class (Tetreault 2017); `normal` for 18.
+    pub class: SeverityClass,
+    /// Citation ids.
+    pub citations: &'static [CitationId],
+}
+
+/// A recommended action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// What to do.
+    pub action: Action,
+    /// How soon.
+    pub urgency: Urgency,
+    /// Why.
+    pub rationale: String,
+    /// Citation ids.
+    pub citations: Vec<CitationId>,
+}
+
+/// A red flag raised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedFlagAlert {
+    /// Which red flag.
+    pub id: RedFlag,
+    /// What it means and what to do.
+    pub message: String,
+    /// Citation ids.
+    pub citations: Vec<CitationId>,
+}
+
+/// A warning raised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WarningAlert {
+    /// Which warning.
+    pub id: Warning,
+    /// What it means.
+    pub message: String,
+    /// Citation ids.
+    pub citations: Vec<CitationId>,
+}
+
+/// What the assessment would become with one more finding known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// The pathway in that case.
+    pub pathway: Pathway,
+    /// The myelopathy likelihood in that case.
+    pub myelopathy_likelihood: Likelihood,
+    /// The top condition in that case.
+    pub top_condition: Condition,
+    /// The cervical MRI urgency in that case (`None`: not recommended).
+    pub cervical_mri: Option<Urgency>,
+    /// Red flags in that case.
+    pub red_flags: Vec<RedFlag>,
+}
+
+/// A finding not yet assessed, with how much knowing it would change the assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextFinding {
+    /// The finding to assess.
+    pub finding: Finding,
+    /// How much knowing it would change the assessment (higher is more): red flags and pathway
+    /// weigh most, then top condition and imaging urgency, then likelihoods.
+    pub impact: u32,
+    /// Why, in words.
+    pub why: String,
+    /// The assessment if it were present.
+    pub if_present: Outcome,
+    /// The assessment if it were absent.
+    pub if_absent: Outcome,
+}
+
+/// A prognosis figure with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrognosisNote {
+    /// A stable id.
+    pub id: &'static str,
+    /// The statement.
+    pub statement: &'static str,
+    /// Citation ids.
+    pub citations: &'static [CitationId],
+}
+
+/// A full reference, as it appears in the assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitationEntry {
+    /// The citation id.
+    pub id: CitationId,
+    /// Authors.
+    pub authors: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// Journal or publisher.
+    pub source: &'static str,
+    /// Year.
+    pub year: u16,
+    /// PubMed id, where verified.
+    pub pmid: Option<&'static str>,
+    /// DOI, where verified.
+    pub doi: Option<&'static str>,
+    /// A link (DOI or PubMed), where an identifier is known.
+    pub url: Option<String>,
+}
+
+impl From<Reference> for CitationEntry {
+    fn from(r: Reference) -> Self {
+        CitationEntry {
+            id: r.id,
+            authors: r.authors,
+            title: r.title,
+            source: r.source,
+            year: r.year,
+            pmid: r.pmid,
+            doi: r.doi,
+            url: r.url(),
+        }
+    }
+}
+
+/// The assessment of a presentation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Every condition, most likely first.
+    pub differential: Vec<DifferentialEntry>,
+    /// The cervical question.
+    pub myelopathy: Myelopathy,
+    /// mJOA severity, or `None` when no mJOA was given.
+    pub severity: Option<Severity>,
+    /// Where the case sits on the management pathway.
+    pub pathway: Pathway,
+    /// Why that pathway.
+    pub pathway_rationale: String,
+    /// What to do next, most urgent first.
+    pub recommendations: Vec<Recommendation>,
+    /// Red flags.
+    pub red_flags: Vec<RedFlagAlert>,
+    /// Warnings: the clinical pitfalls that apply.
+    pub warnings: Vec<WarningAlert>,
+    /// Findings not yet assessed that would most change this assessment, best first.
+    pub next_findings: Vec<NextFinding>,
+    /// Prognosis figures that apply, with sources.
+    pub prognosis: Vec<PrognosisNote>,
+    /// The full reference of every citation id used above.
+    pub citations: Vec<CitationEntry>,
+    /// The engine version.
+    pub engine_version: &'static str,
+    /// The knowledge-base version.
+    pub knowledge_base_version: &'static str,
+    /// Decision support, not a diagnosis.
+    pub disclaimer: &'static str,
+}
+
+impl Assessment {
+    /// The contract JSON (compact). Byte-identical for the same presentation on every binding.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Serialising these types cannot fail: no maps with non-string keys, no non-finite floats.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The contract JSON, indented for people.
+    #[must_use]
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The first condition of the differential.
+    #[must_use]
+    pub fn top_condition(&self) -> Option<Condition> {
+        self.differential.first().map(|e| e.condition)
+    }
+
+    /// The recommendation for one action, if made.
+    #[must_use]
+    pub fn recommendation(&self, action: Action) -> Option<&Recommendation> {
+        self.recommendations.iter().find(|r| r.action == action)
+    }
+}
+
+/// The mJOA severity class of a score (Tetreault 2017): 18 normal, 15-17 mild, 12-14 moderate,
+/// 0-11 severe.
+#[must_use]
+pub const fn severity_class(mjoa: u8) -> SeverityClass {
+    match mjoa {
+        18.. => SeverityClass::Normal,
+        15..=17 => SeverityClass::Mild,
+        12..=14 => SeverityClass::Moderate,
+        _ => SeverityClass::Severe,
+    }
+}
+
+/// Assesses a presentation. Pure, total and deterministic: the same presentation always gives
+/// the same assessment, and no presentation makes it panic.
+///
+/// ```
+/// use stenosis_core::{assess, Presentation, Finding, Status, Pathway, Action, Urgency};
+/// let mut p = Presentation::new();
+/// p.set_age_years(Some(64))?;
+/// for f in [Finding::BilateralLegSymptoms, Finding::GaitDifficulty, Finding::HoffmannSign, Finding::BabinskiSign] {
+///     p.set_finding(f, Status::Present);
+/// }
+/// let a = assess(&p);
+/// assert_eq!(a.pathway, Pathway::FurtherWorkup);
+/// assert_eq!(a.recommendation(Action::CervicalMri).map(|r| r.urgency), Some(Urgency::Urgent));
+/// # Ok::<(), stenosis_core::InputError>(())
+/// ```
+#[must_use]
+pub fn assess(p: &Presentation) -> Assessment {
+    let mut trace = Collect::default();
+    let d = rules::evaluate(p, &mut trace);
+    build(p, &d, &trace)
+}
+
+/// Citations gathered in first-use order, without duplicates.
+#[derive(Default)]
+struct CitationSet(Vec<CitationId>);
+
+impl CitationSet {
+    fn add(&mut self, ids: &[CitationId]) {
+        for id in ids {
+            if !self.0.contains(id) {
+                self.0.push(*id);
+            }
+        }
+    }
+}
+
+fn reasons_for(trace: &Collect, target: Target) -> impl Iterator<Item = &'static Reason> + '_ {
+    trace.0.iter().filter(move |(t, _)| *t == target).map(|(_, r)| *r)
+}
+
+fn collect_citations(reasons: &[&'static Reason], base: &[CitationId]) -> Vec<CitationId> {
+    let mut set = CitationSet::default();
+    for r in reasons {
+        set.add(r.cites);
+    }
+    set.add(base);
+    set.0
+}
+
+fn findings_in(mask: u64) -> Vec<Finding> {
+    Finding::ALL.iter().copied().filter(|f| mask & (1u64 << f.code()) != 0).collect()
+}
+
+fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
+    let present = p.findings().present_mask();
+    let absent = p.findings().absent_mask();
+    let mut all = CitationSet::default();
+
+    let differential: Vec<DifferentialEntry> = rules::ranked(d, p)
+        .iter()
+        .map(|&c| {
+            let e = rules::evidence(c);
+            let target = if c == Condition::CervicalMyelopathy { Target::Myelopathy } else { Target::Condition(c) };
+            let reasons: Vec<&'static Reason> = reasons_for(trace, target).collect();
+            let citations = collect_citations(&reasons, e.base);
+            all.add(&citations);
+            DifferentialEntry {
+                condition: c,
+                likelihood: d.condition(c),
+                supporting: findings_in(present & e.supports),
+                opposing: findings_in((present & e.opposes_if_present) | (absent & e.opposes_if_absent)),
+                reasons: reasons.iter().map(|r| r.text).collect(),
+                citations,
+            }
+        })
+        .collect();
+
+    let myelopathy = build_myelopathy(p, d, &differential);
+    all.add(&myelopathy.citations);
+
+    let severity = p.mjoa().map(|m| Severity {
+        mjoa: m,
+        class: severity_class(m),
+        citations: &[CitationId::Tetreault2017Mjoa, CitationId::Fehlings2017Scope],
+    });
+    if let Some(s) = &severity {
+        all.add(s.citations);
+    }
+
+    let pathway_reasons: Vec<&'static Reason> = reasons_for(trace, Target::Pathway).collect();
+    for r in &pathway_reasons {
+        all.add(r.cites);
+    }
+    let pathway_rationale = join(&pathway_reasons);
+
+    let mut recommendations: Vec<Recommendation> = Action::ALL
+        .iter()
+        .filter_map(|&a| {
+            let urgency = d.recommendation(a)?;
+            let reasons: Vec<&'static Reason> = reasons_for(trace, Target::Recommendation(a)).collect();
+            let citations = collect_citations(&reasons, &[]);
+            all.add(&citations);
+            Some(Recommendation { action: a, urgency, rationale: join(&reasons), citations })
+        })
+        .collect();
+    // Most urgent first; vocabulary order within the same urgency (stable sort).
+    recommendations.sort_by_key(|r| core::cmp::Reverse(r.urgency));
+
+    let red_flags: Vec<RedFlagAlert> = RedFlag::ALL
+        .iter()
+        .filter(|&&r| d.has_red_flag(r))
+        .map(|&r| {
+            let reasons: Vec<&'static Reason> = reasons_for(trace, Target::RedFlag(r)).collect();
+            let citations = collect_citations(&reasons, &[]);
+            all.add(&citations);
+            RedFlagAlert { id: r, message: join(&reasons), citations }
+        })
+        .collect();
+
+    let warnings: Vec<WarningAlert> = Warning::ALL
+        .iter()
+        .filter(|&&w| d.has_warning(w))
+        .map(|&w| {
+            let reasons: Vec<&'static Reason> = reasons_for(trace, Target::Warning(w)).collect();
+            let citations = collect_citations(&reasons, &[]);
+            all.add(&citations);
+            WarningAlert { id: w, message: join(&reasons), citations }
+        })
+        .collect();
+
+    let prognosis = prognosis(d);
+    for n in &prognosis {
+        all.add(n.citations);
+    }
+
+    let next_findings = next_findings(p, d);
+
+    all.0.sort();
+    Assessment {
+        differential,
+        myelopathy,
+        severity,
+        pathway: d.pathway,
+        pathway_rationale,
+        recommendations,
+        red_flags,
+        warnings,
+        next_findings,
+        prognosis,
+        citations: all.0.iter().map(|c| CitationEntry::from(c.reference())).collect(),
+        engine_version: ENGINE_VERSION,
+        knowledge_base_version: KNOWLEDGE_BASE_VERSION,
+        disclaimer: DISCLAIMER,
+    }
+}
+
+fn join(reasons: &[&'static Reason]) -> String {
+    let mut s = String::new();
+    for (i, r) in reasons.iter().enumerate() {
+        if i > 0 {
+            s.push_str(". ");
+        }
+        s.push_str(r.text);
+    }
+    if !s.is_empty() {
+        s.push('.');
+    }
+    s
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn post_test(pre: f64, lr: f64) -> f64 {
+    let odds = pre / (1.0 - pre) * lr;
+    round3(odds / (1.0 + odds))
+}
+
+fn build_myelopathy(p: &Presentation, d: &Decision, differential: &[DifferentialEntry]) -> Myelopathy {
+    let entry = differential.iter().find(|e| e.condition == Condition::CervicalMyelopathy);
+    let mut items: Vec<CookItem> =
+        rules::COOK_ITEMS.iter().map(|&f| CookItem { item: f.id(), status: p.finding(f) }).collect();
+    items.push(CookItem {
+        item: "age_over_45",
+        status: match p.age_years() {
+            None => Status::Unknown,
+            Some(a) if a > 45 => Status::Present,
+            Some(_) => Status::Absent,
+        },
+    });
+    let post = if d.cook.positive >= 3 {
+        Some((COOK_RULE_IN_LR, "3 or more of 5 positive (LR+ 30.9, 95% CI 5.5-181.8)"))
+    } else if d.cook.positive == 0 && d.cook.assessed == 5 {
+        Some((COOK_RULE_OUT_LR, "0 of 5 positive with all 5 assessed (LR- 0.18, 95% CI 0.12-0.42)"))
+    } else {
+        None
+    };
+    let post_test = post.map(|(lr, rule)| PostTestProbability {
+        pre_test_probability: COOK_PRETEST_PROBABILITY,
+        pre_test_basis: "Myelopathy prevalence in the Cook 2010 derivation cohort (88 of 249 patients with cervical spine complaints); adjust for your setting",
+        likelihood_ratio: lr,
+        rule,
+        probability: post_test(COOK_PRETEST_PROBABILITY, lr),
+        citations: vec![CitationId::Cook2010Cpr],
+    });
+    Myelopathy {
+        likelihood: d.myelopathy,
+        cook_rule: CookRuleResult { positive: d.cook.positive, assessed: d.cook.assessed, items },
+        post_test,
+        supporting: entry.map(|e| e.supporting.clone()).unwrap_or_default(),
+        opposing: entry.map(|e| e.opposing.clone()).unwrap_or_default(),
+        reasons: entry.map(|e| e.reasons.clone()).unwrap_or_default(),
+        citations: {
+            let mut c = entry.map(|e| e.citations.clone()).unwrap_or_default();
+            if !c.contains(&CitationId::Cook2010Cpr) {
+                c.push(CitationId::Cook2010Cpr);
+            }
+            c
+        },
+    }
+}
+
+const PROGNOSIS_MILD: PrognosisNote = PrognosisNote {
+    id: "mild_natural_history",
+    statement: "Mild DCM without surgery: most remain stable; about 20-27% deteriorate over about 3 years (19.6% and 26.9% in two cohorts), and pooled survival free of neurological decline is 84% at 3 years and 75% at 5 years. (The seed's 'only about 20% remain stable' is not supported.)",
+    citations: &[CitationId::Shimomura2007, CitationId::Kong2013, CitationId::NaturalHistory2023],
+};
+const PROGNOSIS_MODERATE_SEVERE: PrognosisNote = PrognosisNote {
+    id: "moderate_severe_natural_history",
+    statement: "Moderate or severe DCM without surgery: pooled survival free of neurological decline is 71% at 3 years and 55% at 5 years; 20-62% of non-operatively treated DCM deteriorate at 3-6 years.",
+    citations: &[CitationId::NaturalHistory2023, CitationId::Karadimas2013],
+};
+const PROGNOSIS_SURGERY: PrognosisNote = PrognosisNote {
+    id: "surgical_outcome",
+    statement: "After decompression, about 63% reach a clinically meaningful mJOA improvement by 2 years, and mJOA, Nurick and quality-of-life scores improve significantly in mild, moderate and severe disease. (The seed's 'about 97% recover' was not found in any source.)",
+    citations: &[CitationId::CsornRecovery, CitationId::Fehlings2013Jbjs, CitationId::Badhiwala2019],
+};
+const PROGNOSIS_NONMYELOPATHIC: PrognosisNote = PrognosisNote {
+    id: "nonmyelopathic_compression_natural_history",
+    statement:
+        "Cord compression without myelopathy: about 8% develop myelopathy at 1 year and about 23% by about 4 years.",
+    citations: &[CitationId::Wilson2013],
+};
+
+fn prognosis(d: &Decision) -> Vec<PrognosisNote> {
+    let mut notes = Vec::new();
+    let concern = d.dcm_established || d.myelopathy >= Likelihood::Moderate;
+    if d.imaging == rules::CervicalImaging::Compression && !d.dcm_established {
+        notes.push(PROGNOSIS_NONMYELOPATHIC);
+    }
+    if concern {
+        match d.severity {
+            Some(SeverityClass::Moderate | SeverityClass::Severe) => notes.push(PROGNOSIS_MODERATE_SEVERE),
+            Some(SeverityClass::Mild | SeverityClass::Normal) => notes.push(PROGNOSIS_MILD),
+            None => {
+                notes.push(PROGNOSIS_MILD);
+                notes.push(PROGNOSIS_MODERATE_SEVERE);
+            }
+        }
+        notes.push(PROGNOSIS_SURGERY);
+    }
+    notes
+}
+
+/// How many next findings an assessment lists at most.
+pub const MAX_NEXT_FINDINGS: usize = 10;
+
+fn outcome(p: &Presentation, d: &Decision) -> Outcome {
+    Outcome {
+        pathway: d.pathway,
+        myelopathy_likelihood: d.myelopathy,
+        top_condition: d.top_condition(p),
+        cervical_mri: d.recommendation(Action::CervicalMri),
+        red_flags: RedFlag::ALL.iter().copied().filter(|r| d.has_red_flag(*r)).collect(),
+    }
+}
+
+fn level(l: Likelihood) -> i64 {
+    i64::from(l.code())
+}
+
+fn urgency_level(u: Option<Urgency>) -> i64 {
+    u.map_or(0, |u| i64::from(u.code()) + 1)
+}
+
+/// How much a hypothetical decision differs from the current one.
+fn impact(p0: &Presentation, base: &Decision, p1: &Presentation, alt: &Decision) -> u32 {
+    let mut score = 0i64;
+    if alt.red_flags != base.red_flags {
+        score += 16;
+    }
+    if alt.pathway != base.pathway {
+        score += 8;
+    }
+    if alt.top_condition(p1) != base.top_condition(p0) {
+        score += 4;
+    }
+    let mri = (urgency_level(alt.recommendation(Action::CervicalMri))
+        - urgency_level(base.recommendation(Action::CervicalMri)))
+    .abs();
+    score += 2 * mri;
+    score += 3 * (level(alt.myelopathy) - level(base.myelopathy)).abs();
+    for (a, b) in alt.conditions.iter().zip(base.conditions.iter()) {
+        score += (level(*a) - level(*b)).abs();
+    }
+    u32::try_from(score).unwrap_or(u32::MAX)
+}
+
+fn describe(base: &Decision, p0: &Presentation, alt: &Decision, p1: &Presentation) -> Vec<String> {
+    let mut parts = Vec::new();
+    if alt.red_flags != base.red_flags {
+        let flags: Vec<&str> = RedFlag::ALL.iter().filter(|r| alt.has_red_flag(**r)).map(|r| r.id()).collect();
+        parts.push(if flags.is_empty() { "no red flag".to_owned() } else { format!("red flag {}", flags.join(", ")) });
+    }
+    if alt.pathway != base.pathway {
+        parts.push(format!("pathway {}", alt.pathway.id()));
+    }
+    if alt.myelopathy != base.myelopathy {
+        parts.push(format!("myelopathy likelihood {}", alt.myelopathy.id()));
+    }
+    let top = alt.top_condition(p1);
+    if top != base.top_condition(p0) {
+        parts.push(format!("top condition {}", top.id()));
+    }
+    let (a, b) = (alt.recommendation(Action::CervicalMri), base.recommendation(Action::CervicalMri));
+    if a != b {
+        parts.push(match a {
+            Some(u) => format!("cervical MRI {}", u.id()),
+            None => "no cervical MRI".to_owned(),
+        });
+    }
+    for c in Condition::ALL.iter().skip(1) {
+        if alt.condition(*c) != base.condition(*c) {
+            parts.push(format!("{} {}", c.id(), alt.condition(*c).id()));
+        }
+    }
+    parts
+}
+
+fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
+    let mut out: Vec<NextFinding> = Vec::new();
+    for &f in Finding::ALL {
+        if p.findings().known(f) {
+            continue;
+        }
+        let pp = p.with_finding(f, Status::Present);
+        let pa = p.with_finding(f, Status::Absent);
+        let dp = rules::evaluate(&pp, &mut NoTrace);
+        let da = rules::evaluate(&pa, &mut NoTrace);
+        let score = impact(p, d, &pp, &dp).saturating_add(impact(p, d, &pa, &da));
+        if score == 0 {
+            continue;
+        }
+        let present_parts = describe(d, p, &dp, &pp);
+        let absent_parts = describe(d, p, &da, &pa);
+        let mut why = String::new();
+        if !present_parts.is_empty() {
+            why.push_str("If present: ");
+            why.push_str(&present_parts.join("; "));
+            why.push('.');
+        }
+        if !absent_parts.is_empty() {
+            if !why.is_empty() {
+                why.push(' ');
+            }
+            why.push_str("If absent: ");
+            why.push_str(&absent_parts.join("; "));
+            why.push('.');
+        }
+        out.push(NextFinding {
+            finding: f,
+            impact: score,
+            why,
+            if_present: outcome(&pp, &dp),
+            if_absent: outcome(&pa, &da),
+        });
+    }
+    // Highest impact first; vocabulary order on ties (stable sort).
+    out.sort_by_key(|n| core::cmp::Reverse(n.impact));
+    out.truncate(MAX_NEXT_FINDINGS);
+    out
+}

@@ -1,0 +1,60 @@
+//! # stenosis-core
+//!
+//! The pure decision function of `stenosis`: given what is known about a patient with leg
+//! symptoms, how likely is it that they come from cervical spinal cord compression (degenerative
+//! cervical myelopathy, DCM), what else could explain them, what to examine or image next and how
+//! urgently, and where the case sits on the management pathway. Every statement carries its
+//! reasons and citations.
+//!
+//! This is decision support for clinicians, not a diagnosis.
+//!
+//! ```
+//! use stenosis_core::{assess, Presentation, Condition, Pathway, Warning};
+//!
+//! let p = Presentation::from_json(r#"{
+//!     "age_years": 61, "course": "progressive",
+//!     "findings": {
+//!         "sciatica_like_pain": "present", "leg_weakness_on_exam": "present",
+//!         "hyperreflexia": "present", "hoffmann_sign": "present",
+//!         "known_lumbar_stenosis": "present"
+//!     }
+//! }"#)?;
+//! let a = assess(&p);
+//! assert_eq!(a.top_condition(), Some(Condition::CervicalMyelopathy));
+//! assert_eq!(a.pathway, Pathway::FurtherWorkup);
+//! assert!(a.warnings.iter().any(|w| w.id == Warning::FalseLocalizingSciatica));
+//! assert!(a.warnings.iter().any(|w| w.id == Warning::LumbarMisattributionRisk));
+//! println!("{}", a.to_json_pretty());
+//! # Ok::<(), stenosis_core::InputError>(())
+//! ```
+//!
+//! Crate rules: no I/O, no `unsafe`, no panics on any input, deterministic output.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod assessment;
+mod citations;
+mod error;
+mod presentation;
+mod rules;
+mod schema;
+mod vocab;
+
+pub use assessment::{
+    assess, severity_class, Assessment, CitationEntry, CookItem, CookRuleResult, DifferentialEntry, Myelopathy,
+    NextFinding, Outcome, PostTestProbability, PrognosisNote, Recommendation, RedFlagAlert, Severity, WarningAlert,
+    DISCLAIMER, ENGINE_VERSION, KNOWLEDGE_BASE_VERSION, MAX_NEXT_FINDINGS,
+};
+pub use citations::{CitationId, Reference};
+pub use error::{InputError, InputErrorKind};
+pub use presentation::{
+    parse_finding_id, FindingSet, Presentation, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, PRESENTATION_FIELDS,
+    SYMPTOM_DURATION_MONTHS_MAX,
+};
+pub use schema::{knowledge_base_notes, presentation_schema, KnowledgeBaseNote};
+pub use vocab::{
+    Action, Condition, Course, Finding, FindingGroup, Likelihood, Pathway, RedFlag, SeverityClass, Sex, SnomedCode,
+    Status, Urgency, Warning, SNOMED_SYSTEM,
+};

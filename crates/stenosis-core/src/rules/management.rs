@@ -1,0 +1,269 @@
+//! The management pathway and the recommendations, by the AO Spine guideline and the seed.
+
+use super::myelopathy::rapid;
+use super::{
+    CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_EXAM_CORE, UMN_SIGNS,
+};
+use crate::citations::CitationId as C;
+use crate::vocab::{Action as A, Condition, Finding as F, Likelihood, Pathway, SeverityClass, Urgency};
+
+const PATH_EMERGENCY: Reason =
+    Reason { text: "A red flag is present: same-day specialist evaluation", cites: &[C::Girft2023Ces, C::Seed] };
+const PATH_SURGERY_SEVERITY: Reason = Reason {
+    text: "Degenerative cervical myelopathy of moderate (mJOA 12-14) or severe (mJOA 0-11) severity: surgical decompression is recommended",
+    cites: &[C::Fehlings2017Guideline, C::Fehlings2013Consensus, C::Tetreault2017Mjoa],
+};
+const PATH_SURGERY_PROGRESSION: Reason = Reason {
+    text: "Degenerative cervical myelopathy with a progressive course: operative treatment is recommended on neurological deterioration",
+    cites: &[C::Fehlings2017Guideline, C::Seed],
+};
+const PATH_SURGERY_UNGRADED: Reason = Reason {
+    text: "Degenerative cervical myelopathy whose severity is not graded (no mJOA): surgical evaluation grades it and decides",
+    cites: &[C::Fehlings2017Guideline, C::Tetreault2017Mjoa],
+};
+const PATH_CONSERVATIVE_MILD: Reason = Reason {
+    text: "Mild, stable degenerative cervical myelopathy: surgery or a supervised trial of structured rehabilitation may be offered; operate if it deteriorates",
+    cites: &[C::Fehlings2017Guideline, C::Seed],
+};
+const PATH_NONMYELOPATHIC: Reason = Reason {
+    text: "Cord compression without a myelopathic sign or symptom: no prophylactic surgery; counsel on the risk of progression and follow clinically",
+    cites: &[C::Fehlings2017Guideline, C::Wilson2013],
+};
+const PATH_ATYPICAL_COMPRESSION: Reason = Reason {
+    text: "Cord compression with leg symptoms that nothing else clearly explains, but no myelopathic sign: whether the compression explains the leg symptoms (false localisation) needs specialist work-up",
+    cites: &[C::Chan2011, C::Han2024, C::Langfitt1967],
+};
+const PATH_WORKUP_SUSPICION: Reason = Reason {
+    text: "Clinical suspicion of cervical myelopathy not yet settled by cervical MRI",
+    cites: &[C::Seed, C::RothAcrMyelopathy],
+};
+const PATH_WORKUP_EXAM: Reason = Reason {
+    text: "The upper motor neuron examination is incomplete, so cervical myelopathy cannot be set aside",
+    cites: &[C::Seed],
+};
+const PATH_NO_CONCERN: Reason = Reason {
+    text: "Upper motor neuron examination done, myelopathy unlikely and no indication for cervical imaging on the findings given",
+    cites: &[C::Seed, C::Cook2010Cpr],
+};
+const PATH_MRI_NEGATIVE: Reason = Reason {
+    text: "Cervical MRI without cord compression and no remaining upper motor neuron signs",
+    cites: &[C::RothAcrMyelopathy],
+};
+
+/// Where the case sits on the management pathway.
+pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternative: bool, t: &mut T) {
+    let mut set = |d: &mut Decision, p: Pathway, r: &'static Reason| {
+        d.pathway = p;
+        t.note(Target::Pathway, r);
+    };
+    if d.red_flags != 0 {
+        return set(d, Pathway::Emergency, &PATH_EMERGENCY);
+    }
+    if d.dcm_established {
+        return match d.severity {
+            Some(SeverityClass::Moderate | SeverityClass::Severe) => {
+                set(d, Pathway::SurgicalEvaluation, &PATH_SURGERY_SEVERITY)
+            }
+            _ if f.worsening() => set(d, Pathway::SurgicalEvaluation, &PATH_SURGERY_PROGRESSION),
+            None => set(d, Pathway::SurgicalEvaluation, &PATH_SURGERY_UNGRADED),
+            Some(SeverityClass::Mild | SeverityClass::Normal) => set(d, Pathway::Conservative, &PATH_CONSERVATIVE_MILD),
+        };
+    }
+    if d.imaging == CervicalImaging::Compression {
+        // Compression without a myelopathic picture.
+        return if f.any(LEG_SYMPTOMS) && !clear_alternative {
+            set(d, Pathway::FurtherWorkup, &PATH_ATYPICAL_COMPRESSION)
+        } else {
+            set(d, Pathway::Conservative, &PATH_NONMYELOPATHIC)
+        };
+    }
+    if d.myelopathy >= Likelihood::Moderate {
+        return set(d, Pathway::FurtherWorkup, &PATH_WORKUP_SUSPICION);
+    }
+    if d.imaging == CervicalImaging::NoCompression {
+        return set(d, Pathway::NoCervicalConcern, &PATH_MRI_NEGATIVE);
+    }
+    if !f.all_known(UMN_EXAM_CORE) {
+        return set(d, Pathway::FurtherWorkup, &PATH_WORKUP_EXAM);
+    }
+    if cervical_mri_indicated(f, d, clear_alternative) {
+        return set(d, Pathway::FurtherWorkup, &PATH_WORKUP_SUSPICION);
+    }
+    set(d, Pathway::NoCervicalConcern, &PATH_NO_CONCERN)
+}
+
+/// The seed's indications for cervical imaging (and a moderate or high myelopathy likelihood).
+fn cervical_mri_indicated(f: &Facts<'_>, d: &Decision, clear_alternative: bool) -> bool {
+    (f.has(F::BilateralLegSymptoms) && !clear_alternative)
+        || (f.worsening() && f.any(LEG_WEAKNESS))
+        || f.any(UMN_SIGNS)
+        || f.has(F::GaitDeviation)
+        || (f.has(F::BladderDysfunction) && f.any(LEG_SYMPTOMS))
+        || d.myelopathy >= Likelihood::Moderate
+}
+
+const MRI_EMERGENCY: Reason = Reason {
+    text: "Rapidly progressive or red-flag presentation with a cervical concern: MRI of the cervical spine today",
+    cites: &[C::Seed, C::RothAcrMyelopathy],
+};
+const MRI_INDICATED: Reason = Reason {
+    text: "Cervical imaging is indicated (bilateral leg symptoms without clear lumbar pathology, progressive leg weakness, upper motor neuron signs, or bladder dysfunction with leg symptoms); MRI without contrast is the modality of choice",
+    cites: &[C::Seed, C::RothAcrMyelopathy],
+};
+const MRI_URGENT: Reason = Reason {
+    text: "Progressive course, high likelihood of myelopathy or moderate-to-severe deficit: untreated cord compression can cause irreversible damage, so image urgently",
+    cites: &[C::Seed, C::Karadimas2013],
+};
+const LUMBAR_MRI_CES: Reason = Reason {
+    text: "Suspected cauda equina syndrome: emergency MRI of the lumbosacral spine, within 4 hours of the request",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
+};
+const LUMBAR_MRI_LSS: Reason = Reason {
+    text: "Possible lumbar stenosis: MRI is the most appropriate non-invasive test to confirm canal narrowing",
+    cites: &[C::Nass2011],
+};
+const EXAM_INCOMPLETE: Reason = Reason {
+    text: "Complete the neurological examination including upper motor neuron signs (reflexes, Hoffmann, Babinski, clonus, gait): leaving it out is a recognised cause of missed myelopathy",
+    cites: &[C::Seed, C::Cook2010Cpr],
+};
+const ABI_INDICATED: Reason = Reason {
+    text: "Exertional leg symptoms or a suggestion of PAD: a resting ankle-brachial index is recommended",
+    cites: &[C::AhaAcc2016Pad, C::Konno2007],
+};
+const NCS_INDICATED: Reason = Reason {
+    text: "Possible peripheral neuropathy: nerve conduction studies are the reference standard",
+    cites: &[C::Kanji2010, C::Abraham2017],
+};
+const REFER_SURGERY: Reason = Reason {
+    text: "Degenerative cervical myelopathy needing surgical evaluation for decompression",
+    cites: &[C::Fehlings2017Guideline, C::Seed],
+};
+const REFER_URGENT: Reason = Reason {
+    text: "Severe or progressive myelopathy: the likelihood of improvement without surgery is low, so refer urgently",
+    cites: &[C::Fehlings2017Guideline, C::Seed],
+};
+const REFER_MILD: Reason = Reason {
+    text:
+        "Mild myelopathy: discuss surgery as an alternative to supervised rehabilitation (AO Spine weak recommendation)",
+    cites: &[C::Fehlings2017Guideline, C::Badhiwala2019],
+};
+const REFER_ATYPICAL: Reason = Reason {
+    text: "Cord compression that may explain leg pain (false localisation): specialist assessment",
+    cites: &[C::Chan2011, C::Han2024],
+};
+const REFER_BEFORE_MRI: Reason = Reason {
+    text: "High likelihood of myelopathy with a severe or progressive deficit: refer in parallel with imaging",
+    cites: &[C::Fehlings2017Guideline, C::Seed],
+};
+const EMERGENCY_EVAL: Reason = Reason {
+    text: "Red flag: same-day emergency spine evaluation",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Seed],
+};
+const REHAB: Reason = Reason {
+    text: "Mild myelopathy managed without surgery: supervised structured rehabilitation",
+    cites: &[C::Fehlings2017Guideline, C::Seed],
+};
+const COLLAR: Reason = Reason {
+    text: "Mild myelopathy managed without surgery: the seed lists a cervical collar for stabilisation (the AO Spine guideline makes no specific collar recommendation)",
+    cites: &[C::Seed],
+};
+const MONITOR_MILD: Reason = Reason {
+    text:
+        "Monitor for progression: about 20-27% of mild DCM deteriorate over about 3 years; operate if it deteriorates",
+    cites: &[C::Fehlings2017Guideline, C::Kong2013, C::Shimomura2007, C::NaturalHistory2023],
+};
+const MONITOR_NONMYELOPATHIC: Reason = Reason {
+    text: "Follow clinically and teach the signs of myelopathy: about 8% develop myelopathy at 1 year and 23% by about 4 years",
+    cites: &[C::Fehlings2017Guideline, C::Wilson2013],
+};
+const MONITOR_GENERAL: Reason = Reason {
+    text:
+        "Re-examine for upper motor neuron signs if leg symptoms progress or new arm, gait or bladder symptoms appear",
+    cites: &[C::Seed],
+};
+
+/// What to do next, and how urgently.
+pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternative: bool, t: &mut T) {
+    let mut rec = |d: &mut Decision, a: A, u: Urgency, r: &'static Reason| {
+        d.recommend(a, u);
+        t.note(Target::Recommendation(a), r);
+    };
+    let red_flag = d.red_flags != 0;
+    let severe = matches!(d.severity, Some(SeverityClass::Severe));
+    let moderate_or_severe = matches!(d.severity, Some(SeverityClass::Moderate | SeverityClass::Severe));
+
+    // Cervical MRI.
+    if d.imaging == CervicalImaging::NotImaged && cervical_mri_indicated(f, d, clear_alternative) {
+        if rapid(f) || (red_flag && d.myelopathy >= Likelihood::Moderate) {
+            rec(d, A::CervicalMri, Urgency::Emergency, &MRI_EMERGENCY);
+        } else if f.worsening() || d.myelopathy == Likelihood::High || moderate_or_severe {
+            rec(d, A::CervicalMri, Urgency::Urgent, &MRI_URGENT);
+        } else {
+            rec(d, A::CervicalMri, Urgency::Routine, &MRI_INDICATED);
+        }
+    }
+
+    // Lumbar MRI.
+    if d.condition(Condition::CaudaEquinaSyndrome) == Likelihood::High {
+        rec(d, A::LumbarMri, Urgency::Emergency, &LUMBAR_MRI_CES);
+    } else if d.condition(Condition::LumbarSpinalStenosis) >= Likelihood::Moderate
+        && !f.known(F::LumbarStenosisOnImaging)
+        && !f.has(F::KnownLumbarStenosis)
+    {
+        rec(d, A::LumbarMri, Urgency::Routine, &LUMBAR_MRI_LSS);
+    }
+
+    // Neurological examination.
+    if !f.all_known(UMN_EXAM_CORE) {
+        let u = if red_flag || f.worsening() { Urgency::Urgent } else { Urgency::Routine };
+        rec(d, A::CompleteNeurologicalExam, u, &EXAM_INCOMPLETE);
+    }
+
+    // Vascular and neuropathy work-up.
+    let abi = f.p.ankle_brachial_index();
+    if (abi.is_none()
+        && (d.condition(Condition::PeripheralArterialDisease) >= Likelihood::Moderate || f.has(F::WalkingLegPain)))
+        || abi.is_some_and(|a| a > super::differential::ABI_NONCOMPRESSIBLE_ABOVE)
+    {
+        rec(d, A::AnkleBrachialIndex, Urgency::Routine, &ABI_INDICATED);
+    }
+    if d.condition(Condition::PeripheralNeuropathy) >= Likelihood::Moderate {
+        rec(d, A::NerveConductionStudy, Urgency::Routine, &NCS_INDICATED);
+    }
+
+    // Emergency evaluation.
+    if red_flag {
+        rec(d, A::EmergencySpineEvaluation, Urgency::Emergency, &EMERGENCY_EVAL);
+    }
+
+    // Surgical referral and conservative care.
+    if d.dcm_established {
+        let mild_or_normal = matches!(d.severity, Some(SeverityClass::Mild | SeverityClass::Normal));
+        if severe || f.worsening() {
+            rec(d, A::SpineSurgeryReferral, Urgency::Urgent, &REFER_URGENT);
+        } else if mild_or_normal {
+            rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_MILD);
+            rec(d, A::PhysicalTherapy, Urgency::Routine, &REHAB);
+            rec(d, A::CervicalCollar, Urgency::Routine, &COLLAR);
+            rec(d, A::ClinicalMonitoring, Urgency::Routine, &MONITOR_MILD);
+        } else {
+            rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_SURGERY);
+        }
+    } else if d.imaging == CervicalImaging::Compression {
+        if f.any(LEG_SYMPTOMS) && !clear_alternative {
+            rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_ATYPICAL);
+        }
+        rec(d, A::ClinicalMonitoring, Urgency::Routine, &MONITOR_NONMYELOPATHIC);
+    } else if d.myelopathy == Likelihood::High && (moderate_or_severe || f.worsening()) {
+        let u = if severe || f.worsening() { Urgency::Urgent } else { Urgency::Routine };
+        rec(d, A::SpineSurgeryReferral, u, &REFER_BEFORE_MRI);
+    }
+
+    if d.pathway == Pathway::NoCervicalConcern && !clinical_myelopathy_ruled_out_by_mri(d) {
+        rec(d, A::ClinicalMonitoring, Urgency::Routine, &MONITOR_GENERAL);
+    }
+}
+
+fn clinical_myelopathy_ruled_out_by_mri(d: &Decision) -> bool {
+    d.imaging == CervicalImaging::NoCompression
+}

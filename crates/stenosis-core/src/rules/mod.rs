@@ -1,0 +1,247 @@
+//! The decision rules. Each rule is a small named function that reads the presentation, returns
+//! its verdict and notes its reasons (each with citations) to a [`Trace`]. [`evaluate`] runs them
+//! in order; it is generic over the trace so that the "what if" re-evaluations behind
+//! `next_findings` pay nothing for explanations.
+
+mod alerts;
+mod differential;
+mod management;
+mod myelopathy;
+
+use crate::citations::CitationId;
+use crate::presentation::Presentation;
+use crate::vocab::{Action, Condition, Course, Finding, Likelihood, Pathway, RedFlag, SeverityClass, Urgency, Warning};
+
+pub(crate) use myelopathy::{CookRule, COOK_ITEMS, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR};
+
+/// A reason a rule gives: a sentence and its sources.
+#[derive(Debug)]
+pub(crate) struct Reason {
+    pub text: &'static str,
+    pub cites: &'static [CitationId],
+}
+
+/// What a reason explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Myelopathy,
+    Condition(Condition),
+    Pathway,
+    Recommendation(Action),
+    RedFlag(RedFlag),
+    Warning(Warning),
+}
+
+/// Where rules note their reasons.
+pub(crate) trait Trace {
+    fn note(&mut self, target: Target, reason: &'static Reason);
+}
+
+/// Discards reasons (for "what if" evaluations).
+pub(crate) struct NoTrace;
+
+impl Trace for NoTrace {
+    #[inline(always)]
+    fn note(&mut self, _: Target, _: &'static Reason) {}
+}
+
+/// Keeps reasons in the order the rules gave them.
+#[derive(Default)]
+pub(crate) struct Collect(pub Vec<(Target, &'static Reason)>);
+
+impl Trace for Collect {
+    fn note(&mut self, target: Target, reason: &'static Reason) {
+        if !self.0.iter().any(|(t, r)| *t == target && core::ptr::eq(*r, reason)) {
+            self.0.push((target, reason));
+        }
+    }
+}
+
+/// What the imaging says about the cervical cord.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CervicalImaging {
+    /// No cervical MRI result given.
+    NotImaged,
+    /// Cord compression (or cord signal change) reported.
+    Compression,
+    /// MRI reported without cord compression.
+    NoCompression,
+}
+
+/// The decision, without explanations: small and `Copy`, so it can be compared cheaply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Decision {
+    pub myelopathy: Likelihood,
+    pub cook: CookRule,
+    pub conditions: [Likelihood; 5],
+    pub imaging: CervicalImaging,
+    pub dcm_established: bool,
+    pub severity: Option<SeverityClass>,
+    pub red_flags: u32,
+    pub warnings: u32,
+    pub recommendations: [Option<Urgency>; 10],
+    pub pathway: Pathway,
+}
+
+impl Decision {
+    pub fn condition(&self, c: Condition) -> Likelihood {
+        self.conditions.get(c as usize).copied().unwrap_or(Likelihood::Low)
+    }
+    pub fn has_red_flag(&self, r: RedFlag) -> bool {
+        self.red_flags & (1 << r.code()) != 0
+    }
+    pub fn has_warning(&self, w: Warning) -> bool {
+        self.warnings & (1 << w.code()) != 0
+    }
+    pub fn recommendation(&self, a: Action) -> Option<Urgency> {
+        self.recommendations.get(a as usize).copied().flatten()
+    }
+    fn recommend(&mut self, a: Action, u: Urgency) {
+        if let Some(slot) = self.recommendations.get_mut(a as usize) {
+            *slot = Some(slot.map_or(u, |old| old.max(u)));
+        }
+    }
+    /// The first condition of the differential, by the differential's ordering.
+    pub fn top_condition(&self, p: &Presentation) -> Condition {
+        differential::ranked(self, p).first().copied().unwrap_or(Condition::CervicalMyelopathy)
+    }
+}
+
+/// A bit mask of findings.
+pub(crate) const fn mask(fs: &[Finding]) -> u64 {
+    let mut m = 0u64;
+    let mut rest = fs;
+    while let [first, tail @ ..] = rest {
+        m |= 1u64 << (*first as u32);
+        rest = tail;
+    }
+    m
+}
+
+/// Read-only helpers over a presentation's findings.
+#[derive(Clone, Copy)]
+pub(crate) struct Facts<'a> {
+    pub p: &'a Presentation,
+    present: u64,
+    absent: u64,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(p: &'a Presentation) -> Self {
+        Facts { p, present: p.findings().present_mask(), absent: p.findings().absent_mask() }
+    }
+    pub fn has(&self, f: Finding) -> bool {
+        self.present & (1u64 << (f as u32)) != 0
+    }
+    pub fn lacks(&self, f: Finding) -> bool {
+        self.absent & (1u64 << (f as u32)) != 0
+    }
+    pub fn known(&self, f: Finding) -> bool {
+        (self.present | self.absent) & (1u64 << (f as u32)) != 0
+    }
+    pub fn any(&self, m: u64) -> bool {
+        self.present & m != 0
+    }
+    pub fn count(&self, m: u64) -> u32 {
+        (self.present & m).count_ones()
+    }
+    pub fn all_known(&self, m: u64) -> bool {
+        (self.present | self.absent) & m == m
+    }
+    pub fn present_mask(&self) -> u64 {
+        self.present
+    }
+    pub fn absent_mask(&self) -> u64 {
+        self.absent
+    }
+    pub fn course_is(&self, c: Course) -> bool {
+        self.p.course() == Some(c)
+    }
+    pub fn worsening(&self) -> bool {
+        matches!(self.p.course(), Some(Course::Progressive | Course::RapidlyProgressive))
+    }
+    pub fn age_over(&self, years: u8) -> bool {
+        self.p.age_years().is_some_and(|a| a > years)
+    }
+}
+
+/// Upper motor neuron signs (hyperreflexia, Hoffmann, Babinski, clonus, inverted supinator).
+pub(crate) const UMN_SIGNS: u64 = mask(&[
+    Finding::Hyperreflexia,
+    Finding::HoffmannSign,
+    Finding::BabinskiSign,
+    Finding::AnkleClonus,
+    Finding::InvertedSupinatorSign,
+]);
+
+/// The core of the upper motor neuron examination for a patient with leg symptoms.
+pub(crate) const UMN_EXAM_CORE: u64 = mask(&[
+    Finding::Hyperreflexia,
+    Finding::BabinskiSign,
+    Finding::HoffmannSign,
+    Finding::AnkleClonus,
+    Finding::GaitDeviation,
+]);
+
+/// Any leg or gait symptom.
+pub(crate) const LEG_SYMPTOMS: u64 = mask(&[
+    Finding::LegWeakness,
+    Finding::BilateralLegSymptoms,
+    Finding::GaitDifficulty,
+    Finding::LegNumbness,
+    Finding::LegStiffness,
+    Finding::SciaticaLikePain,
+    Finding::WalkingLegPain,
+    Finding::Falls,
+    Finding::LegWeaknessOnExam,
+    Finding::GaitDeviation,
+]);
+
+/// Leg weakness reported or found.
+pub(crate) const LEG_WEAKNESS: u64 = mask(&[Finding::LegWeakness, Finding::LegWeaknessOnExam]);
+
+/// Evaluates every rule. Total: no input makes it panic.
+pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
+    let f = Facts::new(p);
+    let cook = myelopathy::cook_rule(&f);
+    let mut conditions = [Likelihood::Low; 5];
+    let lss = differential::lumbar_spinal_stenosis(&f, t);
+    let pn = differential::peripheral_neuropathy(&f, t);
+    let pad = differential::peripheral_arterial_disease(&f, t);
+    let ces = differential::cauda_equina_syndrome(&f, t);
+    let clear_alternative =
+        lss == Likelihood::High || pn == Likelihood::High || pad == Likelihood::High || ces == Likelihood::High;
+    let imaging = myelopathy::cervical_imaging(&f);
+    let dcm = myelopathy::myelopathy(&f, &cook, imaging, clear_alternative, t);
+    for (c, l) in [
+        (Condition::CervicalMyelopathy, dcm),
+        (Condition::LumbarSpinalStenosis, lss),
+        (Condition::PeripheralNeuropathy, pn),
+        (Condition::PeripheralArterialDisease, pad),
+        (Condition::CaudaEquinaSyndrome, ces),
+    ] {
+        if let Some(slot) = conditions.get_mut(c as usize) {
+            *slot = l;
+        }
+    }
+    let mut d = Decision {
+        myelopathy: dcm,
+        cook,
+        conditions,
+        imaging,
+        dcm_established: imaging == CervicalImaging::Compression
+            && myelopathy::clinical_myelopathy(&f, clear_alternative),
+        severity: p.mjoa().map(crate::assessment::severity_class),
+        red_flags: 0,
+        warnings: 0,
+        recommendations: [None; 10],
+        pathway: Pathway::FurtherWorkup,
+    };
+    alerts::red_flags(&f, &mut d, t);
+    management::pathway(&f, &mut d, clear_alternative, t);
+    management::recommendations(&f, &mut d, clear_alternative, t);
+    alerts::warnings(&f, &mut d, clear_alternative, t);
+    d
+}
+
+pub(crate) use differential::{evidence, ranked};

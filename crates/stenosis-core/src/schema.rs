@@ -1,0 +1,128 @@
+//! The JSON Schema of a Presentation, derived from the vocabulary and the field ranges, and the
+//! knowledge base's notes (where the engine departs from the seed, and why).
+
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::citations::CitationId;
+use crate::presentation::{AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, SYMPTOM_DURATION_MONTHS_MAX};
+use crate::vocab::{Course, Finding, Sex, Status};
+
+fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<Value> {
+    all.iter().map(|v| Value::from(id(*v))).collect()
+}
+
+/// The JSON Schema (draft 2020-12) of a Presentation. Unknown fields and unknown finding ids are
+/// not allowed, as the parser refuses them.
+///
+/// ```
+/// let schema = stenosis_core::presentation_schema();
+/// assert_eq!(schema["additionalProperties"], false);
+/// assert!(schema["properties"]["findings"]["properties"]["babinski_sign"].is_object());
+/// ```
+#[must_use]
+pub fn presentation_schema() -> Value {
+    let statuses = ids(Status::ALL, Status::id);
+    let mut findings = Map::new();
+    for f in Finding::ALL {
+        let mut prop = json!({
+            "description": f.definition(),
+            "enum": statuses.clone(),
+            "x-group": f.group().id(),
+        });
+        if let (Some(code), Some(obj)) = (f.snomed(), prop.as_object_mut()) {
+            obj.insert(
+                "x-snomed-ct".into(),
+                json!({"system": crate::vocab::SNOMED_SYSTEM, "code": code.code, "display": code.display}),
+            );
+        }
+        findings.insert(f.id().to_owned(), prop);
+    }
+    let mut sex = ids(Sex::ALL, Sex::id);
+    sex.push(Value::Null);
+    let mut course = ids(Course::ALL, Course::id);
+    course.push(Value::Null);
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://stenosis.invalid/schema/presentation.json",
+        "title": "Presentation",
+        "description": "What is known about a patient with leg symptoms. A finding left out is not assessed (the same as \"unknown\").",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "age_years": {"description": "Age in years.", "type": ["integer", "null"], "minimum": 0, "maximum": AGE_YEARS_MAX},
+            "sex": {"description": "Sex.", "enum": sex},
+            "course": {"description": "Course of the leg symptoms.", "enum": course},
+            "symptom_duration_months": {"description": "How long the symptoms have lasted, in months.", "type": ["number", "null"], "minimum": 0, "maximum": SYMPTOM_DURATION_MONTHS_MAX},
+            "mjoa": {"description": "Modified Japanese Orthopaedic Association score (Benzel 18-point; 18 = normal).", "type": ["integer", "null"], "minimum": 0, "maximum": MJOA_MAX},
+            "ankle_brachial_index": {"description": "Measured ankle-brachial index (lower of the two legs).", "type": ["number", "null"], "minimum": 0, "maximum": ANKLE_BRACHIAL_INDEX_MAX},
+            "findings": {
+                "description": "Finding id to status.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": Value::Object(findings),
+            },
+        },
+    })
+}
+
+/// A note on the knowledge base: a place where the engine departs from the seed document or
+/// makes an interpretation explicit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KnowledgeBaseNote {
+    /// A stable id.
+    pub id: &'static str,
+    /// The note.
+    pub note: &'static str,
+    /// Citation ids.
+    pub citations: &'static [CitationId],
+}
+
+const NOTES: &[KnowledgeBaseNote] = &[
+    KnowledgeBaseNote {
+        id: "seed_mild_stability_corrected",
+        note: "The seed says only about 20% of mild myelopathy stays stable. Cohorts show the reverse: about 20-27% of mild DCM deteriorate over about 3 years, and 84% remain free of decline at 3 years. The engine reports the verified figures.",
+        citations: &[CitationId::Seed, CitationId::Kong2013, CitationId::Shimomura2007, CitationId::NaturalHistory2023],
+    },
+    KnowledgeBaseNote {
+        id: "seed_surgical_recovery_corrected",
+        note: "The seed says about 97% recover after surgery; no source for this was found. The engine reports about 63% reaching a clinically meaningful improvement by 2 years (CSORN).",
+        citations: &[CitationId::Seed, CitationId::CsornRecovery, CitationId::Fehlings2013Jbjs],
+    },
+    KnowledgeBaseNote {
+        id: "mild_management_per_guideline",
+        note: "For mild DCM the seed lists collar, physical therapy and monitoring; the AO Spine guideline suggests offering surgery or a supervised trial of structured rehabilitation. The engine recommends both (and lists the collar with the seed as its only source).",
+        citations: &[CitationId::Seed, CitationId::Fehlings2017Guideline],
+    },
+    KnowledgeBaseNote {
+        id: "clear_alternative_explanation",
+        note: "The seed's imaging indication 'bilateral leg symptoms without clear lumbar pathology' is read as 'without a clear alternative explanation': a high likelihood of lumbar stenosis, neuropathy or arterial disease. Upper motor neuron signs, progressive weakness and bladder dysfunction still indicate cervical imaging regardless.",
+        citations: &[CitationId::Seed],
+    },
+    KnowledgeBaseNote {
+        id: "cauda_equina_sphincter_onset",
+        note: "Saddle anaesthesia and urinary retention always raise the cauda equina red flag. Bladder or bowel disturbance does so when of recent onset (14 days or less) or rapidly progressive (GIRFT); otherwise it counts towards cauda equina as moderate and towards myelopathy, since sphincter dysfunction occurs in 38% of DCM.",
+        citations: &[CitationId::Girft2023Ces, CitationId::Jiang2024Symptoms],
+    },
+    KnowledgeBaseNote {
+        id: "cook_post_test_only_verified_ratios",
+        note: "A post-test probability is given only where a verified likelihood ratio exists: 0 of 5 fully assessed (LR- 0.18) and 3 or more of 5 (LR+ 30.9). The pre-test probability is the derivation cohort's 35.3%; for 1 or 2 of 5 no verified ratio exists and none is given.",
+        citations: &[CitationId::Cook2010Cpr],
+    },
+    KnowledgeBaseNote {
+        id: "mjoa_18_normal",
+        note: "mJOA 18 means no deficit; it is reported as class 'normal' (outside the published mild, moderate and severe classes) and managed like mild disease if cord compression with a myelopathic picture is present.",
+        citations: &[CitationId::Tetreault2017Mjoa],
+    },
+    KnowledgeBaseNote {
+        id: "snomed_codes_verified_only",
+        note: "SNOMED CT codes are attached only where standards.md marks them verified against an official value-set expansion; most findings have none.",
+        citations: &[],
+    },
+];
+
+/// The knowledge base's notes.
+#[must_use]
+pub fn knowledge_base_notes() -> &'static [KnowledgeBaseNote] {
+    NOTES
+}
