@@ -40,6 +40,7 @@ mod error;
 mod presentation;
 mod rules;
 mod schema;
+mod summary;
 mod vocab;
 
 pub use assessment::{
@@ -54,6 +55,7 @@ pub use presentation::{
     SYMPTOM_DURATION_MONTHS_MAX,
 };
 pub use schema::{knowledge_base_notes, presentation_schema, KnowledgeBaseNote};
+pub use summary::{summarize, Summary};
 pub use vocab::{
     Action, Condition, Course, Finding, FindingGroup, Likelihood, Pathway, RedFlag, SeverityClass, Sex, SnomedCode,
     Status, Urgency, Warning, SNOMED_SYSTEM,

@@ -1,0 +1,67 @@
+//! A cheap summary of an assessment, for screening cohorts: the same rules as [`crate::assess`]
+//! without explanations, citations or `next_findings`, and without allocating.
+
+use crate::presentation::Presentation;
+use crate::rules::{self, NoTrace};
+use crate::vocab::{Action, Condition, Likelihood, Pathway, RedFlag, SeverityClass, Urgency, Warning};
+
+/// The headline of an assessment. Equal to the corresponding parts of [`crate::assess`]'s result
+/// for the same presentation (a property the test suite checks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// The first condition of the differential.
+    pub top_condition: Condition,
+    /// The myelopathy likelihood.
+    pub myelopathy_likelihood: Likelihood,
+    /// Cook rule items positive.
+    pub cook_positive: u8,
+    /// Cook rule items assessed.
+    pub cook_assessed: u8,
+    /// The pathway.
+    pub pathway: Pathway,
+    /// The cervical MRI urgency, if recommended.
+    pub cervical_mri: Option<Urgency>,
+    /// The mJOA severity class, if an mJOA was given.
+    pub severity: Option<SeverityClass>,
+    red_flags: u32,
+    warnings: u32,
+}
+
+impl Summary {
+    /// The red flags raised, in vocabulary order.
+    pub fn red_flags(&self) -> impl Iterator<Item = RedFlag> + '_ {
+        RedFlag::ALL.iter().copied().filter(|r| self.red_flags & (1 << r.code()) != 0)
+    }
+
+    /// The warnings raised, in vocabulary order.
+    pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
+        Warning::ALL.iter().copied().filter(|w| self.warnings & (1 << w.code()) != 0)
+    }
+}
+
+/// Summarises a presentation: the headline of [`crate::assess`] at a fraction of the cost.
+///
+/// ```
+/// use stenosis_core::{summarize, assess, Presentation};
+/// let p = Presentation::from_json(r#"{"age_years": 70, "findings": {"hoffmann_sign": "present", "babinski_sign": "present"}}"#)?;
+/// let s = summarize(&p);
+/// let a = assess(&p);
+/// assert_eq!(Some(s.top_condition), a.top_condition());
+/// assert_eq!(s.pathway, a.pathway);
+/// # Ok::<(), stenosis_core::InputError>(())
+/// ```
+#[must_use]
+pub fn summarize(p: &Presentation) -> Summary {
+    let d = rules::evaluate(p, &mut NoTrace);
+    Summary {
+        top_condition: d.top_condition(p),
+        myelopathy_likelihood: d.myelopathy,
+        cook_positive: d.cook.positive,
+        cook_assessed: d.cook.assessed,
+        pathway: d.pathway,
+        cervical_mri: d.recommendation(Action::CervicalMri),
+        severity: d.severity,
+        red_flags: d.red_flags,
+        warnings: d.warnings,
+    }
+}
