@@ -1,0 +1,159 @@
+//! Property tests over arbitrary presentations.
+
+use proptest::prelude::*;
+use stenosis::{assess, summarize, Course, Finding, Pathway, Presentation, RedFlag, Sex, Status};
+
+fn status() -> impl Strategy<Value = Status> {
+    prop_oneof![Just(Status::Unknown), Just(Status::Present), Just(Status::Absent)]
+}
+
+prop_compose! {
+    fn presentation()(
+        age in proptest::option::of(0i64..=120),
+        sex in proptest::option::of(prop_oneof![Just(Sex::Female), Just(Sex::Male), Just(Sex::Other)]),
+        course in proptest::option::of(prop_oneof![Just(Course::Stable), Just(Course::Progressive), Just(Course::RapidlyProgressive)]),
+        duration in proptest::option::of(0.0f64..=1200.0),
+        mjoa in proptest::option::of(0i64..=18),
+        abi in proptest::option::of(0.0f64..=3.0),
+        statuses in proptest::collection::vec(status(), Finding::ALL.len()),
+    ) -> Presentation {
+        let mut p = Presentation::new();
+        p.set_age_years(age).unwrap();
+        p.set_sex(sex);
+        p.set_course(course);
+        p.set_symptom_duration_months(duration).unwrap();
+        p.set_mjoa(mjoa).unwrap();
+        p.set_ankle_brachial_index(abi).unwrap();
+        for (f, s) in Finding::ALL.iter().zip(statuses) {
+            p.set_finding(*f, s);
+        }
+        p
+    }
+}
+
+const UMN_SIGNS: [Finding; 6] = [
+    Finding::Hyperreflexia,
+    Finding::HoffmannSign,
+    Finding::BabinskiSign,
+    Finding::AnkleClonus,
+    Finding::InvertedSupinatorSign,
+    Finding::GaitDeviation,
+];
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        (-1e6f64..1e6).prop_map(serde_json::Value::from),
+        "[a-z_]{0,24}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            proptest::collection::btree_map("[a-z_]{1,24}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_presentation_is_assessed_deterministically_with_resolvable_citations(p in presentation()) {
+        let a = assess(&p);
+        let b = assess(&p.clone());
+        prop_assert_eq!(a.to_json(), b.to_json());
+        prop_assert_eq!(a.differential.len(), 5);
+        let listed: Vec<_> = a.citations.iter().map(|c| c.id).collect();
+        for r in &a.recommendations {
+            prop_assert!(!r.citations.is_empty() && !r.rationale.is_empty());
+            for c in &r.citations { prop_assert!(listed.contains(c)); }
+        }
+        for r in &a.red_flags {
+            prop_assert!(!r.citations.is_empty());
+            for c in &r.citations { prop_assert!(listed.contains(c)); }
+        }
+        for w in &a.warnings {
+            prop_assert!(!w.citations.is_empty());
+            for c in &w.citations { prop_assert!(listed.contains(c)); }
+        }
+        for e in &a.differential { for c in &e.citations { prop_assert!(listed.contains(c)); } }
+        prop_assert_eq!(Presentation::from_json(&p.to_json()).unwrap(), p);
+    }
+
+    #[test]
+    fn unknown_and_omitted_give_the_same_result(p in presentation()) {
+        let mut with_unknowns: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        let findings = with_unknowns["findings"].as_object_mut().unwrap();
+        for f in Finding::ALL {
+            findings.entry(f.id()).or_insert(serde_json::Value::from("unknown"));
+        }
+        let q = Presentation::from_json(&with_unknowns.to_string()).unwrap();
+        prop_assert_eq!(assess(&q).to_json(), assess(&p).to_json());
+    }
+
+    #[test]
+    fn adding_a_present_umn_sign_never_lowers_myelopathy_likelihood(p in presentation(), i in 0usize..6) {
+        let sign = UMN_SIGNS[i];
+        let before = assess(&p).myelopathy.likelihood;
+        let after = assess(&p.with_finding(sign, Status::Present)).myelopathy.likelihood;
+        prop_assert!(after >= before, "{:?} -> {:?} adding {}", before, after, sign);
+    }
+
+    #[test]
+    fn cauda_equina_red_flag_findings_always_give_the_emergency_pathway(p in presentation(), which in 0usize..2) {
+        let finding = [Finding::SaddleAnesthesia, Finding::UrinaryRetention][which];
+        let a = assess(&p.with_finding(finding, Status::Present));
+        prop_assert_eq!(a.pathway, Pathway::Emergency);
+        prop_assert!(a.red_flags.iter().any(|r| r.id == RedFlag::CaudaEquinaSuspected));
+        prop_assert_eq!(a.recommendation(stenosis::Action::LumbarMri).map(|r| r.urgency), Some(stenosis::Urgency::Emergency));
+    }
+
+    #[test]
+    fn rapid_progression_always_gives_the_emergency_pathway(p in presentation()) {
+        let mut p = p;
+        p.set_course(Some(Course::RapidlyProgressive));
+        let a = assess(&p);
+        prop_assert_eq!(a.pathway, Pathway::Emergency);
+        prop_assert!(a.red_flags.iter().any(|r| r.id == RedFlag::RapidlyProgressiveDeficit));
+    }
+
+    #[test]
+    fn summary_agrees_with_the_full_assessment(p in presentation()) {
+        let a = assess(&p);
+        let s = summarize(&p);
+        prop_assert_eq!(Some(s.top_condition), a.top_condition());
+        prop_assert_eq!(s.pathway, a.pathway);
+        prop_assert_eq!(s.myelopathy_likelihood, a.myelopathy.likelihood);
+        prop_assert_eq!(s.cook_positive, a.myelopathy.cook_rule.positive);
+        prop_assert_eq!(s.cook_assessed, a.myelopathy.cook_rule.assessed);
+        prop_assert_eq!(s.cervical_mri, a.recommendation(stenosis::Action::CervicalMri).map(|r| r.urgency));
+        prop_assert_eq!(s.red_flags().collect::<Vec<_>>(), a.red_flags.iter().map(|r| r.id).collect::<Vec<_>>());
+        prop_assert_eq!(s.warnings().collect::<Vec<_>>(), a.warnings.iter().map(|w| w.id).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn next_findings_are_unassessed_and_ranked(p in presentation()) {
+        let a = assess(&p);
+        prop_assert!(a.next_findings.len() <= stenosis::MAX_NEXT_FINDINGS);
+        for w in a.next_findings.windows(2) { prop_assert!(w[0].impact >= w[1].impact); }
+        for n in &a.next_findings {
+            prop_assert_eq!(p.finding(n.finding), Status::Unknown);
+            prop_assert!(n.impact > 0 && !n.why.is_empty());
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_the_parser(s in ".{0,200}") {
+        let _ = Presentation::from_json(&s);
+    }
+
+    #[test]
+    fn arbitrary_json_values_never_panic_the_parser(v in json_value()) {
+        let _ = Presentation::from_json(&v.to_string());
+        let wrapped = serde_json::json!({"findings": v.clone(), "age_years": v});
+        let _ = Presentation::from_json(&wrapped.to_string());
+    }
+}

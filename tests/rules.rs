@@ -1,0 +1,148 @@
+//! Rule coverage: every mJOA value, every pathway, red flag and warning reached by a vignette,
+//! every citation resolving, and the Cook rule arithmetic.
+
+use std::collections::BTreeSet;
+
+use stenosis::{
+    assess, knowledge_base_notes, severity_class, Action, CitationId, Finding, Likelihood, Pathway, Presentation,
+    RedFlag, SeverityClass, Status, Urgency, Warning,
+};
+
+fn vignettes() -> Vec<(String, Presentation)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vignettes");
+    let mut out: Vec<(String, Presentation)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            (path.display().to_string(), Presentation::from_json(&v["presentation"].to_string()).unwrap())
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn vignettes_reach_every_pathway_red_flag_and_warning() {
+    let mut pathways = BTreeSet::new();
+    let mut flags = BTreeSet::new();
+    let mut warnings = BTreeSet::new();
+    let mut actions = BTreeSet::new();
+    for (_, p) in vignettes() {
+        let a = assess(&p);
+        pathways.insert(a.pathway);
+        flags.extend(a.red_flags.iter().map(|r| r.id));
+        warnings.extend(a.warnings.iter().map(|w| w.id));
+        actions.extend(a.recommendations.iter().map(|r| r.action));
+    }
+    assert_eq!(pathways.len(), Pathway::ALL.len(), "pathways reached: {pathways:?}");
+    assert_eq!(flags.len(), RedFlag::ALL.len(), "red flags reached: {flags:?}");
+    for w in [
+        Warning::LumbarMisattributionRisk,
+        Warning::IncompleteNeurologicalExam,
+        Warning::FalseLocalizingSciatica,
+        Warning::TandemStenosisPossible,
+        Warning::DelayedDiagnosisRisk,
+    ] {
+        assert!(warnings.contains(&w), "{w} never raised; reached {warnings:?}");
+    }
+    assert_eq!(actions.len(), Action::ALL.len(), "actions reached: {actions:?}");
+}
+
+#[test]
+fn every_mjoa_value_maps_to_its_tetreault_class_and_pathway() {
+    // Established DCM: cord compression with upper motor neuron signs, stable course.
+    let base = Presentation::from_json(
+        r#"{"age_years": 62, "course": "stable", "findings": {"cervical_cord_compression_on_mri": "present",
+            "hoffmann_sign": "present", "hyperreflexia": "present", "gait_difficulty": "present"}}"#,
+    )
+    .unwrap();
+    for mjoa in 0..=18i64 {
+        let mut p = base;
+        p.set_mjoa(Some(mjoa)).unwrap();
+        let a = assess(&p);
+        let class = a.severity.unwrap().class;
+        let (want_class, want_pathway) = match mjoa {
+            0..=11 => (SeverityClass::Severe, Pathway::SurgicalEvaluation),
+            12..=14 => (SeverityClass::Moderate, Pathway::SurgicalEvaluation),
+            15..=17 => (SeverityClass::Mild, Pathway::Conservative),
+            _ => (SeverityClass::Normal, Pathway::Conservative),
+        };
+        assert_eq!(class, want_class, "mJOA {mjoa}");
+        assert_eq!(severity_class(u8::try_from(mjoa).unwrap()), want_class);
+        assert_eq!(a.pathway, want_pathway, "mJOA {mjoa}");
+        let referral = a.recommendation(Action::SpineSurgeryReferral).map(|r| r.urgency);
+        match want_class {
+            SeverityClass::Severe => assert_eq!(referral, Some(Urgency::Urgent), "mJOA {mjoa}"),
+            _ => assert_eq!(referral, Some(Urgency::Routine), "mJOA {mjoa}"),
+        }
+        assert_eq!(a.recommendation(Action::PhysicalTherapy).is_some(), mjoa >= 15, "mJOA {mjoa}");
+        // A progressive course sends even mild disease to surgical evaluation.
+        p.set_course(Some(stenosis::Course::Progressive));
+        assert_eq!(assess(&p).pathway, Pathway::SurgicalEvaluation, "mJOA {mjoa} progressive");
+    }
+}
+
+#[test]
+fn cook_rule_post_test_probabilities_use_only_verified_ratios() {
+    let mut p = Presentation::new();
+    p.set_age_years(Some(60)).unwrap();
+    for f in [Finding::GaitDeviation, Finding::HoffmannSign] {
+        p.set_finding(f, Status::Present);
+    }
+    let a = assess(&p);
+    assert_eq!((a.myelopathy.cook_rule.positive, a.myelopathy.cook_rule.assessed), (3, 3));
+    let pt = a.myelopathy.post_test.clone().unwrap();
+    assert_eq!((pt.pre_test_probability, pt.likelihood_ratio, pt.probability), (0.353, 30.9, 0.944));
+    assert_eq!(a.myelopathy.likelihood, Likelihood::High);
+
+    let mut q = Presentation::new();
+    q.set_age_years(Some(40)).unwrap();
+    for f in [Finding::GaitDeviation, Finding::HoffmannSign, Finding::InvertedSupinatorSign, Finding::BabinskiSign] {
+        q.set_finding(f, Status::Absent);
+    }
+    let b = assess(&q);
+    assert_eq!((b.myelopathy.cook_rule.positive, b.myelopathy.cook_rule.assessed), (0, 5));
+    let pt = b.myelopathy.post_test.clone().unwrap();
+    assert_eq!((pt.likelihood_ratio, pt.probability), (0.18, 0.089));
+
+    q.set_finding(Finding::BabinskiSign, Status::Present);
+    let c = assess(&q);
+    assert_eq!(c.myelopathy.cook_rule.positive, 1);
+    assert!(c.myelopathy.post_test.is_none(), "no verified ratio for 1 of 5");
+}
+
+#[test]
+fn every_citation_resolves_and_notes_cite_real_sources() {
+    let ids: BTreeSet<&str> = CitationId::ALL.iter().map(|c| c.id()).collect();
+    assert_eq!(ids.len(), CitationId::ALL.len(), "citation ids are unique");
+    for c in CitationId::ALL {
+        let r = c.reference();
+        assert!(!r.title.is_empty() && !r.source.is_empty() && r.year > 1900, "{c}");
+        assert_eq!(CitationId::from_id(c.id()), Some(*c));
+    }
+    for n in knowledge_base_notes() {
+        assert!(!n.note.is_empty());
+    }
+    // Seed corrections are reported, not the seed's unsupported figures.
+    let p = Presentation::from_json(
+        r#"{"mjoa": 16, "findings": {"cervical_cord_compression_on_mri": "present", "hoffmann_sign": "present"}}"#,
+    )
+    .unwrap();
+    let json = assess(&p).to_json();
+    assert!(json.contains("84% at 3 years") && json.contains("about 63%"));
+    assert!(!json.contains("approximately 97%"));
+}
+
+#[test]
+fn vocabulary_ids_round_trip_and_codes_are_positions() {
+    for (i, f) in Finding::ALL.iter().enumerate() {
+        assert_eq!(Finding::from_id(f.id()), Some(*f));
+        assert_eq!(f.code() as usize, i);
+        assert_eq!(Finding::from_code(f.code()), Some(*f));
+    }
+    assert_eq!(Finding::from_code(Finding::ALL.len() as u32), None);
+    assert!(Finding::ALL.len() <= 64, "findings fit the bit set");
+    let schema = stenosis::presentation_schema();
+    assert_eq!(schema["properties"]["findings"]["properties"].as_object().unwrap().len(), Finding::ALL.len());
+}
