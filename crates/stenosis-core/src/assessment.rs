@@ -556,11 +556,11 @@ fn prognosis(d: &Decision) -> Vec<PrognosisNote> {
 /// How many next findings an assessment lists at most.
 pub const MAX_NEXT_FINDINGS: usize = 10;
 
-fn outcome(p: &Presentation, d: &Decision) -> Outcome {
+fn outcome(d: &Decision, top: Condition) -> Outcome {
     Outcome {
         pathway: d.pathway,
         myelopathy_likelihood: d.myelopathy,
-        top_condition: d.top_condition(p),
+        top_condition: top,
         cervical_mri: d.recommendation(Action::CervicalMri),
         red_flags: RedFlag::ALL.iter().copied().filter(|r| d.has_red_flag(*r)).collect(),
     }
@@ -574,100 +574,113 @@ fn urgency_level(u: Option<Urgency>) -> i64 {
     u.map_or(0, |u| i64::from(u.code()) + 1)
 }
 
-/// How much a hypothetical decision differs from the current one.
-fn impact(p0: &Presentation, base: &Decision, p1: &Presentation, alt: &Decision) -> u32 {
+/// A hypothetical decision and its top condition.
+#[derive(Clone, Copy)]
+struct Scenario {
+    decision: Decision,
+    top: Condition,
+}
+
+impl Scenario {
+    fn of(p: &Presentation) -> Self {
+        let decision = rules::evaluate(p, &mut NoTrace);
+        Scenario { decision, top: decision.top_condition(p) }
+    }
+}
+
+/// How much a hypothetical decision differs from the current one: red flags and pathway weigh
+/// most, then the top condition and cervical imaging urgency, then likelihoods.
+fn impact(base: &Scenario, alt: &Scenario) -> u32 {
+    let (b, a) = (&base.decision, &alt.decision);
     let mut score = 0i64;
-    if alt.red_flags != base.red_flags {
+    if a.red_flags != b.red_flags {
         score += 16;
     }
-    if alt.pathway != base.pathway {
+    if a.pathway != b.pathway {
         score += 8;
     }
-    if alt.top_condition(p1) != base.top_condition(p0) {
+    if alt.top != base.top {
         score += 4;
     }
-    let mri = (urgency_level(alt.recommendation(Action::CervicalMri))
-        - urgency_level(base.recommendation(Action::CervicalMri)))
-    .abs();
-    score += 2 * mri;
-    score += 3 * (level(alt.myelopathy) - level(base.myelopathy)).abs();
-    for (a, b) in alt.conditions.iter().zip(base.conditions.iter()) {
-        score += (level(*a) - level(*b)).abs();
+    score += 2
+        * (urgency_level(a.recommendation(Action::CervicalMri)) - urgency_level(b.recommendation(Action::CervicalMri)))
+            .abs();
+    score += 3 * (level(a.myelopathy) - level(b.myelopathy)).abs();
+    for (x, y) in a.conditions.iter().zip(b.conditions.iter()) {
+        score += (level(*x) - level(*y)).abs();
     }
     u32::try_from(score).unwrap_or(u32::MAX)
 }
 
-fn describe(base: &Decision, p0: &Presentation, alt: &Decision, p1: &Presentation) -> Vec<String> {
+fn describe(base: &Scenario, alt: &Scenario) -> Vec<String> {
+    let (b, a) = (&base.decision, &alt.decision);
     let mut parts = Vec::new();
-    if alt.red_flags != base.red_flags {
-        let flags: Vec<&str> = RedFlag::ALL.iter().filter(|r| alt.has_red_flag(**r)).map(|r| r.id()).collect();
+    if a.red_flags != b.red_flags {
+        let flags: Vec<&str> = RedFlag::ALL.iter().filter(|r| a.has_red_flag(**r)).map(|r| r.id()).collect();
         parts.push(if flags.is_empty() { "no red flag".to_owned() } else { format!("red flag {}", flags.join(", ")) });
     }
-    if alt.pathway != base.pathway {
-        parts.push(format!("pathway {}", alt.pathway.id()));
+    if a.pathway != b.pathway {
+        parts.push(format!("pathway {}", a.pathway.id()));
     }
-    if alt.myelopathy != base.myelopathy {
-        parts.push(format!("myelopathy likelihood {}", alt.myelopathy.id()));
+    if a.myelopathy != b.myelopathy {
+        parts.push(format!("myelopathy likelihood {}", a.myelopathy.id()));
     }
-    let top = alt.top_condition(p1);
-    if top != base.top_condition(p0) {
-        parts.push(format!("top condition {}", top.id()));
+    if alt.top != base.top {
+        parts.push(format!("top condition {}", alt.top.id()));
     }
-    let (a, b) = (alt.recommendation(Action::CervicalMri), base.recommendation(Action::CervicalMri));
-    if a != b {
-        parts.push(match a {
+    let (x, y) = (a.recommendation(Action::CervicalMri), b.recommendation(Action::CervicalMri));
+    if x != y {
+        parts.push(match x {
             Some(u) => format!("cervical MRI {}", u.id()),
             None => "no cervical MRI".to_owned(),
         });
     }
     for c in Condition::ALL.iter().skip(1) {
-        if alt.condition(*c) != base.condition(*c) {
-            parts.push(format!("{} {}", c.id(), alt.condition(*c).id()));
+        if a.condition(*c) != b.condition(*c) {
+            parts.push(format!("{} {}", c.id(), a.condition(*c).id()));
         }
     }
     parts
 }
 
 fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
-    let mut out: Vec<NextFinding> = Vec::new();
-    for &f in Finding::ALL {
-        if p.findings().known(f) {
-            continue;
-        }
-        let pp = p.with_finding(f, Status::Present);
-        let pa = p.with_finding(f, Status::Absent);
-        let dp = rules::evaluate(&pp, &mut NoTrace);
-        let da = rules::evaluate(&pa, &mut NoTrace);
-        let score = impact(p, d, &pp, &dp).saturating_add(impact(p, d, &pa, &da));
-        if score == 0 {
-            continue;
-        }
-        let present_parts = describe(d, p, &dp, &pp);
-        let absent_parts = describe(d, p, &da, &pa);
-        let mut why = String::new();
-        if !present_parts.is_empty() {
-            why.push_str("If present: ");
-            why.push_str(&present_parts.join("; "));
-            why.push('.');
-        }
-        if !absent_parts.is_empty() {
-            if !why.is_empty() {
-                why.push(' ');
-            }
-            why.push_str("If absent: ");
-            why.push_str(&absent_parts.join("; "));
-            why.push('.');
-        }
-        out.push(NextFinding {
-            finding: f,
-            impact: score,
-            why,
-            if_present: outcome(&pp, &dp),
-            if_absent: outcome(&pa, &da),
-        });
-    }
+    let base = Scenario { decision: *d, top: d.top_condition(p) };
+    // Score every unassessed finding cheaply; build words only for those kept.
+    let mut scored: Vec<(Finding, u32, Scenario, Scenario)> = Finding::ALL
+        .iter()
+        .filter(|f| !p.findings().known(**f))
+        .filter_map(|&f| {
+            let present = Scenario::of(&p.with_finding(f, Status::Present));
+            let absent = Scenario::of(&p.with_finding(f, Status::Absent));
+            let score = impact(&base, &present).saturating_add(impact(&base, &absent));
+            (score > 0).then_some((f, score, present, absent))
+        })
+        .collect();
     // Highest impact first; vocabulary order on ties (stable sort).
-    out.sort_by_key(|n| core::cmp::Reverse(n.impact));
-    out.truncate(MAX_NEXT_FINDINGS);
-    out
+    scored.sort_by_key(|(_, score, _, _)| core::cmp::Reverse(*score));
+    scored.truncate(MAX_NEXT_FINDINGS);
+    scored
+        .into_iter()
+        .map(|(f, score, present, absent)| {
+            let mut why = String::new();
+            for (label, alt) in [("If present: ", &present), ("If absent: ", &absent)] {
+                let parts = describe(&base, alt);
+                if !parts.is_empty() {
+                    if !why.is_empty() {
+                        why.push(' ');
+                    }
+                    why.push_str(label);
+                    why.push_str(&parts.join("; "));
+                    why.push('.');
+                }
+            }
+            NextFinding {
+                finding: f,
+                impact: score,
+                why,
+                if_present: outcome(&present.decision, present.top),
+                if_absent: outcome(&absent.decision, absent.top),
+            }
+        })
+        .collect()
 }
