@@ -222,7 +222,7 @@ fn outputs(root: &Path) -> Vec<(PathBuf, String)> {
     let v = vocabularies();
     let schema = serde_json::to_string_pretty(&presentation_schema()).unwrap_or_default() + "\n";
     vec![
-        (root.join("bindings/c/src/vocab.rs"), c_vocab(&v)),
+        (root.join("bindings/c/src/vocab.rs"), c_vocab(&v).trim_end().to_owned() + "\n"),
         (root.join("bindings/python/python/stenosis/_vocabulary.py"), py_vocab(&v)),
         (root.join("docs/vocabulary.md"), docs_vocab(&v)),
         (root.join("docs/presentation.schema.json"), schema),
