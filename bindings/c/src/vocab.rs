@@ -316,4 +316,3 @@ pub enum StenosisWarning {
 
 /// How many values `StenosisWarning` has.
 pub const STENOSIS_WARNING_COUNT: u32 = 10;
-
