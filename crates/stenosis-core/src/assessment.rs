@@ -612,35 +612,54 @@ fn impact(base: &Scenario, alt: &Scenario) -> u32 {
     u32::try_from(score).unwrap_or(u32::MAX)
 }
 
-fn describe(base: &Scenario, alt: &Scenario) -> Vec<String> {
+/// Appends what changes between two scenarios to `out`, as "; "-separated phrases; returns
+/// whether anything was written.
+fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
     let (b, a) = (&base.decision, &alt.decision);
-    let mut parts = Vec::new();
+    let start = out.len();
+    let mut part = |out: &mut String, pieces: &[&str]| {
+        if out.len() > start {
+            out.push_str("; ");
+        }
+        for p in pieces {
+            out.push_str(p);
+        }
+    };
     if a.red_flags != b.red_flags {
-        let flags: Vec<&str> = RedFlag::ALL.iter().filter(|r| a.has_red_flag(**r)).map(|r| r.id()).collect();
-        parts.push(if flags.is_empty() { "no red flag".to_owned() } else { format!("red flag {}", flags.join(", ")) });
+        let mut flags = RedFlag::ALL.iter().filter(|r| a.has_red_flag(**r));
+        match flags.next() {
+            None => part(out, &["no red flag"]),
+            Some(first) => {
+                part(out, &["red flag ", first.id()]);
+                for r in flags {
+                    out.push_str(", ");
+                    out.push_str(r.id());
+                }
+            }
+        }
     }
     if a.pathway != b.pathway {
-        parts.push(format!("pathway {}", a.pathway.id()));
+        part(out, &["pathway ", a.pathway.id()]);
     }
     if a.myelopathy != b.myelopathy {
-        parts.push(format!("myelopathy likelihood {}", a.myelopathy.id()));
+        part(out, &["myelopathy likelihood ", a.myelopathy.id()]);
     }
     if alt.top != base.top {
-        parts.push(format!("top condition {}", alt.top.id()));
+        part(out, &["top condition ", alt.top.id()]);
     }
     let (x, y) = (a.recommendation(Action::CervicalMri), b.recommendation(Action::CervicalMri));
     if x != y {
-        parts.push(match x {
-            Some(u) => format!("cervical MRI {}", u.id()),
-            None => "no cervical MRI".to_owned(),
-        });
+        match x {
+            Some(u) => part(out, &["cervical MRI ", u.id()]),
+            None => part(out, &["no cervical MRI"]),
+        }
     }
     for c in Condition::ALL.iter().skip(1) {
         if a.condition(*c) != b.condition(*c) {
-            parts.push(format!("{} {}", c.id(), a.condition(*c).id()));
+            part(out, &[c.id(), " ", a.condition(*c).id()]);
         }
     }
-    parts
+    out.len() > start
 }
 
 fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
@@ -662,16 +681,17 @@ fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
     scored
         .into_iter()
         .map(|(f, score, present, absent)| {
-            let mut why = String::new();
+            let mut why = String::with_capacity(160);
             for (label, alt) in [("If present: ", &present), ("If absent: ", &absent)] {
-                let parts = describe(&base, alt);
-                if !parts.is_empty() {
-                    if !why.is_empty() {
-                        why.push(' ');
-                    }
-                    why.push_str(label);
-                    why.push_str(&parts.join("; "));
+                let mark = why.len();
+                if !why.is_empty() {
+                    why.push(' ');
+                }
+                why.push_str(label);
+                if describe(&base, alt, &mut why) {
                     why.push('.');
+                } else {
+                    why.truncate(mark);
                 }
             }
             NextFinding {

@@ -29,11 +29,16 @@ impl Reference {
     /// A link for the reader: the DOI resolver, else PubMed, else none.
     #[must_use]
     pub fn url(&self) -> Option<String> {
-        match (self.doi, self.pmid) {
-            (Some(doi), _) => Some(format!("https://doi.org/{doi}")),
-            (None, Some(pmid)) => Some(format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/")),
-            (None, None) => None,
-        }
+        let (prefix, id, suffix) = match (self.doi, self.pmid) {
+            (Some(doi), _) => ("https://doi.org/", doi, ""),
+            (None, Some(pmid)) => ("https://pubmed.ncbi.nlm.nih.gov/", pmid, "/"),
+            (None, None) => return None,
+        };
+        let mut url = String::with_capacity(prefix.len() + id.len() + suffix.len());
+        url.push_str(prefix);
+        url.push_str(id);
+        url.push_str(suffix);
+        Some(url)
     }
 }
 

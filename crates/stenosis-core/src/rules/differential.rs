@@ -356,27 +356,49 @@ pub(crate) fn evidence(c: Condition) -> &'static EvidenceMasks {
     }
 }
 
+/// The ranking key of a condition: emergency first, then likelihood, then net evidence
+/// (supporting minus opposing findings).
+fn rank_key(d: &Decision, present: u64, absent: u64, c: Condition) -> (bool, Likelihood, i32) {
+    let e = evidence(c);
+    let support = (present & e.supports).count_ones() as i32;
+    let oppose = ((present & e.opposes_if_present) | (absent & e.opposes_if_absent)).count_ones() as i32;
+    let emergency = c == Condition::CaudaEquinaSyndrome && d.condition(c) == Likelihood::High;
+    (emergency, d.condition(c), support - oppose)
+}
+
 /// The conditions, most likely first: by likelihood, then by net evidence (supporting minus
 /// opposing findings), then in vocabulary order (cervical myelopathy first: the diagnosis not to
 /// miss). Suspected cauda equina syndrome always leads: it is the emergency.
 pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; 5] {
-    let facts = super::Facts::new(p);
-    let mut order = [
+    let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
+    let mut keyed = [
         Condition::CervicalMyelopathy,
         Condition::LumbarSpinalStenosis,
         Condition::PeripheralNeuropathy,
         Condition::PeripheralArterialDisease,
         Condition::CaudaEquinaSyndrome,
-    ];
-    let key = |c: Condition| {
-        let e = evidence(c);
-        let support = (facts.present_mask() & e.supports).count_ones() as i32;
-        let oppose = ((facts.present_mask() & e.opposes_if_present) | (facts.absent_mask() & e.opposes_if_absent))
-            .count_ones() as i32;
-        let emergency = i32::from(c == Condition::CaudaEquinaSyndrome && d.condition(c) == Likelihood::High);
-        (emergency, d.condition(c), support - oppose)
-    };
+    ]
+    .map(|c| (rank_key(d, present, absent, c), c));
     // Stable sort keeps vocabulary order on ties.
-    order.sort_by_key(|c| core::cmp::Reverse(key(*c)));
-    order
+    keyed.sort_by(|a, b| b.0.cmp(&a.0));
+    keyed.map(|(_, c)| c)
+}
+
+/// The first condition of [`ranked`], without sorting.
+pub(crate) fn top(d: &Decision, p: &Presentation) -> Condition {
+    let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
+    let mut best = (rank_key(d, present, absent, Condition::CervicalMyelopathy), Condition::CervicalMyelopathy);
+    for c in [
+        Condition::LumbarSpinalStenosis,
+        Condition::PeripheralNeuropathy,
+        Condition::PeripheralArterialDisease,
+        Condition::CaudaEquinaSyndrome,
+    ] {
+        let k = rank_key(d, present, absent, c);
+        // Strictly greater: the earlier condition wins ties, as in the stable sort.
+        if k > best.0 {
+            best = (k, c);
+        }
+    }
+    best.1
 }

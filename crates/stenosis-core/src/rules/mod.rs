@@ -46,8 +46,14 @@ impl Trace for NoTrace {
 }
 
 /// Keeps reasons in the order the rules gave them.
-#[derive(Default)]
 pub(crate) struct Collect(pub Vec<(Target, &'static Reason)>);
+
+impl Default for Collect {
+    fn default() -> Self {
+        // Enough for the reasons of a typical assessment without reallocating.
+        Collect(Vec::with_capacity(48))
+    }
+}
 
 impl Trace for Collect {
     fn note(&mut self, target: Target, reason: &'static Reason) {
@@ -103,7 +109,7 @@ impl Decision {
     }
     /// The first condition of the differential, by the differential's ordering.
     pub fn top_condition(&self, p: &Presentation) -> Condition {
-        differential::ranked(self, p).first().copied().unwrap_or(Condition::CervicalMyelopathy)
+        differential::top(self, p)
     }
 }
 
