@@ -617,7 +617,7 @@ fn impact(base: &Scenario, alt: &Scenario) -> u32 {
 fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
     let (b, a) = (&base.decision, &alt.decision);
     let start = out.len();
-    let mut part = |out: &mut String, pieces: &[&str]| {
+    let part = |out: &mut String, pieces: &[&str]| {
         if out.len() > start {
             out.push_str("; ");
         }

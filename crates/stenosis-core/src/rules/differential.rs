@@ -380,7 +380,7 @@ pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; 5] {
     ]
     .map(|c| (rank_key(d, present, absent, c), c));
     // Stable sort keeps vocabulary order on ties.
-    keyed.sort_by(|a, b| b.0.cmp(&a.0));
+    keyed.sort_by_key(|k| core::cmp::Reverse(k.0));
     keyed.map(|(_, c)| c)
 }
 

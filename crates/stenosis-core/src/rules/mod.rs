@@ -154,12 +154,6 @@ impl<'a> Facts<'a> {
     pub fn all_known(&self, m: u64) -> bool {
         (self.present | self.absent) & m == m
     }
-    pub fn present_mask(&self) -> u64 {
-        self.present
-    }
-    pub fn absent_mask(&self) -> u64 {
-        self.absent
-    }
     pub fn course_is(&self, c: Course) -> bool {
         self.p.course() == Some(c)
     }
