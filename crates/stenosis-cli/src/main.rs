@@ -196,7 +196,7 @@ fn error_record(line_no: u64, e: &InputError) -> String {
 }
 
 /// Lines per chunk: bounds memory (a chunk in, a chunk out) whatever the file's length.
-const CHUNK_LINES: usize = 4096;
+const CHUNK_LINES: usize = 1024;
 
 fn batch(input: &str, output: &str, threads: usize) -> Result<ExitCode, Failure> {
     let reader: Box<dyn BufRead> = if input == "-" {
