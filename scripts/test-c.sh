@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The C ABI's tests, from a fresh clone (needs: the Rust toolchain, gcc/g++, python3, valgrind,
+# make, pkg-config). Installs the pinned cbindgen into .tools/ and cmake into .venv/ if missing.
+#   1. the checked-in header equals cbindgen's output (--update-header rewrites it instead);
+#   2. the C test suite, normally (8 threads), under valgrind memcheck, and with ASan + UBSan;
+#   3. the C and C++ examples with the strict warning flags, run;
+#   4. consumers against an install prefix: CMake find_package(stenosis) and pkg-config, each
+#      with the shared and with the static library.
+# Prints the suite's "N passed, N failed" lines; exits non-zero on any failure.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+start=$(date +%s)
+step() { printf '\n--- %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+c_dir=bindings/c
+target=${CARGO_TARGET_DIR:-$root/target}
+work=$(mktemp -d "${TMPDIR:-/tmp}/stenosis-c.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export RUST_BACKTRACE=0  # the fault-injection test panics on purpose; keep its report short
+
+step "cbindgen (pinned 0.29.4) and cmake"
+cbindgen="$root/.tools/bin/cbindgen"
+if [ "$( { "$cbindgen" --version || true; } 2>/dev/null)" != 'cbindgen 0.29.4' ]; then
+  cargo install cbindgen --version 0.29.4 --locked --root "$root/.tools"
+fi
+venv=$(bash scripts/venv.sh)
+export PATH="$venv/bin:$PATH"
+cmake --version | head -1
+
+step "Header is fresh"
+"$cbindgen" --quiet --config "$c_dir/cbindgen.toml" --crate stenosis-ffi --output "$work/stenosis.h" "$c_dir"
+if [ "${1:-}" = "--update-header" ]; then
+  cp "$work/stenosis.h" "$c_dir/include/stenosis.h"
+  echo "updated $c_dir/include/stenosis.h"
+elif ! diff -u "$c_dir/include/stenosis.h" "$work/stenosis.h"; then
+  echo "FAIL: $c_dir/include/stenosis.h is stale: run 'bash scripts/test-c.sh --update-header'" >&2
+  exit 1
+fi
+
+step "Build the test library (debug, fault-injection) and the expected vignette JSON"
+cargo build --locked -p stenosis-ffi --features fault-injection
+cargo run --locked -q -p stenosis-ffi --example expected_json -- tests/vignettes "$work/vignettes" >/dev/null
+lib="$target/debug"
+cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -DSTENOSIS_FAULT_INJECTION -I"$c_dir/include")
+syslibs=(-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
+
+step "C test suite (shared library, 8 threads)"
+gcc "${cflags[@]}" -O1 "$c_dir/tests/test_stenosis.c" -L"$lib" -lstenosis -Wl,-rpath,"$lib" -lpthread -lm \
+  -o "$work/test_stenosis"
+"$work/test_stenosis" "$work/vignettes" 8 4 2>"$work/stderr.txt" | tee "$work/normal.txt"
+
+step "C test suite under valgrind memcheck (2 threads)"
+valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+  --error-exitcode=1 "$work/test_stenosis" "$work/vignettes" 2 1 2>"$work/valgrind.txt" | tee "$work/vg.txt" || {
+  grep -v '^thread\|^fault injection\|^note: run with' "$work/valgrind.txt" | tail -60 >&2
+  echo "FAIL: valgrind reported errors or leaks" >&2
+  exit 1
+}
+if grep -q 'definitely lost\|indirectly lost\|Invalid \(read\|write\|free\)\|uninitialised' "$work/valgrind.txt"; then
+  cat "$work/valgrind.txt" >&2
+  echo "FAIL: valgrind reported errors or leaks" >&2
+  exit 1
+fi
+
+step "C test suite with AddressSanitizer + UndefinedBehaviorSanitizer (static library, 8 threads)"
+gcc "${cflags[@]}" -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+  "$c_dir/tests/test_stenosis.c" "$lib/libstenosis.a" "${syslibs[@]}" -o "$work/test_stenosis_asan"
+# (nm into a file: `nm | grep -q` fails under pipefail when grep exits early.)
+nm "$work/test_stenosis_asan" > "$work/asan-nm.txt"
+grep -q '__asan_init' "$work/asan-nm.txt" || { echo "FAIL: ASan is not linked" >&2; exit 1; }
+grep -q '__ubsan_handle' "$work/asan-nm.txt" || { echo "FAIL: UBSan is not linked" >&2; exit 1; }
+echo "sanitizers linked: $(grep -c '__asan_init\|__ubsan_handle' "$work/asan-nm.txt") symbols"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  "$work/test_stenosis_asan" "$work/vignettes" 8 2 2>"$work/asan.txt" | tee "$work/asan-out.txt" || {
+  grep -v '^thread\|^fault injection\|^note: run with' "$work/asan.txt" | tail -60 >&2
+  echo "FAIL: sanitizers" >&2
+  exit 1
+}
+
+step "Install the release libraries into a prefix"
+prefix="$work/prefix"
+bash "$c_dir/install.sh" "$prefix" >/dev/null
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+vignette=tests/vignettes/02-tandem-stenosis-severe-dcm.json
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["presentation"]))' "$vignette" \
+  > "$work/case.json"
+
+step "Examples with pkg-config: C (-std=c99 -pedantic -Werror) and C++ (-std=c++17 -Werror), shared and static"
+for kind in shared static; do
+  pc=stenosis; [ "$kind" = static ] && pc=stenosis-static
+  out="$work/pc-$kind"; mkdir -p "$out"
+  for ex in assess_file typed; do
+    # shellcheck disable=SC2046
+    gcc -std=c99 -Wall -Wextra -Werror -pedantic examples/c/$ex.c $(pkg-config --cflags --libs $pc) \
+      -Wl,-rpath,"$prefix/lib" -o "$out/$ex-c"
+    # shellcheck disable=SC2046
+    g++ -std=c++17 -Wall -Wextra -Werror examples/cpp/$ex.cpp $(pkg-config --cflags --libs $pc) \
+      -Wl,-rpath,"$prefix/lib" -o "$out/$ex-cpp"
+  done
+  if [ "$kind" = static ]; then
+    ldd "$out/typed-c" > "$work/ldd.txt"
+    ! grep -q libstenosis "$work/ldd.txt" || { echo "FAIL: static example links libstenosis.so" >&2; exit 1; }
+  else
+    ldd "$out/typed-c" > "$work/ldd.txt"
+    grep -q libstenosis.so "$work/ldd.txt" || { echo "FAIL: shared example lacks libstenosis.so" >&2; exit 1; }
+  fi
+  for lang in c cpp; do
+    "$out/assess_file-$lang" "$work/case.json" > "$work/out-$kind-$lang.json"
+    "$out/typed-$lang" > "$work/typed-$kind-$lang.txt"
+    grep -q '^pathway: further_workup' "$work/typed-$kind-$lang.txt"
+    grep -q 'cervical_mri (urgent)' "$work/typed-$kind-$lang.txt"
+  done
+  cmp "$work/out-$kind-c.json" "$work/out-$kind-cpp.json"
+  echo "$kind: examples built and run (C and C++ agree)"
+done
+# The JSON example's output is the core's JSON plus a newline.
+cargo run --locked -q -p stenosis-ffi --example expected_json -- "$(dirname "$vignette")" "$work/exp2" >/dev/null
+{ cat "$work/exp2/02-tandem-stenosis-severe-dcm.expected.json"; echo; } | cmp - "$work/out-shared-c.json"
+# A bad input: a clear status and message from both languages.
+echo '{"age_years": 61, "mjoa": 25}' > "$work/bad.json"
+for lang in c cpp; do
+  if "$work/pc-shared/assess_file-$lang" "$work/bad.json" 2>"$work/bad-$lang.txt"; then
+    echo "FAIL: bad input accepted" >&2; exit 1
+  fi
+  grep -q 'status 4: mjoa: .*field: mjoa' "$work/bad-$lang.txt"
+done
+head -3 "$work/typed-shared-c.txt"
+
+step "Examples with CMake find_package(stenosis): C and C++, shared and static"
+for lang in c cpp; do
+  for static in OFF ON; do
+    b="$work/cmake-$lang-$static"
+    cmake -S examples/$lang -B "$b" -DCMAKE_PREFIX_PATH="$prefix" -DSTENOSIS_STATIC=$static \
+      -DCMAKE_BUILD_RPATH="$prefix/lib" >/dev/null
+    cmake --build "$b" >/dev/null
+    "$b/assess_file" "$work/case.json" | cmp - "$work/out-shared-c.json"
+    "$b/typed" > "$work/cmake-typed.txt"
+    grep -q '^pathway: further_workup' "$work/cmake-typed.txt"
+    echo "cmake $lang static=$static: ok"
+  done
+done
+
+step "Summary"
+printf 'normal:   %s\nvalgrind: %s\nasan:     %s\n' "$(tail -1 "$work/normal.txt")" "$(tail -1 "$work/vg.txt")" \
+  "$(tail -1 "$work/asan-out.txt")"
+echo "C ABI: all checks passed in $(( $(date +%s) - start ))s"
