@@ -61,19 +61,20 @@ fn every_mjoa_value_maps_to_its_tetreault_class_and_pathway() {
         let mut p = base;
         p.set_mjoa(Some(mjoa)).unwrap();
         let a = assess(&p);
-        let class = a.severity.unwrap().class;
+        let class = a.severity.map(|s| s.class);
+        // 18 means no deficit: no class, managed like mild disease.
         let (want_class, want_pathway) = match mjoa {
-            0..=11 => (SeverityClass::Severe, Pathway::SurgicalEvaluation),
-            12..=14 => (SeverityClass::Moderate, Pathway::SurgicalEvaluation),
-            15..=17 => (SeverityClass::Mild, Pathway::Conservative),
-            _ => (SeverityClass::Normal, Pathway::Conservative),
+            0..=11 => (Some(SeverityClass::Severe), Pathway::SurgicalEvaluation),
+            12..=14 => (Some(SeverityClass::Moderate), Pathway::SurgicalEvaluation),
+            15..=17 => (Some(SeverityClass::Mild), Pathway::Conservative),
+            _ => (None, Pathway::Conservative),
         };
         assert_eq!(class, want_class, "mJOA {mjoa}");
         assert_eq!(severity_class(u8::try_from(mjoa).unwrap()), want_class);
         assert_eq!(a.pathway, want_pathway, "mJOA {mjoa}");
         let referral = a.recommendation(Action::SpineSurgeryReferral).map(|r| r.urgency);
         match want_class {
-            SeverityClass::Severe => assert_eq!(referral, Some(Urgency::Urgent), "mJOA {mjoa}"),
+            Some(SeverityClass::Severe) => assert_eq!(referral, Some(Urgency::Urgent), "mJOA {mjoa}"),
             _ => assert_eq!(referral, Some(Urgency::Routine), "mJOA {mjoa}"),
         }
         assert_eq!(a.recommendation(Action::PhysicalTherapy).is_some(), mjoa >= 15, "mJOA {mjoa}");

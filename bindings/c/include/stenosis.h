@@ -47,7 +47,7 @@
 /**
  * How many values `StenosisSeverityClass` has.
  */
-#define STENOSIS_SEVERITY_CLASS_COUNT 4
+#define STENOSIS_SEVERITY_CLASS_COUNT 3
 
 /**
  * How many values `StenosisPathway` has.
@@ -506,21 +506,17 @@ enum StenosisSeverityClass
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `normal`: No deficit on the mJOA (18)
-   */
-  STENOSIS_SEVERITY_CLASS_NORMAL = 0,
-  /**
    * `mild`: Mild (mJOA 15-17)
    */
-  STENOSIS_SEVERITY_CLASS_MILD = 1,
+  STENOSIS_SEVERITY_CLASS_MILD = 0,
   /**
    * `moderate`: Moderate (mJOA 12-14)
    */
-  STENOSIS_SEVERITY_CLASS_MODERATE = 2,
+  STENOSIS_SEVERITY_CLASS_MODERATE = 1,
   /**
    * `severe`: Severe (mJOA 0-11)
    */
-  STENOSIS_SEVERITY_CLASS_SEVERE = 3,
+  STENOSIS_SEVERITY_CLASS_SEVERE = 2,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

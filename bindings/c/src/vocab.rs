@@ -199,18 +199,16 @@ pub const STENOSIS_LIKELIHOOD_COUNT: u32 = 3;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisSeverityClass {
-    /// `normal`: No deficit on the mJOA (18)
-    Normal = 0,
     /// `mild`: Mild (mJOA 15-17)
-    Mild = 1,
+    Mild = 0,
     /// `moderate`: Moderate (mJOA 12-14)
-    Moderate = 2,
+    Moderate = 1,
     /// `severe`: Severe (mJOA 0-11)
-    Severe = 3,
+    Severe = 2,
 }
 
 /// How many values `StenosisSeverityClass` has.
-pub const STENOSIS_SEVERITY_CLASS_COUNT: u32 = 4;
+pub const STENOSIS_SEVERITY_CLASS_COUNT: u32 = 3;
 
 /// Where the case sits on the management pathway.
 #[repr(u32)]

@@ -13,7 +13,7 @@ use crate::vocab::{Action, Condition, Finding, Likelihood, Pathway, RedFlag, Sev
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.1";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.2";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -97,7 +97,7 @@ pub struct Myelopathy {
 pub struct Severity {
     /// The mJOA score given.
     pub mjoa: u8,
-    /// Its class (Tetreault 2017); `normal` for 18.
+    /// Its class (Tetreault 2017).
     pub class: SeverityClass,
     /// Citation ids.
     pub citations: &'static [CitationId],
@@ -223,7 +223,7 @@ pub struct Assessment {
     pub differential: Vec<DifferentialEntry>,
     /// The cervical question.
     pub myelopathy: Myelopathy,
-    /// mJOA severity, or `None` when no mJOA was given.
+    /// mJOA severity, or `None` when no mJOA was given (or it is 18: no deficit, no class).
     pub severity: Option<Severity>,
     /// Where the case sits on the management pathway.
     pub pathway: Pathway,
@@ -276,15 +276,15 @@ impl Assessment {
     }
 }
 
-/// The mJOA severity class of a score (Tetreault 2017): 18 normal, 15-17 mild, 12-14 moderate,
-/// 0-11 severe.
+/// The mJOA severity class of a score (Tetreault 2017): 15-17 mild, 12-14 moderate, 0-11 severe.
+/// 18 means no deficit and has no class (`None`).
 #[must_use]
-pub const fn severity_class(mjoa: u8) -> SeverityClass {
+pub const fn severity_class(mjoa: u8) -> Option<SeverityClass> {
     match mjoa {
-        18.. => SeverityClass::Normal,
-        15..=17 => SeverityClass::Mild,
-        12..=14 => SeverityClass::Moderate,
-        _ => SeverityClass::Severe,
+        18.. => None,
+        15..=17 => Some(SeverityClass::Mild),
+        12..=14 => Some(SeverityClass::Moderate),
+        _ => Some(SeverityClass::Severe),
     }
 }
 
@@ -368,10 +368,12 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
     let myelopathy = build_myelopathy(p, d, &differential);
     all.add(&myelopathy.citations);
 
-    let severity = p.mjoa().map(|m| Severity {
-        mjoa: m,
-        class: severity_class(m),
-        citations: &[CitationId::Tetreault2017Mjoa, CitationId::Fehlings2017Scope],
+    let severity = p.mjoa().and_then(|m| {
+        severity_class(m).map(|class| Severity {
+            mjoa: m,
+            class,
+            citations: &[CitationId::Tetreault2017Mjoa, CitationId::Fehlings2017Scope],
+        })
     });
     if let Some(s) = &severity {
         all.add(s.citations);
@@ -542,7 +544,8 @@ fn prognosis(d: &Decision) -> Vec<PrognosisNote> {
     if concern {
         match d.severity {
             Some(SeverityClass::Moderate | SeverityClass::Severe) => notes.push(PROGNOSIS_MODERATE_SEVERE),
-            Some(SeverityClass::Mild | SeverityClass::Normal) => notes.push(PROGNOSIS_MILD),
+            Some(SeverityClass::Mild) => notes.push(PROGNOSIS_MILD),
+            None if d.no_deficit => notes.push(PROGNOSIS_MILD),
             None => {
                 notes.push(PROGNOSIS_MILD);
                 notes.push(PROGNOSIS_MODERATE_SEVERE);

@@ -111,7 +111,7 @@ const NOTES: &[KnowledgeBaseNote] = &[
     },
     KnowledgeBaseNote {
         id: "mjoa_18_normal",
-        note: "mJOA 18 means no deficit; it is reported as class 'normal' (outside the published mild, moderate and severe classes) and managed like mild disease if cord compression with a myelopathic picture is present.",
+        note: "mJOA 18 means no deficit and falls outside the published classes (mild 15-17, moderate 12-14, severe 0-11): severity is reported as null, and the case is managed like mild disease if cord compression with a myelopathic picture is present.",
         citations: &[CitationId::Tetreault2017Mjoa],
     },
     KnowledgeBaseNote {

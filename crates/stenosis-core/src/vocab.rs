@@ -345,7 +345,6 @@ vocabulary! {
 vocabulary! {
     /// mJOA severity class (Tetreault 2017): mild 15-17, moderate 12-14, severe 0-11.
     SeverityClass {
-        Normal = "normal": "No deficit on the mJOA (18)",
         Mild = "mild": "Mild (mJOA 15-17)",
         Moderate = "moderate": "Moderate (mJOA 12-14)",
         Severe = "severe": "Severe (mJOA 0-11)",

@@ -266,9 +266,6 @@ class Likelihood(str, enum.Enum):
 class SeverityClass(str, enum.Enum):
     """mJOA severity class."""
 
-    NORMAL = "normal"
-    """No deficit on the mJOA (18)"""
-
     MILD = "mild"
     """Mild (mJOA 15-17)"""
 

@@ -1,7 +1,20 @@
 //! Red flags (act today) and warnings (the seed's clinical pitfalls and evidence caveats).
 
 use super::myelopathy::rapid;
-use super::{CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS, UMN_EXAM_CORE, UMN_SIGNS};
+use super::{
+    mask, CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_EXAM_CORE, UMN_SIGNS,
+};
+
+/// Neurological deficits other than weakness and upper motor neuron signs.
+const DEFICIT_SYMPTOMS: u64 = mask(&[
+    F::GaitDifficulty,
+    F::GaitDeviation,
+    F::Falls,
+    F::LegStiffness,
+    F::HandClumsiness,
+    F::BladderDysfunction,
+    F::BowelDysfunction,
+]);
 use crate::citations::CitationId as C;
 use crate::vocab::{Condition, Finding as F, Likelihood, RedFlag, Warning as W};
 
@@ -95,7 +108,8 @@ pub(crate) fn warnings<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternat
     if lumbar_findings && cervical_findings {
         warn(d, W::TandemStenosisPossible, &TANDEM);
     }
-    if f.worsening() && not_imaged {
+    let deficit = f.any(LEG_WEAKNESS | UMN_SIGNS | DEFICIT_SYMPTOMS) || d.myelopathy >= Likelihood::Moderate;
+    if f.worsening() && deficit && not_imaged {
         warn(d, W::DelayedDiagnosisRisk, &DELAYED);
     }
     if f.has(F::BilateralLegSymptoms)

@@ -34,7 +34,7 @@ const LSS_IMAGING_ONLY: Reason = Reason {
     cites: &[C::Nass2011, C::Seed],
 };
 const LSS_AGE_BILATERAL: Reason = Reason {
-    text: "Bilateral leg symptoms over age 65 (bilateral pain LR+ 6.3; age > 65 LR+ 2.5)",
+    text: "Bilateral leg symptoms with pain over age 65 (bilateral buttock or leg pain LR+ 6.3; age > 65 LR+ 2.5)",
     cites: &[C::Suri2010],
 };
 const LSS_RADICULAR: Reason = Reason {
@@ -73,7 +73,8 @@ pub(crate) fn lumbar_spinal_stenosis<T: Trace>(f: &Facts<'_>, t: &mut T) -> Like
             note(&LSS_IMAGING_ONLY);
         }
     }
-    if f.has(F::BilateralLegSymptoms) && f.age_over(65) {
+    let pain = f.has(F::WalkingLegPain) || f.has(F::SciaticaLikePain) || f.has(F::SignificantBackPain);
+    if f.has(F::BilateralLegSymptoms) && f.age_over(65) && pain {
         raise(&mut l, Likelihood::Moderate);
         note(&LSS_AGE_BILATERAL);
     }
@@ -99,7 +100,7 @@ const PN_BOTH: Reason = Reason {
     cites: &[C::Abraham2017, C::Chew2022],
 };
 const PN_ONE: Reason = Reason {
-    text: "Stocking-glove sensory loss or reduced ankle reflexes (bilaterally absent ankle jerks LR+ 7.6)",
+    text: "Stocking-glove sensory loss or reduced ankle reflexes (impaired ankle reflexes: sensitivity 0.74, specificity 0.62; bilaterally absent ankle jerks: LR+ 7.6)",
     cites: &[C::Abraham2017, C::Chew2022],
 };
 const PN_DIABETES: Reason = Reason {
@@ -164,7 +165,7 @@ const PAD_FULL_PICTURE: Reason = Reason {
 const PAD_PULSES: Reason =
     Reason { text: "Reduced foot pulses in a patient with leg complaints (LR+ 4.7)", cites: &[C::Khan2006] };
 const PAD_STANDING: Reason = Reason {
-    text: "Exertional leg pain relieved by standing still suggests vascular claudication (LR+ 20)",
+    text: "Exertional leg pain relieved by standing still: vascular claudication (calf symptoms relieved by standing alone, LR+ 20)",
     cites: &[C::Nadeau2013],
 };
 const PAD_PULSES_NORMAL: Reason =
@@ -178,10 +179,7 @@ pub(crate) fn peripheral_arterial_disease<T: Trace>(f: &Facts<'_>, t: &mut T) ->
             note(&PAD_ABI_ABNORMAL);
             return Likelihood::High;
         }
-        Some(abi) if abi < ABI_NORMAL_MIN => {
-            note(&PAD_ABI_BORDERLINE);
-            return Likelihood::Moderate;
-        }
+        Some(abi) if abi < ABI_NORMAL_MIN => note(&PAD_ABI_BORDERLINE),
         Some(abi) if abi <= ABI_NONCOMPRESSIBLE_ABOVE => {
             note(&PAD_ABI_NORMAL);
             return Likelihood::Low;
@@ -192,7 +190,8 @@ pub(crate) fn peripheral_arterial_disease<T: Trace>(f: &Facts<'_>, t: &mut T) ->
     let exertional = f.has(F::WalkingLegPain);
     let pulses = f.has(F::ReducedFootPulses);
     let standing = f.has(F::ReliefWithStandingStill);
-    let mut l = Likelihood::Low;
+    let borderline = f.p.ankle_brachial_index().is_some_and(|a| a > ABI_ABNORMAL_MAX && a < ABI_NORMAL_MIN);
+    let mut l = if borderline { Likelihood::Moderate } else { Likelihood::Low };
     if exertional && standing && pulses {
         raise(&mut l, Likelihood::High);
         note(&PAD_FULL_PICTURE);
@@ -202,11 +201,11 @@ pub(crate) fn peripheral_arterial_disease<T: Trace>(f: &Facts<'_>, t: &mut T) ->
             note(&PAD_PULSES);
         }
         if exertional && standing {
-            raise(&mut l, Likelihood::Moderate);
+            raise(&mut l, Likelihood::High);
             note(&PAD_STANDING);
         }
     }
-    if f.lacks(F::ReducedFootPulses) && l > Likelihood::Low {
+    if f.lacks(F::ReducedFootPulses) && l > Likelihood::Low && !borderline {
         l = lower(l);
         note(&PAD_PULSES_NORMAL);
     }

@@ -65,8 +65,8 @@ pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternati
                 set(d, Pathway::SurgicalEvaluation, &PATH_SURGERY_SEVERITY)
             }
             _ if f.worsening() => set(d, Pathway::SurgicalEvaluation, &PATH_SURGERY_PROGRESSION),
-            None => set(d, Pathway::SurgicalEvaluation, &PATH_SURGERY_UNGRADED),
-            Some(SeverityClass::Mild | SeverityClass::Normal) => set(d, Pathway::Conservative, &PATH_CONSERVATIVE_MILD),
+            None if !d.no_deficit => set(d, Pathway::SurgicalEvaluation, &PATH_SURGERY_UNGRADED),
+            Some(SeverityClass::Mild) | None => set(d, Pathway::Conservative, &PATH_CONSERVATIVE_MILD),
         };
     }
     if d.imaging == CervicalImaging::Compression {
@@ -118,6 +118,10 @@ const LUMBAR_MRI_CES: Reason = Reason {
     text: "Suspected cauda equina syndrome: emergency MRI of the lumbosacral spine, within 4 hours of the request",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
+const LUMBAR_MRI_CES_POSSIBLE: Reason = Reason {
+    text: "Bladder or bowel disturbance with back or radicular pain: cauda equina compression must be excluded; image the lumbosacral spine urgently, and as an emergency if it is new or worsening",
+    cites: &[C::Girft2023Ces, C::Dionne2019],
+};
 const LUMBAR_MRI_LSS: Reason = Reason {
     text: "Possible lumbar stenosis: MRI is the most appropriate non-invasive test to confirm canal narrowing",
     cites: &[C::Nass2011],
@@ -128,7 +132,7 @@ const EXAM_INCOMPLETE: Reason = Reason {
 };
 const ABI_INDICATED: Reason = Reason {
     text: "Exertional leg symptoms or a suggestion of PAD: a resting ankle-brachial index is recommended",
-    cites: &[C::AhaAcc2016Pad, C::Konno2007],
+    cites: &[C::AhaAcc2016Pad, C::Khan2006],
 };
 const NCS_INDICATED: Reason = Reason {
     text: "Possible peripheral neuropathy: nerve conduction studies are the reference standard",
@@ -206,6 +210,8 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
     // Lumbar MRI.
     if d.condition(Condition::CaudaEquinaSyndrome) == Likelihood::High {
         rec(d, A::LumbarMri, Urgency::Emergency, &LUMBAR_MRI_CES);
+    } else if d.condition(Condition::CaudaEquinaSyndrome) == Likelihood::Moderate {
+        rec(d, A::LumbarMri, Urgency::Urgent, &LUMBAR_MRI_CES_POSSIBLE);
     } else if d.condition(Condition::LumbarSpinalStenosis) >= Likelihood::Moderate
         && !f.known(F::LumbarStenosisOnImaging)
         && !f.has(F::KnownLumbarStenosis)
@@ -238,7 +244,7 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
 
     // Surgical referral and conservative care.
     if d.dcm_established {
-        let mild_or_normal = matches!(d.severity, Some(SeverityClass::Mild | SeverityClass::Normal));
+        let mild_or_normal = matches!(d.severity, Some(SeverityClass::Mild)) || d.no_deficit;
         if severe || f.worsening() {
             rec(d, A::SpineSurgeryReferral, Urgency::Urgent, &REFER_URGENT);
         } else if mild_or_normal {

@@ -83,6 +83,8 @@ pub(crate) struct Decision {
     pub imaging: CervicalImaging,
     pub dcm_established: bool,
     pub severity: Option<SeverityClass>,
+    /// mJOA 18 given: no deficit (no severity class; managed like mild disease).
+    pub no_deficit: bool,
     pub red_flags: u32,
     pub warnings: u32,
     pub recommendations: [Option<Urgency>; 10],
@@ -231,7 +233,8 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
         imaging,
         dcm_established: imaging == CervicalImaging::Compression
             && myelopathy::clinical_myelopathy(&f, clear_alternative),
-        severity: p.mjoa().map(crate::assessment::severity_class),
+        severity: p.mjoa().and_then(crate::assessment::severity_class),
+        no_deficit: p.mjoa() == Some(crate::presentation::MJOA_MAX),
         red_flags: 0,
         warnings: 0,
         recommendations: [None; 10],

@@ -56,27 +56,33 @@ pub(crate) fn cervical_imaging(f: &Facts<'_>) -> CervicalImaging {
 const MYELOPATHIC_PICTURE: u64 = UMN_SIGNS
     | super::mask(&[
         F::GaitDeviation,
-        F::LegWeaknessOnExam,
-        F::RombergSign,
         F::HandIntrinsicAtrophy,
-        F::GaitDifficulty,
         F::HandClumsiness,
-        F::HandNumbness,
         F::LegStiffness,
-        F::Falls,
         F::WorseWithNeckExtension,
         F::LhermitteSign,
     ]);
 
 /// Leg and sphincter symptoms that fit myelopathy but that a clear alternative explanation
 /// (high-likelihood lumbar stenosis, neuropathy, arterial disease or cauda equina) also explains.
-const NONSPECIFIC_PICTURE: u64 =
-    super::mask(&[F::BilateralLegSymptoms, F::LegWeakness, F::BladderDysfunction, F::BowelDysfunction]);
+const NONSPECIFIC_PICTURE: u64 = super::mask(&[
+    F::BilateralLegSymptoms,
+    F::LegWeakness,
+    F::LegWeaknessOnExam,
+    F::GaitDifficulty,
+    F::Falls,
+    F::RombergSign,
+    F::BladderDysfunction,
+    F::BowelDysfunction,
+]);
 
 /// True when any myelopathic sign or symptom is present; nonspecific leg and sphincter symptoms
-/// count only when nothing else clearly explains them.
+/// count only when nothing else clearly explains them, and numb hands only without
+/// stocking-glove sensory loss (cord compression without myelopathy is common: Nouri 2022).
 pub(crate) fn clinical_myelopathy(f: &Facts<'_>, clear_alternative: bool) -> bool {
-    f.any(MYELOPATHIC_PICTURE) || (!clear_alternative && f.any(NONSPECIFIC_PICTURE))
+    f.any(MYELOPATHIC_PICTURE)
+        || (f.has(F::HandNumbness) && !f.has(F::StockingGloveSensoryLoss))
+        || (!clear_alternative && f.any(NONSPECIFIC_PICTURE))
 }
 
 /// Leg symptoms that point to the cord (motor, gait, spasticity) rather than to pain alone.
@@ -237,7 +243,7 @@ pub(crate) fn myelopathy<T: Trace>(
         raise(&mut l, Likelihood::Moderate);
         note(&BILATERAL_UNEXPLAINED);
     }
-    if f.any(LEG_WEAKNESS) && f.lacks(F::SignificantBackPain) {
+    if f.any(LEG_WEAKNESS) && f.lacks(F::SignificantBackPain) && !clear_alternative {
         raise(&mut l, Likelihood::Moderate);
         note(&WEAKNESS_WITHOUT_BACK_PAIN);
     }
@@ -262,7 +268,9 @@ pub(crate) fn myelopathy<T: Trace>(
             }
         }
         CervicalImaging::NotImaged => {
-            if cook.assessed == 5 && cook.positive == 0 && l > Likelihood::Low {
+            // The rule-out ratio was derived on the Cook items alone: it does not override
+            // hyperreflexia or clonus, which are not among them.
+            if cook.assessed == 5 && cook.positive == 0 && umn == 0 && l > Likelihood::Low {
                 l = lower(l);
                 note(&COOK_RULE_OUT);
             }
