@@ -147,3 +147,39 @@ fn vocabulary_ids_round_trip_and_codes_are_positions() {
     let schema = stenosis::presentation_schema();
     assert_eq!(schema["properties"]["findings"]["properties"].as_object().unwrap().len(), Finding::ALL.len());
 }
+
+#[test]
+fn next_findings_make_an_incomplete_exam_actionable() {
+    let p = Presentation::from_json(
+        r#"{"age_years": 55, "findings": {"leg_numbness": "present", "bilateral_leg_symptoms": "present", "gait_difficulty": "present"}}"#,
+    )
+    .unwrap();
+    let a = assess(&p);
+    let next: Vec<Finding> = a.next_findings.iter().map(|n| n.finding).collect();
+    for f in [
+        Finding::Hyperreflexia,
+        Finding::HoffmannSign,
+        Finding::BabinskiSign,
+        Finding::AnkleClonus,
+        Finding::GaitDeviation,
+    ] {
+        assert!(next.contains(&f), "{f} should be among the next findings: {next:?}");
+    }
+    // Cauda equina screening questions come first: their answer would change the pathway today.
+    assert_eq!(next[0], Finding::UrinaryRetention);
+    let retention = &a.next_findings[0];
+    assert_eq!(retention.if_present.pathway, Pathway::Emergency);
+    assert!(retention.why.contains("red flag cauda_equina_suspected"));
+    // Once the exam is complete, no exam item is listed.
+    let mut done = p;
+    for f in [
+        Finding::Hyperreflexia,
+        Finding::HoffmannSign,
+        Finding::BabinskiSign,
+        Finding::AnkleClonus,
+        Finding::GaitDeviation,
+    ] {
+        done.set_finding(f, Status::Absent);
+    }
+    assert!(assess(&done).next_findings.iter().all(|n| !n.why.starts_with("Completes")));
+}

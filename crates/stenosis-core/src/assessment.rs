@@ -13,7 +13,7 @@ use crate::vocab::{Action, Condition, Finding, Likelihood, Pathway, RedFlag, Sev
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.2";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.3";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -665,8 +665,14 @@ fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
     out.len() > start
 }
 
+/// Extra weight for an item of the upper motor neuron examination while that examination is
+/// incomplete: the engine recommends completing it, and its items act together (the Cook rule, a
+/// second sign) in a way that one-finding-at-a-time re-evaluation cannot show.
+const EXAM_ITEM_BONUS: u32 = 6;
+
 fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
     let base = Scenario { decision: *d, top: d.top_condition(p) };
+    let exam_incomplete = !Finding::ALL.iter().filter(|f| rules::is_exam_core(**f)).all(|f| p.findings().known(*f));
     // Score every unassessed finding cheaply; build words only for those kept.
     let mut scored: Vec<(Finding, u32, Scenario, Scenario)> = Finding::ALL
         .iter()
@@ -674,7 +680,8 @@ fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
         .filter_map(|&f| {
             let present = Scenario::of(&p.with_finding(f, Status::Present));
             let absent = Scenario::of(&p.with_finding(f, Status::Absent));
-            let score = impact(&base, &present).saturating_add(impact(&base, &absent));
+            let bonus = if exam_incomplete && rules::is_exam_core(f) { EXAM_ITEM_BONUS } else { 0 };
+            let score = impact(&base, &present).saturating_add(impact(&base, &absent)).saturating_add(bonus);
             (score > 0).then_some((f, score, present, absent))
         })
         .collect();
@@ -685,6 +692,13 @@ fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
         .into_iter()
         .map(|(f, score, present, absent)| {
             let mut why = String::with_capacity(160);
+            if exam_incomplete && rules::is_exam_core(f) {
+                why.push_str(if rules::COOK_ITEMS.contains(&f) {
+                    "Completes the upper motor neuron examination (a Cook rule item)."
+                } else {
+                    "Completes the upper motor neuron examination."
+                });
+            }
             for (label, alt) in [("If present: ", &present), ("If absent: ", &absent)] {
                 let mark = why.len();
                 if !why.is_empty() {

@@ -185,6 +185,11 @@ pub(crate) const UMN_EXAM_CORE: u64 = mask(&[
     Finding::GaitDeviation,
 ]);
 
+/// True for an item of the core upper motor neuron examination.
+pub(crate) const fn is_exam_core(f: Finding) -> bool {
+    UMN_EXAM_CORE & (1u64 << (f as u32)) != 0
+}
+
 /// Any leg or gait symptom.
 pub(crate) const LEG_SYMPTOMS: u64 = mask(&[
     Finding::LegWeakness,
