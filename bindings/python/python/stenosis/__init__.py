@@ -1,0 +1,154 @@
+"""stenosis: can this patient's leg symptoms come from cervical spinal cord compression?
+
+Decision support for clinicians, not a diagnosis. Assess one patient::
+
+    import stenosis
+    a = stenosis.assess({"age_years": 64, "findings": {"hoffmann_sign": "present"}})
+    a.pathway, a.myelopathy.likelihood, a.recommendations
+
+or a whole cohort (``stenosis.assess_frame(df)`` for pandas or polars). The engine is the Rust
+crate ``stenosis-core``; this package is a thin layer over its native module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import _stenosis
+from ._assessment import (
+    Assessment,
+    Citation,
+    CookItem,
+    CookRule,
+    DifferentialEntry,
+    Myelopathy,
+    NextFinding,
+    Outcome,
+    PostTestProbability,
+    PrognosisNote,
+    RedFlagAlert,
+    Recommendation,
+    Severity,
+    WarningAlert,
+)
+from ._errors import InternalError, InvalidPresentation, StenosisError
+from ._frame import RESULT_COLUMNS, assess_arrow, assess_frame
+from ._stenosis import Presentation
+from ._vocabulary import (
+    Action,
+    Condition,
+    Course,
+    Finding,
+    FindingGroup,
+    FindingStatus,
+    Likelihood,
+    Pathway,
+    RedFlag,
+    SeverityClass,
+    Sex,
+    Urgency,
+    Warning,
+)
+
+__version__: str = _stenosis.ENGINE_VERSION
+#: The engine version (the Rust crates' version).
+ENGINE_VERSION: str = _stenosis.ENGINE_VERSION
+#: The knowledge-base version: changes whenever a rule, threshold or citation changes.
+KNOWLEDGE_BASE_VERSION: str = _stenosis.KNOWLEDGE_BASE_VERSION
+#: The disclaimer every assessment carries.
+DISCLAIMER: str = _stenosis.DISCLAIMER
+
+__all__ = [
+    "DISCLAIMER",
+    "ENGINE_VERSION",
+    "KNOWLEDGE_BASE_VERSION",
+    "RESULT_COLUMNS",
+    "Action",
+    "Assessment",
+    "Citation",
+    "Condition",
+    "CookItem",
+    "CookRule",
+    "Course",
+    "DifferentialEntry",
+    "Finding",
+    "FindingGroup",
+    "FindingInfo",
+    "FindingStatus",
+    "InternalError",
+    "InvalidPresentation",
+    "Likelihood",
+    "Myelopathy",
+    "NextFinding",
+    "Outcome",
+    "Pathway",
+    "PostTestProbability",
+    "Presentation",
+    "PrognosisNote",
+    "RedFlag",
+    "RedFlagAlert",
+    "Recommendation",
+    "Severity",
+    "SeverityClass",
+    "Sex",
+    "StenosisError",
+    "Urgency",
+    "Warning",
+    "WarningAlert",
+    "__version__",
+    "assess",
+    "assess_arrow",
+    "assess_frame",
+    "assess_json",
+    "assess_many",
+    "findings",
+]
+
+PresentationLike = Presentation | Mapping[str, Any]
+
+
+def assess(presentation: PresentationLike) -> Assessment:
+    """Assesses one presentation: a :class:`Presentation` or a dict in the JSON shape of the
+    specification. Raises :class:`InvalidPresentation` (naming the field) for bad input."""
+    return Assessment._from_json(_stenosis.assess_to_json(presentation))
+
+
+def assess_json(text: str) -> str:
+    """Assesses a Presentation given as JSON text; returns the contract JSON, byte-identical to
+    the core's ``Assessment::to_json()``."""
+    return _stenosis.assess_json(text)
+
+
+def assess_many(
+    presentations: Iterable[PresentationLike], *, threads: int | None = None
+) -> list[Assessment | InvalidPresentation]:
+    """Assesses many presentations (dicts or :class:`Presentation`), in order. A bad item does not
+    stop the batch: its place holds the :class:`InvalidPresentation` (returned, not raised). The
+    engine runs with the GIL released on ``threads`` threads (default: every core). For large
+    cohorts :func:`assess_frame` is much faster."""
+    out: list[Assessment | InvalidPresentation] = []
+    for item in _stenosis.assess_many_to_json(presentations, threads):
+        out.append(Assessment._from_json(item) if isinstance(item, str) else item)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FindingInfo:
+    """One finding of the vocabulary: its definition, group and SNOMED CT code where verified."""
+
+    finding: Finding
+    label: str
+    definition: str
+    group: FindingGroup
+    snomed_code: str | None
+    snomed_display: str | None
+
+
+def findings() -> list[FindingInfo]:
+    """Every finding id with its definition, group and SNOMED CT code (where verified)."""
+    return [
+        FindingInfo(Finding(id_), label, definition, FindingGroup(group), code, display)
+        for id_, label, definition, group, code, display in _stenosis.finding_table()
+    ]

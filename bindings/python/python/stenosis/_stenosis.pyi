@@ -1,0 +1,85 @@
+"""Stubs of the native module ``stenosis._stenosis`` (checked with ``mypy.stubtest``)."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any, final
+
+from ._errors import InvalidPresentation
+from ._vocabulary import Course, Finding, FindingStatus, Sex
+
+__all__ = [
+    "ENGINE_VERSION",
+    "KNOWLEDGE_BASE_VERSION",
+    "DISCLAIMER",
+    "PRESENTATION_FIELDS",
+    "Presentation",
+    "ArrowStream",
+    "assess_to_json",
+    "assess_json",
+    "assess_many_to_json",
+    "finding_table",
+    "vocabulary_table",
+    "assess_arrow",
+    "frame_columns",
+    "_panic_for_tests",
+]
+
+ENGINE_VERSION: str
+KNOWLEDGE_BASE_VERSION: str
+DISCLAIMER: str
+PRESENTATION_FIELDS: list[str]
+
+@final
+class Presentation:
+    """What is known about a patient with leg symptoms; validated on construction; immutable."""
+
+    def __new__(
+        cls,
+        *,
+        age_years: int | float | None = None,
+        sex: Sex | str | None = None,
+        course: Course | str | None = None,
+        symptom_duration_months: float | None = None,
+        mjoa: int | float | None = None,
+        ankle_brachial_index: float | None = None,
+        findings: Mapping[Finding | str, FindingStatus | str | bool | None] | None = None,
+    ) -> Presentation: ...
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Presentation: ...
+    @staticmethod
+    def from_json(text: str) -> Presentation: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def age_years(self) -> int | None: ...
+    @property
+    def sex(self) -> Sex | None: ...
+    @property
+    def course(self) -> Course | None: ...
+    @property
+    def symptom_duration_months(self) -> float | None: ...
+    @property
+    def mjoa(self) -> int | None: ...
+    @property
+    def ankle_brachial_index(self) -> float | None: ...
+    @property
+    def findings(self) -> dict[Finding, FindingStatus]: ...
+    def finding(self, finding: Finding | str) -> FindingStatus: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ArrowStream:
+    """An Arrow C stream of results (Arrow PyCapsule interface); consumable once."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+def assess_to_json(presentation: Presentation | Mapping[str, Any]) -> str: ...
+def assess_json(text: str) -> str: ...
+def assess_many_to_json(
+    rows: Iterable[Presentation | Mapping[str, Any]], threads: int | None = None
+) -> list[str | InvalidPresentation]: ...
+def finding_table() -> list[tuple[str, str, str, str, str | None, str | None]]: ...
+def vocabulary_table(name: str) -> list[tuple[str, str]]: ...
+def assess_arrow(data: object, threads: int | None = None) -> ArrowStream: ...
+def frame_columns() -> list[str]: ...
+def _panic_for_tests() -> None: ...

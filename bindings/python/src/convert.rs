@@ -1,0 +1,179 @@
+//! Python value → Presentation.
+//!
+//! A dict is written out as JSON text and parsed by the core's own `Presentation::from_json`, so
+//! every refusal (unknown field, unknown finding with its suggestion, wrong type, out of range)
+//! has exactly the core's field and message. Only what JSON cannot carry is refused here: NaN and
+//! infinities, non-string keys, Python objects of other types, and absurd nesting.
+//!
+//! Two conveniences for Python users, both inside `findings` only: `True`/`False` mean
+//! `"present"`/`"absent"` and `None` means `"unknown"` (not assessed), as in the frame path.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use stenosis_core::Presentation;
+
+use crate::BindError;
+
+/// Deep enough for any Presentation (two levels); stops self-referencing and hostile input.
+const MAX_DEPTH: usize = 8;
+
+/// Converts a dict (or any mapping) in the JSON shape of the specification into a Presentation.
+pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, BindError> {
+    if !obj.is_instance_of::<PyDict>() {
+        // Any other mapping: copy it into a dict first.
+        let is_mapping = obj.hasattr("keys").unwrap_or(false) && obj.hasattr("__getitem__").unwrap_or(false);
+        if !is_mapping {
+            let ty = type_name(obj);
+            return Err(BindError::new(
+                None,
+                "not_an_object",
+                &format!("a Presentation must be a dict (or a stenosis.Presentation), not {ty}"),
+            ));
+        }
+        let d = PyDict::new(obj.py());
+        let copy = || -> PyResult<()> {
+            for k in obj.call_method0("keys")?.try_iter()? {
+                let k = k?;
+                d.set_item(&k, obj.get_item(&k)?)?;
+            }
+            Ok(())
+        };
+        copy().map_err(|_| mapping_error(obj))?;
+        return presentation_from_py(d.as_any());
+    }
+    let mut text = String::with_capacity(256);
+    write_value(obj, "", 0, false, &mut text)?;
+    Presentation::from_json(&text).map_err(|e| BindError::from_core(&e, false))
+}
+
+fn mapping_error(obj: &Bound<'_, PyAny>) -> BindError {
+    BindError::new(None, "not_an_object", &format!("could not read the {} as a mapping", type_name(obj)))
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    let name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".to_owned());
+    // A type name is not patient data, but keep it short and plain all the same.
+    if name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.') {
+        let article = if name.starts_with(|c: char| "aeiouAEIOU".contains(c)) { "an" } else { "a" };
+        format!("{article} {name}")
+    } else {
+        "an object of another type".to_owned()
+    }
+}
+
+fn child_path(path: &str, key: &str) -> String {
+    let plain = !key.is_empty() && key.len() <= 64 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let key = if plain { key } else { "…" };
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn field_of(path: &str) -> Option<&str> {
+    (!path.is_empty()).then_some(path)
+}
+
+fn write_value(
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    depth: usize,
+    in_findings: bool,
+    out: &mut String,
+) -> Result<(), BindError> {
+    if depth > MAX_DEPTH {
+        return Err(BindError::new(field_of(path), "wrong_type", "nested too deeply"));
+    }
+    if obj.is_none() {
+        out.push_str(if in_findings { "\"unknown\"" } else { "null" });
+        return Ok(());
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        let v = b.is_true();
+        out.push_str(match (in_findings, v) {
+            (true, true) => "\"present\"",
+            (true, false) => "\"absent\"",
+            (false, true) => "true",
+            (false, false) => "false",
+        });
+        return Ok(());
+    }
+    if obj.is_instance_of::<PyInt>() {
+        // Arbitrary precision: the decimal digits are valid JSON; the core refuses what is out of range.
+        let digits = obj.str().map_err(|_| BindError::new(field_of(path), "wrong_type", "unreadable integer"))?;
+        out.push_str(&digits.to_string_lossy());
+        return Ok(());
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        let v = f.value();
+        if !v.is_finite() {
+            return Err(BindError::new(field_of(path), "not_a_number", "must be a finite number, not NaN or infinity"));
+        }
+        out.push_str(&serde_json::to_string(&v).unwrap_or_else(|_| "null".to_owned()));
+        return Ok(());
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s = s
+            .to_str()
+            .map_err(|_| BindError::new(field_of(path), "wrong_type", "a string that is not valid Unicode"))?;
+        out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "null".to_owned()));
+        return Ok(());
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        out.push('{');
+        for (i, (k, v)) in d.iter().enumerate() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(BindError::new(
+                    field_of(path),
+                    "wrong_type",
+                    &format!("keys must be strings, not {}", type_name(&k)),
+                ));
+            };
+            let key = key
+                .to_str()
+                .map_err(|_| BindError::new(field_of(path), "wrong_type", "a key that is not valid Unicode"))?;
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(key).unwrap_or_else(|_| "\"\"".to_owned()));
+            out.push(':');
+            write_value(&v, &child_path(path, key), depth + 1, depth == 1 && path == "findings", out)?;
+        }
+        out.push('}');
+        return Ok(());
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        out.push('[');
+        let items = obj.try_iter().map_err(|_| BindError::new(field_of(path), "wrong_type", "unreadable sequence"))?;
+        for (i, item) in items.enumerate() {
+            let item = item.map_err(|_| BindError::new(field_of(path), "wrong_type", "unreadable sequence"))?;
+            if i > 0 {
+                out.push(',');
+            }
+            write_value(&item, path, depth + 1, false, out)?;
+        }
+        out.push(']');
+        return Ok(());
+    }
+    // numpy scalars (np.int64, np.bool_, np.str_…) as they come out of DataFrame rows.
+    if is_numpy_scalar(obj) {
+        if let Ok(v) = obj.call_method0("item") {
+            if !v.is(obj) {
+                return write_value(&v, path, depth + 1, in_findings, out);
+            }
+        }
+    }
+    Err(BindError::new(
+        field_of(path),
+        "wrong_type",
+        &format!("{} is not accepted (expected a number, a string, a bool, None or a dict)", type_name(obj)),
+    ))
+}
+
+fn is_numpy_scalar(obj: &Bound<'_, PyAny>) -> bool {
+    obj.get_type()
+        .module()
+        .map(|m| m.to_str().map(|s| s == "numpy" || s.starts_with("numpy.")).unwrap_or(false))
+        .unwrap_or(false)
+}

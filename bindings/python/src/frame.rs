@@ -1,0 +1,507 @@
+//! The cohort path: an Arrow C stream in (any producer of the Arrow PyCapsule interface: polars,
+//! pyarrow, pandas), one row of results per input row out, as an Arrow C stream again.
+//!
+//! Columns are read in Rust straight from the Arrow buffers; no per-row Python object is made.
+//! The schema is checked before any work (an unknown or mistyped column is a schema error and
+//! raises); a bad value is a row error and lands in that row's `error` column. The rows are
+//! assessed with the GIL released, in contiguous chunks on every core.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex};
+
+use arrow_array::builder::{ListBuilder, StringBuilder, UInt8Builder};
+use arrow_array::cast::AsArray;
+use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
+use arrow_array::types::{
+    Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+};
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchIterator, RecordBatchReader};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
+use stenosis_core::{self as core, Finding, Presentation, Status, Summary};
+
+use crate::{guarded, panic_message, BindError};
+
+/// The result columns of the cohort path, in order.
+pub const OUTPUT_COLUMNS: &[&str] = &[
+    "top_condition",
+    "myelopathy_likelihood",
+    "cook_positive",
+    "cook_assessed",
+    "pathway",
+    "cervical_mri_urgency",
+    "red_flags",
+    "warnings",
+    "error",
+];
+
+/// Below this many rows a batch is assessed on the calling thread (spawning costs more).
+const MIN_ROWS_PER_THREAD: usize = 2048;
+
+/// The number of worker threads: the caller's choice, else every core.
+pub fn thread_count(requested: Option<usize>) -> usize {
+    requested
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map(usize::from).unwrap_or(1))
+        .min(256)
+}
+
+/// `f(i)` for every `i` in `0..n`, in order, on up to `threads` scoped threads.
+pub fn parallel_range<R: Send>(n: usize, threads: usize, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    let threads = threads.clamp(1, (n / MIN_ROWS_PER_THREAD).max(1));
+    if threads == 1 {
+        return (0..n).map(f).collect();
+    }
+    let chunk = n.div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let start = (t * chunk).min(n);
+                let end = ((t + 1) * chunk).min(n);
+                s.spawn(move || (start..end).map(f).collect::<Vec<R>>())
+            })
+            .collect();
+        let mut out = Vec::with_capacity(n);
+        for h in handles {
+            match h.join() {
+                Ok(part) => out.extend(part),
+                // Each row catches its own panic, so this is unreachable in practice; re-raise
+                // on this thread so that the outer guard reports it.
+                Err(payload) => std::panic::resume_unwind(payload),
+            }
+        }
+        out
+    })
+}
+
+/// `f(item)` for every item, in order, on up to `threads` scoped threads.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    parallel_range(items.len(), threads, |i| items.get(i).map(&f)).into_iter().flatten().collect()
+}
+
+/// Where a column's values go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    AgeYears,
+    Sex,
+    Course,
+    SymptomDurationMonths,
+    Mjoa,
+    AnkleBrachialIndex,
+    Finding(Finding),
+}
+
+impl Target {
+    fn expected(self) -> &'static str {
+        match self {
+            Target::AgeYears | Target::Mjoa => "an integer or float column",
+            Target::SymptomDurationMonths | Target::AnkleBrachialIndex => "a numeric column",
+            Target::Sex | Target::Course => "a string column",
+            Target::Finding(_) => "a boolean column (null = not assessed) or a string column of statuses",
+        }
+    }
+}
+
+/// How to read a column's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Null,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    U8,
+    U16,
+    U32,
+    U64,
+    F32,
+    F64,
+    Utf8,
+    LargeUtf8,
+    Utf8View,
+}
+
+impl Kind {
+    fn of(dt: &DataType) -> Option<Kind> {
+        Some(match dt {
+            DataType::Null => Kind::Null,
+            DataType::Boolean => Kind::Bool,
+            DataType::Int8 => Kind::I8,
+            DataType::Int16 => Kind::I16,
+            DataType::Int32 => Kind::I32,
+            DataType::Int64 => Kind::I64,
+            DataType::UInt8 => Kind::U8,
+            DataType::UInt16 => Kind::U16,
+            DataType::UInt32 => Kind::U32,
+            DataType::UInt64 => Kind::U64,
+            DataType::Float32 => Kind::F32,
+            DataType::Float64 => Kind::F64,
+            DataType::Utf8 => Kind::Utf8,
+            DataType::LargeUtf8 => Kind::LargeUtf8,
+            DataType::Utf8View => Kind::Utf8View,
+            _ => return None,
+        })
+    }
+
+    fn is_number(self) -> bool {
+        matches!(
+            self,
+            Kind::I8
+                | Kind::I16
+                | Kind::I32
+                | Kind::I64
+                | Kind::U8
+                | Kind::U16
+                | Kind::U32
+                | Kind::U64
+                | Kind::F32
+                | Kind::F64
+        )
+    }
+
+    fn is_text(self) -> bool {
+        matches!(self, Kind::Utf8 | Kind::LargeUtf8 | Kind::Utf8View)
+    }
+
+    fn accepted_by(self, t: Target) -> bool {
+        match t {
+            _ if self == Kind::Null => true,
+            Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex => {
+                self.is_number()
+            }
+            Target::Sex | Target::Course => self.is_text(),
+            Target::Finding(_) => self == Kind::Bool || self.is_text(),
+        }
+    }
+}
+
+/// One input column, checked against the schema: its target and how to read it.
+#[derive(Debug, Clone, Copy)]
+struct ColumnPlan {
+    index: usize,
+    target: Target,
+    /// The value kind; for a dictionary column, the kind of its values.
+    kind: Kind,
+    dictionary: bool,
+}
+
+fn schema_error(field: &str, reason: &str) -> BindError {
+    BindError::new(Some(field), "unknown_field", reason)
+}
+
+/// Checks the input schema: every column must be a Presentation field or a finding id, of a type
+/// that can hold it, and appear once.
+fn plan(schema: &Schema) -> Result<Vec<ColumnPlan>, BindError> {
+    let mut seen: Vec<Target> = Vec::new();
+    let mut out = Vec::new();
+    for (index, field) in schema.fields().iter().enumerate() {
+        let name = field.name().as_str();
+        let target = match name {
+            "age_years" => Target::AgeYears,
+            "sex" => Target::Sex,
+            "course" => Target::Course,
+            "symptom_duration_months" => Target::SymptomDurationMonths,
+            "mjoa" => Target::Mjoa,
+            "ankle_brachial_index" => Target::AnkleBrachialIndex,
+            "findings" => {
+                return Err(schema_error(
+                    "findings",
+                    "a frame takes one column per finding id (e.g. `babinski_sign`), not a `findings` column",
+                ))
+            }
+            other => match core::parse_finding_id(other) {
+                Ok(f) => Target::Finding(f),
+                Err(e) => {
+                    let reason = e.message().split_once(": ").map_or("", |(_, r)| r).replace("finding id", "column");
+                    let shown = e.field().and_then(|f| f.strip_prefix("findings.")).unwrap_or("column");
+                    return Err(BindError::new(
+                        Some(shown),
+                        "unknown_field",
+                        &format!("{reason} (columns are Presentation fields or finding ids)"),
+                    ));
+                }
+            },
+        };
+        if seen.contains(&target) {
+            return Err(BindError::new(Some(name), "duplicate_field", "the column appears twice"));
+        }
+        seen.push(target);
+        let (kind, dictionary) = match field.data_type() {
+            DataType::Dictionary(_, values) => (Kind::of(values).filter(|k| k.is_text()), true),
+            dt => (Kind::of(dt), false),
+        };
+        let kind = kind.filter(|k| k.accepted_by(target)).ok_or_else(|| {
+            BindError::new(
+                Some(name),
+                "wrong_type",
+                &format!(
+                    "a column of Arrow type {} is not accepted; expected {}",
+                    field.data_type(),
+                    target.expected()
+                ),
+            )
+        })?;
+        out.push(ColumnPlan { index, target, kind, dictionary });
+    }
+    Ok(out)
+}
+
+/// One value read from a column.
+enum Cell<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(&'a str),
+}
+
+/// A column of one batch, ready to read row by row.
+struct Column<'a> {
+    plan: ColumnPlan,
+    /// The array holding the values (for a dictionary column: its values).
+    values: &'a dyn Array,
+    /// For a dictionary column: the null mask source and each row's index into `values`.
+    keys: Option<(&'a dyn Array, Vec<usize>)>,
+}
+
+impl<'a> Column<'a> {
+    fn new(plan: ColumnPlan, array: &'a ArrayRef) -> Column<'a> {
+        if plan.dictionary {
+            if let Some(dict) = array.as_any_dictionary_opt() {
+                return Column {
+                    plan,
+                    values: dict.values().as_ref(),
+                    keys: Some((array.as_ref(), dict.normalized_keys())),
+                };
+            }
+        }
+        Column { plan, values: array.as_ref(), keys: None }
+    }
+
+    fn cell(&self, row: usize) -> Cell<'a> {
+        let i = match &self.keys {
+            Some((keys, idx)) => {
+                if keys.is_null(row) {
+                    return Cell::Null;
+                }
+                match idx.get(row) {
+                    Some(i) => *i,
+                    None => return Cell::Null,
+                }
+            }
+            None => row,
+        };
+        let a = self.values;
+        if i >= a.len() || a.is_null(i) {
+            return Cell::Null;
+        }
+        match self.plan.kind {
+            Kind::Null => Cell::Null,
+            Kind::Bool => Cell::Bool(a.as_boolean().value(i)),
+            Kind::I8 => Cell::Int(i64::from(a.as_primitive::<Int8Type>().value(i))),
+            Kind::I16 => Cell::Int(i64::from(a.as_primitive::<Int16Type>().value(i))),
+            Kind::I32 => Cell::Int(i64::from(a.as_primitive::<Int32Type>().value(i))),
+            Kind::I64 => Cell::Int(a.as_primitive::<Int64Type>().value(i)),
+            Kind::U8 => Cell::Int(i64::from(a.as_primitive::<UInt8Type>().value(i))),
+            Kind::U16 => Cell::Int(i64::from(a.as_primitive::<UInt16Type>().value(i))),
+            Kind::U32 => Cell::Int(i64::from(a.as_primitive::<UInt32Type>().value(i))),
+            Kind::U64 => Cell::Int(i64::try_from(a.as_primitive::<UInt64Type>().value(i)).unwrap_or(i64::MAX)),
+            Kind::F32 => Cell::Float(f64::from(a.as_primitive::<Float32Type>().value(i))),
+            Kind::F64 => Cell::Float(a.as_primitive::<Float64Type>().value(i)),
+            Kind::Utf8 => Cell::Text(a.as_string::<i32>().value(i)),
+            Kind::LargeUtf8 => Cell::Text(a.as_string::<i64>().value(i)),
+            Kind::Utf8View => Cell::Text(a.as_string_view().value(i)),
+        }
+    }
+}
+
+/// Sets one field of `p` from a cell; the error is the row's message (it names the field).
+fn apply(p: &mut Presentation, target: Target, cell: Cell<'_>) -> Result<(), String> {
+    let r = match (target, cell) {
+        (_, Cell::Null) => Ok(()),
+        (Target::AgeYears, Cell::Int(v)) => p.set_age_years(Some(v)),
+        (Target::AgeYears, Cell::Float(v)) => p.set_age_years_f64(Some(v)),
+        (Target::Mjoa, Cell::Int(v)) => p.set_mjoa(Some(v)),
+        (Target::Mjoa, Cell::Float(v)) => p.set_mjoa_f64(Some(v)),
+        // Integers beyond 2^53 lose precision as f64; they are far out of range either way.
+        (Target::SymptomDurationMonths, Cell::Int(v)) => p.set_symptom_duration_months(Some(v as f64)),
+        (Target::SymptomDurationMonths, Cell::Float(v)) => p.set_symptom_duration_months(Some(v)),
+        (Target::AnkleBrachialIndex, Cell::Int(v)) => p.set_ankle_brachial_index(Some(v as f64)),
+        (Target::AnkleBrachialIndex, Cell::Float(v)) => p.set_ankle_brachial_index(Some(v)),
+        (Target::Sex, Cell::Text(s)) => p.set_sex_by_id(Some(s)),
+        (Target::Course, Cell::Text(s)) => p.set_course_by_id(Some(s)),
+        (Target::Finding(f), Cell::Bool(b)) => {
+            p.set_finding(f, if b { Status::Present } else { Status::Absent });
+            Ok(())
+        }
+        (Target::Finding(f), Cell::Text(s)) => match Status::from_id(s) {
+            Some(status) => {
+                p.set_finding(f, status);
+                Ok(())
+            }
+            // Let the core word the refusal.
+            None => p.set_finding_by_id(f.id(), s),
+        },
+        // The schema check admits no other combination; refuse rather than guess.
+        (_, _) => return Err("a value of an unexpected type".to_owned()),
+    };
+    r.map_err(|e| e.message().to_owned())
+}
+
+fn assess_row(columns: &[Column<'_>], row: usize) -> Result<Summary, String> {
+    let mut p = Presentation::new();
+    for c in columns {
+        apply(&mut p, c.plan.target, c.cell(row))?;
+    }
+    catch_unwind(AssertUnwindSafe(|| core::summarize(&p)))
+        .map_err(|payload| format!("internal error in the stenosis engine: {}", panic_message(payload.as_ref())))
+}
+
+/// The result schema.
+pub fn output_schema() -> SchemaRef {
+    let list = || DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
+    Arc::new(Schema::new(vec![
+        Field::new("top_condition", DataType::Utf8, true),
+        Field::new("myelopathy_likelihood", DataType::Utf8, true),
+        Field::new("cook_positive", DataType::UInt8, true),
+        Field::new("cook_assessed", DataType::UInt8, true),
+        Field::new("pathway", DataType::Utf8, true),
+        Field::new("cervical_mri_urgency", DataType::Utf8, true),
+        Field::new("red_flags", list(), true),
+        Field::new("warnings", list(), true),
+        Field::new("error", DataType::Utf8, true),
+    ]))
+}
+
+fn assess_batch(batch: &RecordBatch, plan: &[ColumnPlan], threads: usize) -> Result<RecordBatch, ArrowError> {
+    let columns: Vec<Column<'_>> =
+        plan.iter().filter_map(|p| batch.columns().get(p.index).map(|a| Column::new(*p, a))).collect();
+    let n = batch.num_rows();
+    let rows = parallel_range(n, threads, |i| assess_row(&columns, i));
+
+    let mut top = StringBuilder::with_capacity(n, n * 20);
+    let mut likelihood = StringBuilder::with_capacity(n, n * 8);
+    let mut cook_positive = UInt8Builder::with_capacity(n);
+    let mut cook_assessed = UInt8Builder::with_capacity(n);
+    let mut pathway = StringBuilder::with_capacity(n, n * 16);
+    let mut mri = StringBuilder::with_capacity(n, n * 8);
+    let mut red_flags = ListBuilder::new(StringBuilder::new());
+    let mut warnings = ListBuilder::new(StringBuilder::new());
+    let mut error = StringBuilder::new();
+    for row in &rows {
+        match row {
+            Ok(s) => {
+                top.append_value(s.top_condition.id());
+                likelihood.append_value(s.myelopathy_likelihood.id());
+                cook_positive.append_value(s.cook_positive);
+                cook_assessed.append_value(s.cook_assessed);
+                pathway.append_value(s.pathway.id());
+                mri.append_option(s.cervical_mri.map(|u| u.id()));
+                for r in s.red_flags() {
+                    red_flags.values().append_value(r.id());
+                }
+                red_flags.append(true);
+                for w in s.warnings() {
+                    warnings.values().append_value(w.id());
+                }
+                warnings.append(true);
+                error.append_null();
+            }
+            Err(message) => {
+                top.append_null();
+                likelihood.append_null();
+                cook_positive.append_null();
+                cook_assessed.append_null();
+                pathway.append_null();
+                mri.append_null();
+                red_flags.append(false);
+                warnings.append(false);
+                error.append_value(message);
+            }
+        }
+    }
+    let arrays: Vec<ArrayRef> = vec![
+        Arc::new(top.finish()),
+        Arc::new(likelihood.finish()),
+        Arc::new(cook_positive.finish()),
+        Arc::new(cook_assessed.finish()),
+        Arc::new(pathway.finish()),
+        Arc::new(mri.finish()),
+        Arc::new(red_flags.finish()),
+        Arc::new(warnings.finish()),
+        Arc::new(error.finish()),
+    ];
+    RecordBatch::try_new(output_schema(), arrays)
+}
+
+/// An Arrow C stream of results, handed to Python through the Arrow PyCapsule interface
+/// (`pyarrow.table(obj)`, `polars.DataFrame(obj)`). It can be consumed once.
+#[pyclass(frozen, module = "stenosis._stenosis")]
+pub struct ArrowStream {
+    stream: Mutex<Option<FFI_ArrowArrayStream>>,
+}
+
+#[pymethods]
+impl ArrowStream {
+    /// Exports the stream as a PyCapsule named `arrow_array_stream` (consumes it).
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        // The schema is fixed; a consumer that asks for another one casts after import.
+        let _ = requested_schema;
+        let stream = self
+            .stream
+            .lock()
+            .map_err(|_| PyValueError::new_err("the result stream is unusable"))?
+            .take()
+            .ok_or_else(|| PyValueError::new_err("the result stream was already consumed"))?;
+        // The capsule owns a boxed FFI_ArrowArrayStream; the consumer moves it out (leaving its
+        // `release` null), and the box's drop releases it only if nobody did.
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+}
+
+/// Assesses every row of an Arrow stream (an object with `__arrow_c_stream__`, or such a
+/// capsule) and returns the results as an [`ArrowStream`] of the same length and order.
+#[pyfunction]
+#[pyo3(signature = (data, threads=None))]
+pub fn assess_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, threads: Option<usize>) -> PyResult<ArrowStream> {
+    guarded(py, || {
+        let capsule_obj =
+            if data.hasattr("__arrow_c_stream__")? { data.call_method0("__arrow_c_stream__")? } else { data.clone() };
+        let capsule = capsule_obj.cast::<PyCapsule>().map_err(|_| {
+            PyTypeError::new_err(
+                "expected an object with __arrow_c_stream__ (a polars or pyarrow table) or its capsule",
+            )
+        })?;
+        let ptr = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
+        // SAFETY: `pointer_checked` verified the capsule's name, and the Arrow PyCapsule interface
+        // guarantees that a capsule named `arrow_array_stream` holds a valid, aligned
+        // `struct ArrowArrayStream`, which `FFI_ArrowArrayStream` mirrors (`repr(C)`). `from_raw`
+        // moves the struct out and leaves a released one behind, so the capsule's destructor
+        // does not release it a second time; an already-consumed stream is refused by `try_new`.
+        let reader = unsafe { RecordBatchStreamReader::from_raw(ptr.as_ptr().cast::<FFI_ArrowArrayStream>()) }
+            .map_err(|e| PyValueError::new_err(format!("could not read the Arrow stream: {e}")))?;
+        let plan = plan(&reader.schema()).map_err(|e| e.to_pyerr(py))?;
+        let threads = thread_count(threads);
+        let batches: Result<Vec<RecordBatch>, ArrowError> =
+            py.detach(move || reader.map(|b| b.and_then(|b| assess_batch(&b, &plan, threads))).collect());
+        let batches = batches.map_err(|e| PyValueError::new_err(format!("could not read the Arrow stream: {e}")))?;
+        let out: Box<dyn RecordBatchReader + Send> =
+            Box::new(RecordBatchIterator::new(batches.into_iter().map(Ok), output_schema()));
+        Ok(ArrowStream { stream: Mutex::new(Some(FFI_ArrowArrayStream::new(out))) })
+    })
+}
+
+/// The names of the result columns of [`assess_arrow`], in order.
+#[pyfunction]
+pub fn frame_columns() -> Vec<&'static str> {
+    OUTPUT_COLUMNS.to_vec()
+}

@@ -1,0 +1,233 @@
+"""The cohort path: assess_frame on pandas and polars, assess_arrow, bad rows and bad schemas."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import stenosis
+from stenosis import InvalidPresentation
+
+ROWS: list[dict[str, Any]] = [
+    {"age_years": 64, "course": "progressive", "babinski_sign": True, "hoffmann_sign": True,
+     "bilateral_leg_symptoms": True, "gait_difficulty": True},
+    {"age_years": 150, "babinski_sign": False},  # bad: age out of range
+    {"age_years": 55, "saddle_anesthesia": True, "urinary_retention": True, "leg_weakness": True},
+    {},  # nothing known
+    {"sex": "f"},  # bad: unknown sex
+    {"mjoa": 12.0, "sex": "male", "walking_leg_pain": False},
+]
+COLUMNS = ["age_years", "sex", "course", "mjoa", "babinski_sign", "hoffmann_sign", "bilateral_leg_symptoms",
+           "gait_difficulty", "saddle_anesthesia", "urinary_retention", "leg_weakness", "walking_leg_pain"]
+
+
+def as_presentation(row: dict[str, Any]) -> dict[str, Any]:
+    fields = {"age_years", "sex", "course", "symptom_duration_months", "mjoa", "ankle_brachial_index"}
+    p = {k: v for k, v in row.items() if k in fields and v is not None}
+    p["findings"] = {k: ("present" if v else "absent") for k, v in row.items() if k not in fields and v is not None}
+    return p
+
+
+def expected(row: dict[str, Any]) -> dict[str, Any]:
+    try:
+        a = stenosis.assess(as_presentation(row))
+    except InvalidPresentation as e:
+        return {"error": str(e)}
+    mri = a.cervical_mri_urgency
+    return {
+        "top_condition": a.top_condition.value if a.top_condition else None,
+        "myelopathy_likelihood": a.myelopathy.likelihood.value,
+        "cook_positive": a.myelopathy.cook_rule.positive,
+        "cook_assessed": a.myelopathy.cook_rule.assessed,
+        "pathway": a.pathway.value,
+        "cervical_mri_urgency": mri.value if mri else None,
+        "red_flags": [r.id.value for r in a.red_flags],
+        "warnings": [w.id.value for w in a.warnings],
+        "error": None,
+    }
+
+
+def polars_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    return pl.DataFrame({c: [r.get(c) for r in rows] for c in COLUMNS}, strict=False)
+
+
+def pandas_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in COLUMNS})
+
+
+def check(rows: list[dict[str, Any]], got: list[dict[str, Any]]) -> None:
+    assert len(got) == len(rows)
+    for i, row in enumerate(rows):
+        want = expected(row)
+        g = got[i]
+        if want["error"] is not None:
+            # Same field; the wording may differ slightly between the JSON parser and the setters.
+            assert g["error"].split(":")[0] == want["error"].split(":")[0]
+            assert g["pathway"] is None and g["top_condition"] is None
+        else:
+            assert {k: g[k] for k in want} == want
+
+
+def test_polars_frame() -> None:
+    out = stenosis.assess_frame(polars_frame(ROWS))
+    assert isinstance(out, pl.DataFrame)
+    assert tuple(out.columns) == stenosis.RESULT_COLUMNS
+    assert out.schema["red_flags"] == pl.List(pl.String) and out.schema["cook_positive"] == pl.UInt8
+    check(ROWS, out.to_dicts())
+    assert out["error"][1].startswith("age_years:") and out["error"][4].startswith("sex:")
+
+
+def test_pandas_frame_keeps_the_index() -> None:
+    df = pandas_frame(ROWS)
+    df.index = pd.Index([f"p{i}" for i in range(len(ROWS))])
+    out = stenosis.assess_frame(df)
+    assert isinstance(out, pd.DataFrame)
+    assert list(out.index) == list(df.index)
+    assert tuple(out.columns) == stenosis.RESULT_COLUMNS
+    records = []
+    for rec in out.to_dict("records"):
+        rec = {k: (None if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else v)
+               for k, v in rec.items() if k not in ("red_flags", "warnings")} | {
+            "red_flags": rec["red_flags"], "warnings": rec["warnings"]}
+        for k in ("red_flags", "warnings"):
+            rec[k] = None if rec[k] is None or rec[k] is pd.NA else list(rec[k])
+        records.append(rec)
+    check(ROWS, records)
+
+
+def test_status_strings_nulls_categoricals_and_views() -> None:
+    df = pd.DataFrame({
+        "age_years": pd.array([70, None, 40], dtype="Int64"),
+        "sex": pd.Categorical(["male", None, "female"]),
+        "babinski_sign": ["present", None, "absent"],
+        "hoffmann_sign": pd.array([True, None, False], dtype="boolean"),
+        "falls": [None, None, None],
+        "mjoa": [np.nan, 14.0, np.nan],
+    })
+    out = stenosis.assess_frame(df)
+    assert out["error"].isna().all()
+    want = stenosis.assess({"age_years": 70, "sex": "male", "findings": {"babinski_sign": "present",
+                                                                         "hoffmann_sign": "present"}})
+    assert out["pathway"][0] == want.pathway.value
+    assert out["cook_positive"][0] == want.myelopathy.cook_rule.positive
+    pl_out = stenosis.assess_frame(pl.from_pandas(df))
+    assert pl_out["pathway"].to_list() == out["pathway"].tolist()
+    bad = stenosis.assess_frame(pl.DataFrame({"babinski_sign": ["yes"], "age_years": [float("nan")]}))
+    assert bad["error"][0].startswith("age_years:") or bad["error"][0].startswith("findings.babinski_sign:")
+
+
+def test_unknown_column_is_a_schema_error() -> None:
+    with pytest.raises(InvalidPresentation, match='did you mean "babinski_sign"') as info:
+        stenosis.assess_frame(pl.DataFrame({"babinsky_sign": [True]}))
+    assert info.value.field == "babinsky_sign"
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_frame(pd.DataFrame({"patient_id": [1], "age_years": [3]}))
+    assert info.value.field == "patient_id"
+    out = stenosis.assess_frame(pd.DataFrame({"patient_id": [1], "age_years": [3]}), ignore_columns=["patient_id"])
+    assert out["error"].isna().all()
+    out2 = stenosis.assess_frame(pl.DataFrame({"patient_id": [1], "age_years": [3]}), ignore_columns=["patient_id"])
+    assert out2["error"].to_list() == [None]
+
+
+def test_wrong_column_type_is_a_schema_error() -> None:
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_frame(pl.DataFrame({"age_years": ["sixty"]}))
+    assert info.value.field == "age_years" and info.value.kind == "wrong_type"
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_frame(pl.DataFrame({"babinski_sign": [1.5]}))
+    assert info.value.field == "babinski_sign"
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_frame(pl.DataFrame({"findings": [{"a": 1}]}))
+    assert info.value.field == "findings"
+
+
+def test_not_a_frame() -> None:
+    with pytest.raises(TypeError):
+        stenosis.assess_frame([{"age_years": 3}])  # type: ignore[type-var]
+    with pytest.raises(TypeError):
+        stenosis._stenosis.assess_arrow(42)
+
+
+def test_empty_frames() -> None:
+    assert stenosis.assess_frame(pl.DataFrame({"age_years": pl.Series([], dtype=pl.Int64)})).height == 0
+    assert len(stenosis.assess_frame(pd.DataFrame({"age_years": pd.Series([], dtype="int64")}))) == 0
+    assert stenosis.assess_frame(pl.DataFrame()).height == 0
+
+
+def test_assess_arrow_and_stream_consumed_once() -> None:
+    table = pa.table({"age_years": [61, 200], "hoffmann_sign": [True, None]})
+    out = stenosis.assess_arrow(table)
+    assert isinstance(out, pa.Table) and out.num_rows == 2
+    assert out.column("error").null_count == 1
+    stream = stenosis._stenosis.assess_arrow(pa.table({"age_years": [1]}))
+    pa.table(stream)
+    with pytest.raises(ValueError, match="already consumed"):
+        stream.__arrow_c_stream__()
+    # Many small batches keep their order.
+    batches = pa.Table.from_batches([pa.record_batch({"age_years": [i % 121]}) for i in range(50)])
+    res = stenosis.assess_arrow(batches)
+    assert res.num_rows == 50 and res.column("error").null_count == 50
+
+
+def test_gil_is_released_during_the_work() -> None:
+    n = 60_000
+    df = pl.DataFrame({"age_years": np.arange(n) % 100, "hoffmann_sign": np.arange(n) % 2 == 0})
+    ticks = 0
+    done = threading.Event()
+
+    def ticker() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0.001)
+
+    t = threading.Thread(target=ticker)
+    t.start()
+    start = time.perf_counter()
+    stenosis.assess_frame(df)
+    elapsed = time.perf_counter() - start
+    done.set()
+    t.join()
+    # With the GIL held the ticker would not run at all during the call.
+    assert ticks >= min(5, int(elapsed * 100))
+
+
+def test_cohort_of_100000_rows_with_bad_rows() -> None:
+    n = 100_000
+    rng = np.random.default_rng(7)
+    age = rng.integers(18, 95, n).astype("float64")
+    bad = rng.choice(n, 100, replace=False)
+    age[bad] = 130.0  # out of range: row errors
+    cols: dict[str, Any] = {"age_years": age, "sex": rng.choice(["female", "male"], n)}
+    for f in ["bilateral_leg_symptoms", "gait_difficulty", "hoffmann_sign", "babinski_sign", "walking_leg_pain",
+              "relief_with_sitting_or_flexion", "cervical_cord_compression_on_mri"]:
+        v = rng.random(n)
+        cols[f] = pd.array(np.where(v < 0.3, True, np.where(v < 0.7, False, None)), dtype="boolean")
+    df = pd.DataFrame(cols)
+    out = stenosis.assess_frame(df)
+    assert len(out) == n
+    errors = out["error"].notna()
+    assert errors.sum() == 100 and set(np.flatnonzero(errors.to_numpy())) == set(bad)
+    assert out.loc[errors, "pathway"].isna().all() and out.loc[~errors, "pathway"].notna().all()
+    # Spot-check rows against the per-patient API.
+    for i in list(rng.choice(n, 20, replace=False)) + list(bad[:3]):
+        row = {k: (None if pd.isna(v) else (bool(v) if isinstance(v, (bool, np.bool_)) else v))
+               for k, v in df.iloc[i].items()}
+        if row["age_years"] is not None:
+            row["age_years"] = int(row["age_years"])
+        want = expected(row)
+        got = out.iloc[i]
+        if want["error"]:
+            assert got["error"].split(":")[0] == want["error"].split(":")[0]
+        else:
+            assert got["pathway"] == want["pathway"] and got["cook_positive"] == want["cook_positive"]
+            assert list(got["warnings"]) == want["warnings"]
+    pl_out = stenosis.assess_frame(pl.from_pandas(df))
+    assert pl_out["pathway"].to_list() == [None if pd.isna(x) else x for x in out["pathway"].tolist()]
