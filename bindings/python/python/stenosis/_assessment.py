@@ -8,7 +8,8 @@ are the generated vocabulary enums. ``Assessment.to_json()`` returns the origina
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ._vocabulary import (
@@ -237,48 +238,123 @@ class Citation:
     url: str | None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Assessment:
     """The engine's assessment of one presentation. Read-only; build it with
-    :func:`stenosis.assess`. ``to_json()`` is the contract JSON, byte-identical on every binding."""
+    :func:`stenosis.assess`. ``to_json()`` is the contract JSON, byte-identical on every binding.
 
-    differential: tuple[DifferentialEntry, ...]
-    myelopathy: Myelopathy
-    severity: Severity | None
-    pathway: Pathway
-    pathway_rationale: str
-    recommendations: tuple[Recommendation, ...]
-    red_flags: tuple[RedFlagAlert, ...]
-    warnings: tuple[WarningAlert, ...]
-    next_findings: tuple[NextFinding, ...]
-    prognosis: tuple[PrognosisNote, ...]
-    citations: tuple[Citation, ...]
-    engine_version: str
-    knowledge_base_version: str
-    disclaimer: str
-    _json: str = field(repr=False, compare=False)
+    The typed parts are built from that JSON on first access and cached, so that assessing many
+    patients and reading only a few attributes stays cheap."""
+
+    __slots__ = ("_json", "_raw", "_parts")
+
+    _json: str
+    _raw: dict[str, Any] | None
+    _parts: dict[str, Any]
+
+    def __init__(self) -> None:
+        raise TypeError("Assessment is built by stenosis.assess(), not directly")
 
     @classmethod
     def _from_json(cls, text: str) -> Assessment:
-        d: dict[str, Any] = json.loads(text)
-        sev = d.get("severity")
-        return cls(
-            differential=tuple(DifferentialEntry._from(e) for e in d["differential"]),
-            myelopathy=Myelopathy._from(d["myelopathy"]),
-            severity=(
-                Severity(int(sev["mjoa"]), SeverityClass(sev["class"]), _strs(sev["citations"]))
-                if sev is not None
-                else None
-            ),
-            pathway=Pathway(d["pathway"]),
-            pathway_rationale=d.get("pathway_rationale", ""),
-            recommendations=tuple(
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "_json", text)
+        object.__setattr__(obj, "_raw", None)
+        object.__setattr__(obj, "_parts", {})
+        return obj
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Assessment is read-only: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Assessment is read-only: cannot delete {name!r}")
+
+    def _data(self) -> dict[str, Any]:
+        raw = self._raw
+        if raw is None:
+            raw = json.loads(self._json)
+            object.__setattr__(self, "_raw", raw)
+        return raw
+
+    def _part(self, key: str, build: Callable[[dict[str, Any]], Any]) -> Any:
+        parts = self._parts
+        if key not in parts:
+            parts[key] = build(self._data())
+        return parts[key]
+
+    @property
+    def differential(self) -> tuple[DifferentialEntry, ...]:
+        """Every condition, most likely first."""
+        result: tuple[DifferentialEntry, ...] = self._part(
+            "differential", lambda d: tuple(DifferentialEntry._from(e) for e in d["differential"])
+        )
+        return result
+
+    @property
+    def myelopathy(self) -> Myelopathy:
+        """The cervical question: likelihood, Cook rule count, post-test probability."""
+        result: Myelopathy = self._part("myelopathy", lambda d: Myelopathy._from(d["myelopathy"]))
+        return result
+
+    @property
+    def severity(self) -> Severity | None:
+        """mJOA severity, or ``None`` when no mJOA was given (or it is 18: no deficit)."""
+
+        def build(d: dict[str, Any]) -> Severity | None:
+            sev = d.get("severity")
+            if sev is None:
+                return None
+            return Severity(int(sev["mjoa"]), SeverityClass(sev["class"]), _strs(sev["citations"]))
+
+        result: Severity | None = self._part("severity", build)
+        return result
+
+    @property
+    def pathway(self) -> Pathway:
+        """Where the case sits on the management pathway."""
+        result: Pathway = self._part("pathway", lambda d: Pathway(d["pathway"]))
+        return result
+
+    @property
+    def pathway_rationale(self) -> str:
+        """Why that pathway."""
+        return str(self._data().get("pathway_rationale", ""))
+
+    @property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """What to do next, most urgent first."""
+        result: tuple[Recommendation, ...] = self._part(
+            "recommendations",
+            lambda d: tuple(
                 Recommendation(Action(r["action"]), Urgency(r["urgency"]), r["rationale"], _strs(r["citations"]))
                 for r in d["recommendations"]
             ),
-            red_flags=tuple(RedFlagAlert(RedFlag(r["id"]), r["message"], _strs(r["citations"])) for r in d["red_flags"]),
-            warnings=tuple(WarningAlert(Warning(w["id"]), w["message"], _strs(w["citations"])) for w in d["warnings"]),
-            next_findings=tuple(
+        )
+        return result
+
+    @property
+    def red_flags(self) -> tuple[RedFlagAlert, ...]:
+        """Red flags: act today."""
+        result: tuple[RedFlagAlert, ...] = self._part(
+            "red_flags",
+            lambda d: tuple(RedFlagAlert(RedFlag(r["id"]), r["message"], _strs(r["citations"])) for r in d["red_flags"]),
+        )
+        return result
+
+    @property
+    def warnings(self) -> tuple[WarningAlert, ...]:
+        """The clinical pitfalls that apply."""
+        result: tuple[WarningAlert, ...] = self._part(
+            "warnings",
+            lambda d: tuple(WarningAlert(Warning(w["id"]), w["message"], _strs(w["citations"])) for w in d["warnings"]),
+        )
+        return result
+
+    @property
+    def next_findings(self) -> tuple[NextFinding, ...]:
+        """Findings not yet assessed that would most change this assessment, best first."""
+        result: tuple[NextFinding, ...] = self._part(
+            "next_findings",
+            lambda d: tuple(
                 NextFinding(
                     Finding(n["finding"]),
                     int(n["impact"]),
@@ -288,20 +364,46 @@ class Assessment:
                 )
                 for n in d.get("next_findings", [])
             ),
-            prognosis=tuple(
-                PrognosisNote(p["id"], p["statement"], _strs(p["citations"])) for p in d.get("prognosis", [])
-            ),
-            citations=tuple(
+        )
+        return result
+
+    @property
+    def prognosis(self) -> tuple[PrognosisNote, ...]:
+        """Prognosis figures that apply, with sources."""
+        result: tuple[PrognosisNote, ...] = self._part(
+            "prognosis",
+            lambda d: tuple(PrognosisNote(p["id"], p["statement"], _strs(p["citations"])) for p in d.get("prognosis", [])),
+        )
+        return result
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The full reference of every citation id used."""
+        result: tuple[Citation, ...] = self._part(
+            "citations",
+            lambda d: tuple(
                 Citation(
                     c["id"], c["authors"], c["title"], c["source"], int(c["year"]), c.get("pmid"), c.get("doi"), c.get("url")
                 )
                 for c in d["citations"]
             ),
-            engine_version=d["engine_version"],
-            knowledge_base_version=d["knowledge_base_version"],
-            disclaimer=d["disclaimer"],
-            _json=text,
         )
+        return result
+
+    @property
+    def engine_version(self) -> str:
+        """The engine version."""
+        return str(self._data()["engine_version"])
+
+    @property
+    def knowledge_base_version(self) -> str:
+        """The knowledge-base version."""
+        return str(self._data()["knowledge_base_version"])
+
+    @property
+    def disclaimer(self) -> str:
+        """Decision support for clinicians, not a diagnosis."""
+        return str(self._data()["disclaimer"])
 
     # -- conveniences -------------------------------------------------------------------------
 
@@ -337,7 +439,7 @@ class Assessment:
         return self._json
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract JSON as plain Python data (``json.loads(self.to_json())``)."""
+        """The contract JSON as plain Python data (``json.loads(self.to_json())``), a fresh copy."""
         result: dict[str, Any] = json.loads(self._json)
         return result
 
