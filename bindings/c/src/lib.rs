@@ -12,7 +12,7 @@
 //! fallible functions return a [`StenosisStatus`] and take their out-parameters last, followed by
 //! an optional `StenosisError **error`; out-parameters are written only on success (pointer
 //! out-parameters are set to NULL on failure); every `_free` accepts NULL; every body runs inside
-//! one guard ([`guard`]) that checks pointers and catches panics, so no panic ever unwinds into
+//! one guard (`error::guard`) that checks pointers and catches panics, so no panic ever unwinds into
 //! C or aborts the host; there is no global mutable state and no thread-local "last error".
 
 #![allow(unsafe_code)]
