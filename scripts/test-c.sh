@@ -77,6 +77,28 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=halt_
   exit 1
 }
 
+step "C++ wrapper tests: normal, valgrind, ASan+UBSan; temporaries cannot lend out borrowed pointers"
+cxxflags=(-std=c++17 -Wall -Wextra -Werror -pedantic -g -I"$c_dir/include")
+g++ "${cxxflags[@]}" -O1 "$c_dir/tests/test_cpp.cpp" -L"$lib" -lstenosis -Wl,-rpath,"$lib" -o "$work/test_cpp"
+"$work/test_cpp" | tee "$work/cpp.txt"
+valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+  --error-exitcode=1 "$work/test_cpp" > "$work/cpp-vg.txt" 2>"$work/cpp-valgrind.txt" || {
+  tail -40 "$work/cpp-valgrind.txt" >&2
+  echo "FAIL: valgrind reported errors or leaks in the C++ wrapper" >&2
+  exit 1
+}
+g++ "${cxxflags[@]}" -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+  "$c_dir/tests/test_cpp.cpp" "$lib/libstenosis.a" "${syslibs[@]}" -o "$work/test_cpp_asan"
+ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1 "$work/test_cpp_asan" > "$work/cpp-asan.txt"
+# Reading a borrowed list from a temporary Assessment must not compile (it would dangle).
+printf '#include "stenosis.hpp"\nint main() { auto r = stenosis::Presentation().assess().recommendations(); return (int)r.size(); }\n' \
+  > "$work/dangling.cpp"
+if g++ "${cxxflags[@]}" -fsyntax-only "$work/dangling.cpp" 2>/dev/null; then
+  echo "FAIL: a borrowed accessor on a temporary Assessment compiled" >&2
+  exit 1
+fi
+echo "borrowed accessors on temporaries are rejected at compile time"
+
 step "Install the release libraries into a prefix"
 prefix="$work/prefix"
 bash "$c_dir/install.sh" "$prefix" >/dev/null
@@ -141,6 +163,7 @@ for lang in c cpp; do
 done
 
 step "Summary"
-printf 'normal:   %s\nvalgrind: %s\nasan:     %s\n' "$(tail -1 "$work/normal.txt")" "$(tail -1 "$work/vg.txt")" \
-  "$(tail -1 "$work/asan-out.txt")"
+printf 'normal:   %s\nvalgrind: %s\nasan:     %s\nc++:      %s (valgrind: %s; asan: %s)\n' "$(tail -1 "$work/normal.txt")" \
+  "$(tail -1 "$work/vg.txt")" "$(tail -1 "$work/asan-out.txt")" "$(tail -1 "$work/cpp.txt")" \
+  "$(tail -1 "$work/cpp-vg.txt")" "$(tail -1 "$work/cpp-asan.txt")"
 echo "C ABI: all checks passed in $(( $(date +%s) - start ))s"

@@ -1182,7 +1182,8 @@ StenosisStatus stenosis_assess_json(const char *input, size_t input_len, char **
 /**
  * Frees a string returned by this library (`stenosis_assess_json`, `..._to_json`).
  *
- * Accepts NULL. Passing any other pointer than one returned by this library, or freeing twice,
+ * Accepts NULL. Passing any other pointer than one returned by this library, freeing twice, or
+ * freeing a string the caller has modified (its length is recomputed from the terminating NUL)
  * is undefined behaviour.
  *
  * # Safety

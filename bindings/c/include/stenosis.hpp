@@ -55,9 +55,12 @@ struct AssessmentFree {
   void operator()(StenosisAssessment *a) const noexcept { stenosis_assessment_free(a); }
 };
 
-/** Throws stenosis::Error when status is not STENOSIS_OK; always frees the error object. */
-inline void check(StenosisStatus status, StenosisError *raw) {
+/** Throws stenosis::Error when status is not STENOSIS_OK; always frees the error object.
+ *  `raw` is taken by reference so that it is read after the C call has written it (the order in
+ *  which function arguments are evaluated is unspecified). */
+inline void check(StenosisStatus status, StenosisError *&raw) {
   std::unique_ptr<StenosisError, ErrorFree> err(raw);
+  raw = nullptr;
   if (status == STENOSIS_OK) return;
   const char *message = err ? stenosis_error_message(err.get()) : nullptr;
   const char *field = err ? stenosis_error_field(err.get()) : nullptr;
@@ -121,42 +124,60 @@ class Assessment {
   }
 
   /** Pathway, rationale, top condition, severity, versions and list lengths. */
-  StenosisSummary summary() const { return value<StenosisSummary>(stenosis_assessment_summary); }
+  StenosisSummary summary() const & { return value<StenosisSummary>(stenosis_assessment_summary); }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  StenosisSummary summary() const && = delete;
   /** The pathway. */
   StenosisPathway pathway() const { return static_cast<StenosisPathway>(summary().pathway); }
   /** mJOA severity (known == false when no mJOA was given). */
   StenosisSeverity severity() const { return value<StenosisSeverity>(stenosis_assessment_severity); }
   /** The cervical question. */
-  StenosisMyelopathy myelopathy() const { return value<StenosisMyelopathy>(stenosis_assessment_myelopathy); }
+  StenosisMyelopathy myelopathy() const & { return value<StenosisMyelopathy>(stenosis_assessment_myelopathy); }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  StenosisMyelopathy myelopathy() const && = delete;
 
   /** The differential, most likely first. */
-  std::vector<StenosisDifferentialEntry> differential() const {
+  std::vector<StenosisDifferentialEntry> differential() const & {
     return list<StenosisDifferentialEntry>(summary().differential_len, stenosis_assessment_differential);
   }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  std::vector<StenosisDifferentialEntry> differential() const && = delete;
   /** Recommendations, most urgent first. */
-  std::vector<StenosisRecommendation> recommendations() const {
+  std::vector<StenosisRecommendation> recommendations() const & {
     return list<StenosisRecommendation>(summary().recommendations_len, stenosis_assessment_recommendation);
   }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  std::vector<StenosisRecommendation> recommendations() const && = delete;
   /** Red flags (id: StenosisRedFlag). */
-  std::vector<StenosisAlert> red_flags() const {
+  std::vector<StenosisAlert> red_flags() const & {
     return list<StenosisAlert>(summary().red_flags_len, stenosis_assessment_red_flag);
   }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  std::vector<StenosisAlert> red_flags() const && = delete;
   /** Warnings (id: StenosisWarning). */
-  std::vector<StenosisAlert> warnings() const {
+  std::vector<StenosisAlert> warnings() const & {
     return list<StenosisAlert>(summary().warnings_len, stenosis_assessment_warning);
   }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  std::vector<StenosisAlert> warnings() const && = delete;
   /** Next findings, best first. */
-  std::vector<StenosisNextFinding> next_findings() const {
+  std::vector<StenosisNextFinding> next_findings() const & {
     return list<StenosisNextFinding>(summary().next_findings_len, stenosis_assessment_next_finding);
   }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  std::vector<StenosisNextFinding> next_findings() const && = delete;
   /** Prognosis notes. */
-  std::vector<StenosisPrognosis> prognosis() const {
+  std::vector<StenosisPrognosis> prognosis() const & {
     return list<StenosisPrognosis>(summary().prognosis_len, stenosis_assessment_prognosis);
   }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  std::vector<StenosisPrognosis> prognosis() const && = delete;
   /** Full references. */
-  std::vector<StenosisCitation> citations() const {
+  std::vector<StenosisCitation> citations() const & {
     return list<StenosisCitation>(summary().citations_len, stenosis_assessment_citation);
   }
+  /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
+  std::vector<StenosisCitation> citations() const && = delete;
 
  private:
   template <typename T>

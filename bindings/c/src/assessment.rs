@@ -254,10 +254,10 @@ struct Arena {
 
 impl Arena {
     fn s(&mut self, text: &str) -> *const c_char {
-        let c = to_cstring(text);
-        let p = c.as_ptr();
-        self.strings.push(c);
-        p
+        // Store first, then take the pointer from the stored value: moving a `CString` (a Box)
+        // after taking its pointer would invalidate the pointer under Stacked Borrows.
+        self.strings.push(to_cstring(text));
+        self.strings.last().map_or(ptr::null(), |c| c.as_ptr())
     }
 
     fn opt(&mut self, text: Option<&str>) -> *const c_char {
@@ -265,9 +265,10 @@ impl Arena {
     }
 
     fn codes(&mut self, codes: Vec<u32>) -> (*const u32, usize) {
-        let out = (if codes.is_empty() { ptr::null() } else { codes.as_ptr() }, codes.len());
+        let len = codes.len();
         self.codes.push(codes);
-        out
+        let p = self.codes.last().filter(|c| !c.is_empty()).map_or(ptr::null(), |c| c.as_ptr());
+        (p, len)
     }
 
     fn findings(&mut self, fs: &[Finding]) -> (*const u32, usize) {
@@ -276,9 +277,10 @@ impl Arena {
 
     fn strs<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) -> (*const *const c_char, usize) {
         let ptrs: Vec<*const c_char> = texts.into_iter().map(|t| self.s(t)).collect();
-        let out = (if ptrs.is_empty() { ptr::null() } else { ptrs.as_ptr() }, ptrs.len());
+        let len = ptrs.len();
         self.string_arrays.push(ptrs);
-        out
+        let p = self.string_arrays.last().filter(|a| !a.is_empty()).map_or(ptr::null(), |a| a.as_ptr());
+        (p, len)
     }
 
     fn cites(&mut self, ids: &[CitationId]) -> (*const *const c_char, usize) {
@@ -334,8 +336,9 @@ impl StenosisAssessment {
             .iter()
             .map(|i| StenosisCookItem { item: ar.s(i.item), status: i.status.code() })
             .collect();
-        let (cook_items, cook_items_len) = (items.as_ptr(), items.len());
+        let cook_items_len = items.len();
         ar.cook_items.push(items);
+        let cook_items = ar.cook_items.last().filter(|v| !v.is_empty()).map_or(ptr::null(), |v| v.as_ptr());
         let (supporting, supporting_len) = ar.findings(&m.supporting);
         let (opposing, opposing_len) = ar.findings(&m.opposing);
         let (reasons, reasons_len) = ar.strs(m.reasons.iter().copied());

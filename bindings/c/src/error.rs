@@ -108,8 +108,15 @@ pub(crate) fn guard<F>(error: *mut *mut StenosisError, body: F) -> StenosisStatu
 where
     F: FnOnce() -> Result<(), FfiError>,
 {
-    let outcome = catch_unwind(AssertUnwindSafe(body))
-        .unwrap_or_else(|payload| Err(FfiError::new(StenosisStatus::StenosisInternal, panic_message(&*payload), None)));
+    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| {
+        let message = panic_message(&*payload);
+        // Drop the payload inside `catch_unwind` too: its destructor could itself panic
+        // (`panic_any`). Only such a second payload, which is pathological, is forgotten.
+        if let Err(second) = catch_unwind(AssertUnwindSafe(move || drop(payload))) {
+            core::mem::forget(second);
+        }
+        Err(FfiError::new(StenosisStatus::StenosisInternal, message, None))
+    });
     match outcome {
         Ok(()) => StenosisStatus::StenosisOk,
         Err(e) => {

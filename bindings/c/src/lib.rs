@@ -92,7 +92,8 @@ pub(crate) fn parse_presentation(bytes: &[u8]) -> Result<Presentation, FfiError>
 
 /// Frees a string returned by this library (`stenosis_assess_json`, `..._to_json`).
 ///
-/// Accepts NULL. Passing any other pointer than one returned by this library, or freeing twice,
+/// Accepts NULL. Passing any other pointer than one returned by this library, freeing twice, or
+/// freeing a string the caller has modified (its length is recomputed from the terminating NUL)
 /// is undefined behaviour.
 ///
 /// # Safety
