@@ -146,6 +146,30 @@ proptest! {
     }
 
     #[test]
+    fn cds_hooks_cards_follow_the_specification(p in presentation()) {
+        let a = assess(&p);
+        let r = stenosis::cds_hooks_response(&a);
+        prop_assert!(!r.cards.is_empty());
+        prop_assert_eq!(r.cards.iter().filter(|c| c.indicator == "critical").count() >= a.red_flags.len(), true);
+        for c in &r.cards {
+            prop_assert!(c.summary.chars().count() < 140, "{}", c.summary);
+            prop_assert!(["info", "warning", "critical"].contains(&c.indicator));
+        }
+        // No null, "", [] or {} anywhere (CDS Hooks 2.0 §"JSON"), except that cards may be [].
+        fn no_empty(v: &serde_json::Value) -> bool {
+            match v {
+                serde_json::Value::Null => false,
+                serde_json::Value::String(s) => !s.is_empty(),
+                serde_json::Value::Array(a) => !a.is_empty() && a.iter().all(no_empty),
+                serde_json::Value::Object(o) => !o.is_empty() && o.values().all(no_empty),
+                _ => true,
+            }
+        }
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        prop_assert!(no_empty(&json), "{}", json);
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_the_parser(s in ".{0,200}") {
         let _ = Presentation::from_json(&s);
     }

@@ -21,9 +21,11 @@ stenosis: is this patient's leg problem coming from the cervical spinal cord?
 Decision support for clinicians, not a diagnosis.
 
 Usage:
-  stenosis assess FILE [--json]      Assess one Presentation (JSON file, or - for stdin).
-                                     Prints a report for a clinician, or with --json the
-                                     contract JSON of the Assessment.
+  stenosis assess FILE [--json | --cds-hooks]
+                                     Assess one Presentation (JSON file, or - for stdin).
+                                     Prints a report for a clinician; with --json the
+                                     contract JSON of the Assessment; with --cds-hooks a
+                                     CDS Hooks 2.0 response (a list of cards).
   stenosis batch IN.jsonl OUT.jsonl  One Presentation per line in, one result per line out,
            [--threads N]             in order. A bad line becomes an error record naming its
                                      line number and field; the rest go on.
@@ -93,6 +95,8 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
             let mut out = io::stdout().lock();
             if flag("--json") {
                 writeln!(out, "{}", a.to_json())?;
+            } else if flag("--cds-hooks") {
+                writeln!(out, "{}", stenosis_core::cds_hooks_response(&a).to_json())?;
             } else {
                 let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                 out.write_all(report::render(&a, color).as_bytes())?;

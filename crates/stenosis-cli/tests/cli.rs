@@ -76,6 +76,18 @@ fn stdin_input_and_invalid_input_exit_2_naming_the_field() {
 }
 
 #[test]
+fn cds_hooks_output_is_the_core_response() {
+    let case = root().join("examples/cases/cauda-equina.json");
+    let out = stenosis(&["assess", "--cds-hooks", case.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(&case).unwrap();
+    let a = stenosis_core::assess(&Presentation::from_json(&text).unwrap());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), stenosis_core::cds_hooks_response(&a).to_json() + "\n");
+    let v: serde_json::Value = serde_json::to_value(stenosis_core::cds_hooks_response(&a)).unwrap();
+    assert_eq!(v["cards"][0]["indicator"], "critical");
+}
+
+#[test]
 fn usage_errors_exit_1() {
     assert_eq!(stenosis(&[], None).status.code(), Some(1));
     assert_eq!(stenosis(&["frobnicate"], None).status.code(), Some(1));

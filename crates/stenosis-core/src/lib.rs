@@ -35,6 +35,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod assessment;
+mod cds;
 mod citations;
 mod error;
 mod presentation;
@@ -48,6 +49,7 @@ pub use assessment::{
     NextFinding, Outcome, PostTestProbability, PrognosisNote, Recommendation, RedFlagAlert, Severity, WarningAlert,
     DISCLAIMER, ENGINE_VERSION, KNOWLEDGE_BASE_VERSION, MAX_NEXT_FINDINGS,
 };
+pub use cds::{cds_hooks_response, CdsCard, CdsHooksResponse, CdsLink, CdsSource, CDS_SUMMARY_MAX_CHARS};
 pub use citations::{CitationId, Reference};
 pub use error::{InputError, InputErrorKind};
 pub use presentation::{
