@@ -5,7 +5,7 @@ use stenosis::KNOWLEDGE_BASE_VERSION;
 
 /// (knowledge-base version, fingerprint of its rule sources). When this test fails: bump
 /// `KNOWLEDGE_BASE_VERSION` in crates/stenosis-core/src/assessment.rs and record the new pair.
-const RECORDED: (&str, u64) = ("2026.11.3", 3260569079672899225);
+const RECORDED: (&str, u64) = ("2026.11.4", 13993123902490934150);
 
 const RULE_SOURCES: &[&str] = &[
     "rules/mod.rs",

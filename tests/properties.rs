@@ -138,7 +138,14 @@ proptest! {
     fn next_findings_are_unassessed_and_ranked(p in presentation()) {
         let a = assess(&p);
         prop_assert!(a.next_findings.len() <= stenosis::MAX_NEXT_FINDINGS);
-        for w in a.next_findings.windows(2) { prop_assert!(w[0].impact >= w[1].impact); }
+        // Items of an incomplete upper motor neuron examination first, then by impact; each tier
+        // in descending impact.
+        let exam = |n: &stenosis::NextFinding| n.why.starts_with("Completes");
+        let split = a.next_findings.iter().take_while(|n| exam(n)).count();
+        prop_assert!(a.next_findings[split..].iter().all(|n| !exam(n)));
+        for tier in [&a.next_findings[..split], &a.next_findings[split..]] {
+            for w in tier.windows(2) { prop_assert!(w[0].impact >= w[1].impact); }
+        }
         for n in &a.next_findings {
             prop_assert_eq!(p.finding(n.finding), Status::Unknown);
             prop_assert!(n.impact > 0 && !n.why.is_empty());

@@ -165,9 +165,11 @@ fn next_findings_make_an_incomplete_exam_actionable() {
     ] {
         assert!(next.contains(&f), "{f} should be among the next findings: {next:?}");
     }
-    // Cauda equina screening questions come first: their answer would change the pathway today.
-    assert_eq!(next[0], Finding::UrinaryRetention);
-    let retention = &a.next_findings[0];
+    // The examination the engine recommends completing comes first, then the cauda equina
+    // screening questions, whose answer would change the pathway today.
+    assert!(a.next_findings[..5].iter().all(|n| n.why.starts_with("Completes")));
+    assert_eq!(next[5], Finding::UrinaryRetention);
+    let retention = &a.next_findings[5];
     assert_eq!(retention.if_present.pathway, Pathway::Emergency);
     assert!(retention.why.contains("red flag cauda_equina_suspected"));
     // Once the exam is complete, no exam item is listed.

@@ -65,11 +65,10 @@ pub(crate) fn render(a: &Assessment, color: bool) -> String {
     let m = &a.myelopathy;
     let _ = writeln!(
         s,
-        "\n{} {} (Cook rule {}/{} positive, {} assessed)",
+        "\n{} {} (Cook rule: {} positive of {} assessed, of 5 items)",
         st.bold("Cervical myelopathy:"),
         m.likelihood.id(),
         m.cook_rule.positive,
-        5,
         m.cook_rule.assessed
     );
     if let Some(pt) = &m.post_test {

@@ -13,7 +13,7 @@ use crate::vocab::{Action, Condition, Finding, Likelihood, Pathway, RedFlag, Sev
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.3";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.4";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -159,7 +159,8 @@ pub struct NextFinding {
     /// The finding to assess.
     pub finding: Finding,
     /// How much knowing it would change the assessment (higher is more): red flags and pathway
-    /// weigh most, then top condition and imaging urgency, then likelihoods.
+    /// weigh most, then top condition and imaging urgency, then likelihoods. While the upper motor
+    /// neuron examination is incomplete, its items are listed first whatever their impact.
     pub impact: u32,
     /// Why, in words.
     pub why: String,
@@ -685,8 +686,11 @@ fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
             (score > 0).then_some((f, score, present, absent))
         })
         .collect();
-    // Highest impact first; vocabulary order on ties (stable sort).
-    scored.sort_by_key(|(_, score, _, _)| core::cmp::Reverse(*score));
+    // The items of an incomplete upper motor neuron examination first (the engine recommends
+    // completing it), then highest impact; vocabulary order on ties (stable sort).
+    scored.sort_by_key(|(f, score, _, _)| {
+        (core::cmp::Reverse(exam_incomplete && rules::is_exam_core(*f)), core::cmp::Reverse(*score))
+    });
     scored.truncate(MAX_NEXT_FINDINGS);
     scored
         .into_iter()

@@ -96,7 +96,7 @@ pub(crate) fn warnings<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternat
     let cervical_findings = cervical_signs || d.myelopathy >= Likelihood::Moderate;
     let not_imaged = d.imaging == CervicalImaging::NotImaged;
 
-    if lumbar_attribution && (cervical_signs || d.myelopathy >= Likelihood::Moderate) {
+    if lumbar_attribution && (cervical_signs || (d.myelopathy >= Likelihood::Moderate && !clear_alternative)) {
         warn(d, W::LumbarMisattributionRisk, &MISATTRIBUTION);
     }
     if leg_symptoms && !f.all_known(UMN_EXAM_CORE) {
@@ -109,7 +109,8 @@ pub(crate) fn warnings<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternat
         warn(d, W::TandemStenosisPossible, &TANDEM);
     }
     let deficit = f.any(LEG_WEAKNESS | UMN_SIGNS | DEFICIT_SYMPTOMS) || d.myelopathy >= Likelihood::Moderate;
-    if f.worsening() && deficit && not_imaged {
+    let cervical_mri_recommended = d.recommendation(crate::vocab::Action::CervicalMri).is_some();
+    if f.worsening() && deficit && not_imaged && cervical_mri_recommended {
         warn(d, W::DelayedDiagnosisRisk, &DELAYED);
     }
     if f.has(F::BilateralLegSymptoms)
@@ -129,7 +130,9 @@ pub(crate) fn warnings<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternat
     if compression && !d.dcm_established {
         warn(d, W::NonmyelopathicCompression, &NONMYELOPATHIC);
     }
-    if d.imaging == CervicalImaging::NoCompression && (f.any(UMN_SIGNS) || f.has(F::GaitDeviation)) {
+    let no_compression =
+        matches!(d.imaging, CervicalImaging::NoCompression | CervicalImaging::SignalWithoutCompression);
+    if no_compression && (f.any(UMN_SIGNS) || f.has(F::GaitDeviation)) {
         warn(d, W::UmnSignsWithoutCompression, &UMN_WITHOUT_COMPRESSION);
     }
 }

@@ -1,7 +1,7 @@
 //! The differential: lumbar spinal stenosis, peripheral neuropathy, peripheral arterial disease
 //! and cauda equina syndrome, each with its supporting and opposing findings.
 
-use super::{mask, myelopathy::rapid, Decision, Facts, Reason, Target, Trace, LEG_WEAKNESS, UMN_SIGNS};
+use super::{mask, myelopathy::rapid, Decision, Facts, Reason, Target, Trace, UMN_SIGNS};
 use crate::citations::CitationId as C;
 use crate::presentation::Presentation;
 use crate::vocab::{Condition, Finding as F, Likelihood};
@@ -118,10 +118,16 @@ pub(crate) fn peripheral_neuropathy<T: Trace>(f: &Facts<'_>, t: &mut T) -> Likel
     let stocking = f.has(F::StockingGloveSensoryLoss);
     let ankle = f.has(F::ReducedAnkleReflexes);
     let mut l = Likelihood::Low;
+    // Reduced ankle reflexes alone are also the S1 root sign of lumbar disease and cauda equina.
+    let root_explanation = f.has(F::SciaticaLikePain)
+        || f.has(F::SaddleAnesthesia)
+        || f.has(F::UrinaryRetention)
+        || f.has(F::LumbarStenosisOnImaging)
+        || f.has(F::KnownLumbarStenosis);
     if stocking && ankle {
         raise(&mut l, Likelihood::High);
         note(&PN_BOTH);
-    } else if stocking || ankle {
+    } else if stocking || (ankle && !root_explanation) {
         raise(&mut l, Likelihood::Moderate);
         note(&PN_ONE);
     }
@@ -226,7 +232,7 @@ const CES_SPHINCTER_RECENT: Reason = Reason {
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const CES_SPHINCTER_CHRONIC: Reason = Reason {
-    text: "Bladder or bowel disturbance with back or radicular leg pain, not of recent onset: cauda equina is possible but cord compression and other causes are common",
+    text: "Bowel disturbance, or bladder disturbance with back or radicular leg pain, not of recent onset: cauda equina is possible, but cord compression and other causes are common",
     cites: &[C::Girft2023Ces, C::Dionne2019, C::Jiang2024Symptoms],
 };
 
@@ -243,12 +249,7 @@ pub(crate) fn cauda_equina_syndrome<T: Trace>(f: &Facts<'_>, t: &mut T) -> Likel
     if sphincter && recent {
         raise(&mut l, Likelihood::High);
         note(&CES_SPHINCTER_RECENT);
-    } else if sphincter
-        && (f.has(F::BowelDysfunction)
-            || f.has(F::SignificantBackPain)
-            || f.has(F::SciaticaLikePain)
-            || (f.has(F::BilateralLegSymptoms) && f.any(LEG_WEAKNESS)))
-    {
+    } else if sphincter && (f.has(F::BowelDysfunction) || f.has(F::SignificantBackPain) || f.has(F::SciaticaLikePain)) {
         raise(&mut l, Likelihood::Moderate);
         note(&CES_SPHINCTER_CHRONIC);
     }

@@ -2,7 +2,8 @@
 
 use super::myelopathy::rapid;
 use super::{
-    CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_EXAM_CORE, UMN_SIGNS,
+    mjoa_deficit, worsening_motor_deficit, CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS,
+    UMN_EXAM_CORE, UMN_SIGNS,
 };
 use crate::citations::CitationId as C;
 use crate::vocab::{Action as A, Condition, Finding as F, Likelihood, Pathway, SeverityClass, Urgency};
@@ -32,6 +33,10 @@ const PATH_NONMYELOPATHIC: Reason = Reason {
 const PATH_ATYPICAL_COMPRESSION: Reason = Reason {
     text: "Cord compression with leg symptoms that nothing else clearly explains, but no myelopathic sign: whether the compression explains the leg symptoms (false localisation) needs specialist work-up",
     cites: &[C::Chan2011, C::Han2024, C::Langfitt1967],
+};
+const PATH_SIGNAL_WITHOUT_COMPRESSION: Reason = Reason {
+    text: "Cord signal change without reported compression: not yet degenerative cervical myelopathy; specialist work-up (dynamic imaging, other causes of myelopathy)",
+    cites: &[C::Shin2024, C::Bentley2001],
 };
 const PATH_WORKUP_SUSPICION: Reason = Reason {
     text: "Clinical suspicion of cervical myelopathy not yet settled by cervical MRI",
@@ -77,6 +82,9 @@ pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternati
             set(d, Pathway::Conservative, &PATH_NONMYELOPATHIC)
         };
     }
+    if d.imaging == CervicalImaging::SignalWithoutCompression {
+        return set(d, Pathway::FurtherWorkup, &PATH_SIGNAL_WITHOUT_COMPRESSION);
+    }
     if d.myelopathy >= Likelihood::Moderate {
         return set(d, Pathway::FurtherWorkup, &PATH_WORKUP_SUSPICION);
     }
@@ -95,7 +103,8 @@ pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternati
 /// The seed's indications for cervical imaging (and a moderate or high myelopathy likelihood).
 fn cervical_mri_indicated(f: &Facts<'_>, d: &Decision, clear_alternative: bool) -> bool {
     (f.has(F::BilateralLegSymptoms) && !clear_alternative)
-        || (f.worsening() && f.any(LEG_WEAKNESS))
+        || worsening_motor_deficit(f, clear_alternative)
+        || mjoa_deficit(f)
         || f.any(UMN_SIGNS)
         || f.has(F::GaitDeviation)
         || (f.has(F::BladderDysfunction) && f.any(LEG_SYMPTOMS))
@@ -107,19 +116,27 @@ const MRI_EMERGENCY: Reason = Reason {
     cites: &[C::Seed, C::RothAcrMyelopathy],
 };
 const MRI_INDICATED: Reason = Reason {
-    text: "Cervical imaging is indicated (bilateral leg symptoms without clear lumbar pathology, progressive leg weakness, upper motor neuron signs, or bladder dysfunction with leg symptoms); MRI without contrast is the modality of choice",
+    text: "Cervical imaging is indicated (bilateral leg symptoms without clear lumbar pathology, progressive leg weakness or gait disturbance, upper motor neuron signs, bladder dysfunction with leg symptoms, or a myelopathic mJOA); MRI without contrast is the modality of choice",
     cites: &[C::Seed, C::RothAcrMyelopathy],
 };
-const MRI_URGENT: Reason = Reason {
-    text: "Progressive course, high likelihood of myelopathy or moderate-to-severe deficit: untreated cord compression can cause irreversible damage, so image urgently",
+const MRI_URGENT_PROGRESSIVE: Reason = Reason {
+    text: "Urgent because the course is progressive: untreated cord compression can cause irreversible damage",
     cites: &[C::Seed, C::Karadimas2013],
+};
+const MRI_URGENT_LIKELY: Reason = Reason {
+    text: "Urgent because myelopathy is likely (high likelihood on the clinical findings)",
+    cites: &[C::Seed, C::Cook2010Cpr],
+};
+const MRI_URGENT_SEVERITY: Reason = Reason {
+    text: "Urgent because the mJOA is in the moderate or severe range, where surgery is recommended",
+    cites: &[C::Fehlings2017Guideline, C::Tetreault2017Mjoa],
 };
 const LUMBAR_MRI_CES: Reason = Reason {
     text: "Suspected cauda equina syndrome: emergency MRI of the lumbosacral spine, within 4 hours of the request",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const LUMBAR_MRI_CES_POSSIBLE: Reason = Reason {
-    text: "Bladder or bowel disturbance with back or radicular pain: cauda equina compression must be excluded; image the lumbosacral spine urgently, and as an emergency if it is new or worsening",
+    text: "Sphincter disturbance that is not of recent onset, with back or radicular pain or bowel involvement: exclude cauda equina compression with an urgent MRI of the lumbosacral spine",
     cites: &[C::Girft2023Ces, C::Dionne2019],
 };
 const LUMBAR_MRI_LSS: Reason = Reason {
@@ -142,9 +159,17 @@ const REFER_SURGERY: Reason = Reason {
     text: "Degenerative cervical myelopathy needing surgical evaluation for decompression",
     cites: &[C::Fehlings2017Guideline, C::Seed],
 };
-const REFER_URGENT: Reason = Reason {
-    text: "Severe or progressive myelopathy: the likelihood of improvement without surgery is low, so refer urgently",
+const REFER_URGENT_SEVERE: Reason = Reason {
+    text: "Severe myelopathy: the likelihood of improvement without surgery is low, so refer urgently",
     cites: &[C::Fehlings2017Guideline, C::Seed],
+};
+const REFER_URGENT_PROGRESSIVE: Reason = Reason {
+    text: "Progressive myelopathy: operative treatment is recommended on neurological deterioration, so refer urgently",
+    cites: &[C::Fehlings2017Guideline, C::Fehlings2013Consensus],
+};
+const REFER_SIGNAL: Reason = Reason {
+    text: "Cord signal change without reported compression: specialist assessment (dynamic imaging in extension, other causes of myelopathy)",
+    cites: &[C::Shin2024, C::Bentley2001],
 };
 const REFER_MILD: Reason = Reason {
     text:
@@ -201,7 +226,16 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
         if rapid(f) || (red_flag && d.myelopathy >= Likelihood::Moderate) {
             rec(d, A::CervicalMri, Urgency::Emergency, &MRI_EMERGENCY);
         } else if f.worsening() || d.myelopathy == Likelihood::High || moderate_or_severe {
-            rec(d, A::CervicalMri, Urgency::Urgent, &MRI_URGENT);
+            rec(d, A::CervicalMri, Urgency::Urgent, &MRI_INDICATED);
+            if f.worsening() {
+                rec(d, A::CervicalMri, Urgency::Urgent, &MRI_URGENT_PROGRESSIVE);
+            }
+            if d.myelopathy == Likelihood::High {
+                rec(d, A::CervicalMri, Urgency::Urgent, &MRI_URGENT_LIKELY);
+            }
+            if moderate_or_severe {
+                rec(d, A::CervicalMri, Urgency::Urgent, &MRI_URGENT_SEVERITY);
+            }
         } else {
             rec(d, A::CervicalMri, Urgency::Routine, &MRI_INDICATED);
         }
@@ -246,7 +280,12 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
     if d.dcm_established {
         let mild_or_normal = matches!(d.severity, Some(SeverityClass::Mild)) || d.no_deficit;
         if severe || f.worsening() {
-            rec(d, A::SpineSurgeryReferral, Urgency::Urgent, &REFER_URGENT);
+            if severe {
+                rec(d, A::SpineSurgeryReferral, Urgency::Urgent, &REFER_URGENT_SEVERE);
+            }
+            if f.worsening() {
+                rec(d, A::SpineSurgeryReferral, Urgency::Urgent, &REFER_URGENT_PROGRESSIVE);
+            }
         } else if mild_or_normal {
             rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_MILD);
             rec(d, A::PhysicalTherapy, Urgency::Routine, &REHAB);
@@ -260,12 +299,14 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
             rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_ATYPICAL);
         }
         rec(d, A::ClinicalMonitoring, Urgency::Routine, &MONITOR_NONMYELOPATHIC);
+    } else if d.imaging == CervicalImaging::SignalWithoutCompression {
+        rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_SIGNAL);
     } else if d.myelopathy == Likelihood::High && (moderate_or_severe || f.worsening()) {
         let u = if severe || f.worsening() { Urgency::Urgent } else { Urgency::Routine };
         rec(d, A::SpineSurgeryReferral, u, &REFER_BEFORE_MRI);
     }
 
-    if d.pathway == Pathway::NoCervicalConcern && !clinical_myelopathy_ruled_out_by_mri(d) {
+    if d.pathway == Pathway::NoCervicalConcern && !clinical_myelopathy_ruled_out_by_mri(d) && f.any(LEG_SYMPTOMS) {
         rec(d, A::ClinicalMonitoring, Urgency::Routine, &MONITOR_GENERAL);
     }
 }

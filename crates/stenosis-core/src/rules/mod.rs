@@ -72,6 +72,8 @@ pub(crate) enum CervicalImaging {
     Compression,
     /// MRI reported without cord compression.
     NoCompression,
+    /// Intramedullary signal change reported with cord compression explicitly absent.
+    SignalWithoutCompression,
 }
 
 /// The decision, without explanations: small and `Copy`, so it can be compared cheaply.
@@ -206,6 +208,27 @@ pub(crate) const LEG_SYMPTOMS: u64 = mask(&[
 
 /// Leg weakness reported or found.
 pub(crate) const LEG_WEAKNESS: u64 = mask(&[Finding::LegWeakness, Finding::LegWeaknessOnExam]);
+
+/// Leg symptoms that point to the cord (motor, gait, spasticity) rather than to pain alone.
+pub(crate) const LEG_MOTOR_PICTURE: u64 = mask(&[
+    Finding::GaitDifficulty,
+    Finding::LegWeakness,
+    Finding::LegWeaknessOnExam,
+    Finding::BilateralLegSymptoms,
+    Finding::LegStiffness,
+    Finding::Falls,
+]);
+
+/// A worsening leg motor deficit: progressive leg weakness (an imaging indication with or without
+/// arm symptoms), or another worsening motor or gait symptom that nothing else clearly explains.
+pub(crate) fn worsening_motor_deficit(f: &Facts<'_>, clear_alternative: bool) -> bool {
+    f.worsening() && (f.any(LEG_WEAKNESS) || (!clear_alternative && f.any(LEG_MOTOR_PICTURE)))
+}
+
+/// An mJOA in the moderate or severe range (14 or less): a myelopathy disability score.
+pub(crate) fn mjoa_deficit(f: &Facts<'_>) -> bool {
+    f.p.mjoa().is_some_and(|m| m <= 14)
+}
 
 /// Evaluates every rule. Total: no input makes it panic.
 pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {

@@ -1,7 +1,10 @@
 //! Degenerative cervical myelopathy: the Cook clinical prediction rule, the upper motor neuron
 //! picture, and what cervical imaging shows.
 
-use super::{CervicalImaging, Facts, Reason, Target, Trace, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS};
+use super::{
+    mjoa_deficit, worsening_motor_deficit, CervicalImaging, Facts, Reason, Target, Trace, LEG_MOTOR_PICTURE,
+    LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS,
+};
 use crate::citations::CitationId as C;
 use crate::vocab::{Course, Finding as F, Likelihood};
 
@@ -42,8 +45,16 @@ pub(crate) fn cook_rule(f: &Facts<'_>) -> CookRule {
 
 /// What the cervical MRI says, if one was reported.
 pub(crate) fn cervical_imaging(f: &Facts<'_>) -> CervicalImaging {
-    if f.has(F::CervicalCordCompressionOnMri) || f.has(F::CervicalCordSignalChangeOnMri) {
+    if f.has(F::CervicalCordCompressionOnMri) {
         CervicalImaging::Compression
+    } else if f.has(F::CervicalCordSignalChangeOnMri) {
+        if f.lacks(F::CervicalCordCompressionOnMri) {
+            CervicalImaging::SignalWithoutCompression
+        } else {
+            // Signal change reported and compression not mentioned: intramedullary signal change
+            // in this setting is a sign of compressive myelopathy.
+            CervicalImaging::Compression
+        }
     } else if f.lacks(F::CervicalCordCompressionOnMri) {
         CervicalImaging::NoCompression
     } else {
@@ -85,16 +96,6 @@ pub(crate) fn clinical_myelopathy(f: &Facts<'_>, clear_alternative: bool) -> boo
         || (!clear_alternative && f.any(NONSPECIFIC_PICTURE))
 }
 
-/// Leg symptoms that point to the cord (motor, gait, spasticity) rather than to pain alone.
-const LEG_MOTOR_PICTURE: u64 = super::mask(&[
-    F::GaitDifficulty,
-    F::LegWeakness,
-    F::LegWeaknessOnExam,
-    F::BilateralLegSymptoms,
-    F::LegStiffness,
-    F::Falls,
-]);
-
 const COOK_RULE_IN: Reason = Reason {
     text: "Cook clinical prediction rule 3 or more of 5 positive (gait deviation, Hoffmann, inverted supinator, Babinski, age > 45): LR+ 30.9",
     cites: &[C::Cook2010Cpr],
@@ -116,7 +117,8 @@ const HAND_CLUMSINESS: Reason = Reason {
     cites: &[C::Sharma2025],
 };
 const HAND_NUMBNESS: Reason = Reason {
-    text: "Numb hands with a leg motor picture and no stocking-glove loss: altered hand sensation has specificity 0.90 for DCM",
+    text:
+        "Numb hands with leg symptoms and no stocking-glove loss: altered hand sensation has specificity 0.90 for DCM",
     cites: &[C::Sharma2025, C::Jiang2024Symptoms],
 };
 const HAND_ATROPHY: Reason = Reason {
@@ -132,8 +134,20 @@ const NECK_EXTENSION: Reason = Reason {
     cites: &[C::Seed, C::Han2024, C::Kozaki2020, C::Shin2024],
 };
 const PROGRESSIVE_WEAKNESS: Reason = Reason {
-    text: "Progressive leg weakness, with or without arm symptoms, is an indication for cervical imaging",
-    cites: &[C::Seed],
+    text: "Progressive leg weakness or gait disturbance, with or without arm symptoms, is an indication for cervical imaging (gait impairment is present in 72% of DCM)",
+    cites: &[C::Seed, C::Jiang2024Symptoms],
+};
+const MJOA_DEFICIT: Reason = Reason {
+    text: "An mJOA of 14 or less (moderate or severe range) records a myelopathy disability that needs explaining",
+    cites: &[C::Tetreault2017Mjoa, C::Fehlings2017Guideline],
+};
+const SIGNAL_WITHOUT_COMPRESSION: Reason = Reason {
+    text: "Intramedullary cord signal change on MRI without reported compression: a cord lesion that needs specialist work-up (dynamic compression in extension, or a non-degenerative cause)",
+    cites: &[C::Shin2024, C::Bentley2001],
+};
+const COMPRESSION_BY_SIGNAL: Reason = Reason {
+    text: "Intramedullary T2 signal change of the cervical cord on MRI with a myelopathic sign or symptom",
+    cites: &[C::Fehlings2017Guideline, C::RothAcrMyelopathy, C::Rhee2009],
 };
 const BLADDER_WITH_LEGS: Reason = Reason {
     text: "Bladder dysfunction alongside leg symptoms: reported in 38% of DCM and an indication for cervical imaging",
@@ -215,7 +229,7 @@ pub(crate) fn myelopathy<T: Trace>(
         raise(&mut l, Likelihood::Moderate);
         note(&HAND_CLUMSINESS);
     }
-    if f.has(F::HandNumbness) && leg_motor && !f.has(F::StockingGloveSensoryLoss) {
+    if f.has(F::HandNumbness) && (leg_motor || f.has(F::LegNumbness)) && !f.has(F::StockingGloveSensoryLoss) {
         raise(&mut l, Likelihood::Moderate);
         note(&HAND_NUMBNESS);
     }
@@ -231,9 +245,13 @@ pub(crate) fn myelopathy<T: Trace>(
         raise(&mut l, Likelihood::Moderate);
         note(&NECK_EXTENSION);
     }
-    if f.worsening() && f.any(LEG_WEAKNESS) {
+    if worsening_motor_deficit(f, clear_alternative) {
         raise(&mut l, Likelihood::Moderate);
         note(&PROGRESSIVE_WEAKNESS);
+    }
+    if mjoa_deficit(f) {
+        raise(&mut l, Likelihood::Moderate);
+        note(&MJOA_DEFICIT);
     }
     if f.has(F::BladderDysfunction) && leg_symptoms {
         raise(&mut l, Likelihood::Moderate);
@@ -252,11 +270,19 @@ pub(crate) fn myelopathy<T: Trace>(
         CervicalImaging::Compression => {
             if clinical_myelopathy(f, clear_alternative) {
                 raise(&mut l, Likelihood::High);
-                note(&COMPRESSION_WITH_MYELOPATHY);
+                note(if f.has(F::CervicalCordCompressionOnMri) {
+                    &COMPRESSION_WITH_MYELOPATHY
+                } else {
+                    &COMPRESSION_BY_SIGNAL
+                });
             } else {
                 raise(&mut l, Likelihood::Moderate);
                 note(&COMPRESSION_ONLY);
             }
+        }
+        CervicalImaging::SignalWithoutCompression => {
+            raise(&mut l, Likelihood::Moderate);
+            note(&SIGNAL_WITHOUT_COMPRESSION);
         }
         CervicalImaging::NoCompression => {
             if umn >= 1 || f.has(F::GaitDeviation) || f.has(F::WorseWithNeckExtension) {
