@@ -185,3 +185,24 @@ fn next_findings_make_an_incomplete_exam_actionable() {
     }
     assert!(assess(&done).next_findings.iter().all(|n| !n.why.starts_with("Completes")));
 }
+
+#[test]
+fn the_exam_counts_as_done_once_reflexes_and_plantar_responses_are_recorded() {
+    // Classic lumbar stenosis with reflexes and plantars recorded normal: no cervical concern.
+    let lumbar = r#"{"age_years": 71, "findings": {"walking_leg_pain": "present", "relief_with_sitting_or_flexion": "present",
+        "bilateral_leg_symptoms": "present", "significant_back_pain": "present"EXAM}}"#;
+    let with = |exam: &str| assess(&Presentation::from_json(&lumbar.replace("EXAM", exam)).unwrap());
+    let done = with(r#", "hyperreflexia": "absent", "babinski_sign": "absent""#);
+    assert_eq!(done.pathway, Pathway::NoCervicalConcern);
+    assert!(done.warnings.iter().all(|w| w.id != Warning::IncompleteNeurologicalExam));
+    assert!(done.recommendation(Action::CompleteNeurologicalExam).is_none());
+    // Without the exam the cervical question stays open, with the warning and the recommendation.
+    let not_done = with("");
+    assert_eq!(not_done.pathway, Pathway::FurtherWorkup);
+    assert!(not_done.warnings.iter().any(|w| w.id == Warning::IncompleteNeurologicalExam));
+    assert!(not_done.recommendation(Action::CompleteNeurologicalExam).is_some());
+    assert!(not_done.recommendation(Action::CervicalMri).is_none(), "no cervical MRI for classic lumbar stenosis");
+    // Reflexes alone are not the exam.
+    let half = with(r#", "hyperreflexia": "absent""#);
+    assert!(half.warnings.iter().any(|w| w.id == Warning::IncompleteNeurologicalExam));
+}

@@ -13,7 +13,7 @@ use crate::vocab::{Action, Condition, Finding, Likelihood, Pathway, RedFlag, Sev
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.4";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.11.5";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -673,7 +673,7 @@ const EXAM_ITEM_BONUS: u32 = 6;
 
 fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
     let base = Scenario { decision: *d, top: d.top_condition(p) };
-    let exam_incomplete = !Finding::ALL.iter().filter(|f| rules::is_exam_core(**f)).all(|f| p.findings().known(*f));
+    let exam_incomplete = !rules::umn_exam_done(p);
     // Score every unassessed finding cheaply; build words only for those kept.
     let mut scored: Vec<(Finding, u32, Scenario, Scenario)> = Finding::ALL
         .iter()

@@ -1,9 +1,7 @@
 //! Red flags (act today) and warnings (the seed's clinical pitfalls and evidence caveats).
 
 use super::myelopathy::rapid;
-use super::{
-    mask, CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_EXAM_CORE, UMN_SIGNS,
-};
+use super::{mask, CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS};
 
 /// Neurological deficits other than weakness and upper motor neuron signs.
 const DEFICIT_SYMPTOMS: u64 = mask(&[
@@ -44,7 +42,7 @@ const MISATTRIBUTION: Reason = Reason {
     cites: &[C::Seed, C::Chan2011, C::Langfitt1967],
 };
 const INCOMPLETE_EXAM: Reason = Reason {
-    text: "Leg symptoms without a complete upper motor neuron examination (reflexes, Hoffmann, Babinski, clonus, gait): failing to examine for them is a recognised cause of missed myelopathy",
+    text: "Leg symptoms without an upper motor neuron examination (reflexes and plantar responses not recorded; also Hoffmann, clonus and gait): failing to examine for them is a recognised cause of missed myelopathy",
     cites: &[C::Seed],
 };
 const FALSE_LOCALIZING: Reason = Reason {
@@ -99,7 +97,7 @@ pub(crate) fn warnings<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternat
     if lumbar_attribution && (cervical_signs || (d.myelopathy >= Likelihood::Moderate && !clear_alternative)) {
         warn(d, W::LumbarMisattributionRisk, &MISATTRIBUTION);
     }
-    if leg_symptoms && !f.all_known(UMN_EXAM_CORE) {
+    if leg_symptoms && !super::umn_exam_done(f.p) {
         warn(d, W::IncompleteNeurologicalExam, &INCOMPLETE_EXAM);
     }
     if f.has(F::SciaticaLikePain) && cervical_signs {

@@ -3,7 +3,7 @@
 use super::myelopathy::rapid;
 use super::{
     mjoa_deficit, worsening_motor_deficit, CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS,
-    UMN_EXAM_CORE, UMN_SIGNS,
+    UMN_SIGNS,
 };
 use crate::citations::CitationId as C;
 use crate::vocab::{Action as A, Condition, Finding as F, Likelihood, Pathway, SeverityClass, Urgency};
@@ -43,7 +43,7 @@ const PATH_WORKUP_SUSPICION: Reason = Reason {
     cites: &[C::Seed, C::RothAcrMyelopathy],
 };
 const PATH_WORKUP_EXAM: Reason = Reason {
-    text: "The upper motor neuron examination is incomplete, so cervical myelopathy cannot be set aside",
+    text: "The upper motor neuron examination has not been done (reflexes and plantar responses not recorded), so cervical myelopathy cannot be set aside",
     cites: &[C::Seed],
 };
 const PATH_NO_CONCERN: Reason = Reason {
@@ -91,7 +91,7 @@ pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternati
     if d.imaging == CervicalImaging::NoCompression {
         return set(d, Pathway::NoCervicalConcern, &PATH_MRI_NEGATIVE);
     }
-    if !f.all_known(UMN_EXAM_CORE) {
+    if !super::umn_exam_done(f.p) {
         return set(d, Pathway::FurtherWorkup, &PATH_WORKUP_EXAM);
     }
     if cervical_mri_indicated(f, d, clear_alternative) {
@@ -254,7 +254,7 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
     }
 
     // Neurological examination.
-    if !f.all_known(UMN_EXAM_CORE) {
+    if !super::umn_exam_done(f.p) {
         let u = if red_flag || f.worsening() { Urgency::Urgent } else { Urgency::Routine };
         rec(d, A::CompleteNeurologicalExam, u, &EXAM_INCOMPLETE);
     }

@@ -187,6 +187,17 @@ pub(crate) const UMN_EXAM_CORE: u64 = mask(&[
     Finding::GaitDeviation,
 ]);
 
+/// The items without which the upper motor neuron examination counts as not done: the reflexes
+/// (`hyperreflexia`) and the plantar response (`babinski_sign`), recorded present or absent.
+pub(crate) const UMN_EXAM_DONE_WHEN_KNOWN: u64 = mask(&[Finding::Hyperreflexia, Finding::BabinskiSign]);
+
+/// Whether the upper motor neuron examination was done (reflexes and plantar response recorded).
+/// The other items of [`UMN_EXAM_CORE`] stay among the next findings until they are recorded.
+pub(crate) fn umn_exam_done(p: &Presentation) -> bool {
+    let known = p.findings().present_mask() | p.findings().absent_mask();
+    known & UMN_EXAM_DONE_WHEN_KNOWN == UMN_EXAM_DONE_WHEN_KNOWN
+}
+
 /// True for an item of the core upper motor neuron examination.
 pub(crate) const fn is_exam_core(f: Finding) -> bool {
     UMN_EXAM_CORE & (1u64 << (f as u32)) != 0
