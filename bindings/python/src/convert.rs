@@ -5,9 +5,14 @@
 //! has exactly the core's field and message. Only what JSON cannot carry is refused here: NaN and
 //! infinities, non-string keys, Python objects of other types, and absurd nesting.
 //!
+//! Values are read from the objects' stored data (`int`, `float`, `str`, `dict` subclasses
+//! included), never through their own `__str__`/`__repr__`, which a subclass may override to
+//! inject JSON text.
+//!
 //! Two conveniences for Python users, both inside `findings` only: `True`/`False` mean
 //! `"present"`/`"absent"` and `None` means `"unknown"` (not assessed), as in the frame path.
 
+use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use stenosis_core::Presentation;
@@ -17,20 +22,60 @@ use crate::BindError;
 /// Deep enough for any Presentation (two levels); stops self-referencing and hostile input.
 const MAX_DEPTH: usize = 8;
 
+/// Why a Python value could not become a Presentation.
+#[derive(Debug)]
+pub enum ConvertError {
+    /// The input is refused (becomes `InvalidPresentation`).
+    Invalid(BindError),
+    /// A Python exception that is not an `Exception` (`KeyboardInterrupt`, `SystemExit`,
+    /// `MemoryError`…) or another failure that must propagate as it is.
+    Fatal(PyErr),
+}
+
+impl From<BindError> for ConvertError {
+    fn from(e: BindError) -> Self {
+        ConvertError::Invalid(e)
+    }
+}
+
+impl ConvertError {
+    /// The Python exception to raise.
+    pub fn into_pyerr(self, py: Python<'_>) -> PyErr {
+        match self {
+            ConvertError::Invalid(e) => e.to_pyerr(py),
+            ConvertError::Fatal(e) => e,
+        }
+    }
+}
+
+/// A Python exception met while reading the input: an ordinary `Exception` becomes the
+/// refusal `invalid()` (its text is not kept: it may quote the input); anything else
+/// (`KeyboardInterrupt`, `MemoryError`, …) propagates unchanged.
+fn refuse_or_propagate(py: Python<'_>, e: PyErr, invalid: impl FnOnce() -> BindError) -> ConvertError {
+    if e.is_instance_of::<PyException>(py) && !e.is_instance_of::<pyo3::exceptions::PyMemoryError>(py) {
+        ConvertError::Invalid(invalid())
+    } else {
+        ConvertError::Fatal(e)
+    }
+}
+
 /// Converts a dict (or any mapping) in the JSON shape of the specification into a Presentation.
-pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, BindError> {
+pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, ConvertError> {
+    let py = obj.py();
     if !obj.is_instance_of::<PyDict>() {
         // Any other mapping: copy it into a dict first.
-        let is_mapping = obj.hasattr("keys").unwrap_or(false) && obj.hasattr("__getitem__").unwrap_or(false);
+        let has = |name: &str| obj.hasattr(name).map_err(|e| refuse_or_propagate(py, e, || mapping_error(obj)));
+        let is_mapping = has("keys")? && has("__getitem__")?;
         if !is_mapping {
             let ty = type_name(obj);
             return Err(BindError::new(
                 None,
                 "not_an_object",
                 &format!("a Presentation must be a dict (or a stenosis.Presentation), not {ty}"),
-            ));
+            )
+            .into());
         }
-        let d = PyDict::new(obj.py());
+        let d = PyDict::new(py);
         let copy = || -> PyResult<()> {
             for k in obj.call_method0("keys")?.try_iter()? {
                 let k = k?;
@@ -38,16 +83,16 @@ pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, Bind
             }
             Ok(())
         };
-        copy().map_err(|_| mapping_error(obj))?;
+        copy().map_err(|e| refuse_or_propagate(py, e, || mapping_error(obj)))?;
         return presentation_from_py(d.as_any());
     }
     let mut text = String::with_capacity(256);
     write_value(obj, "", 0, false, &mut text)?;
-    Presentation::from_json(&text).map_err(|e| BindError::from_core(&e, false))
+    Presentation::from_json(&text).map_err(|e| BindError::from_core(&e, false).into())
 }
 
 fn mapping_error(obj: &Bound<'_, PyAny>) -> BindError {
-    BindError::new(None, "not_an_object", &format!("could not read the {} as a mapping", type_name(obj)))
+    BindError::new(None, "not_an_object", &format!("could not read {} as a mapping", type_name(obj)))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -81,9 +126,10 @@ fn write_value(
     depth: usize,
     in_findings: bool,
     out: &mut String,
-) -> Result<(), BindError> {
+) -> Result<(), ConvertError> {
+    let py = obj.py();
     if depth > MAX_DEPTH {
-        return Err(BindError::new(field_of(path), "wrong_type", "nested too deeply"));
+        return Err(BindError::new(field_of(path), "wrong_type", "nested too deeply").into());
     }
     if obj.is_none() {
         out.push_str(if in_findings { "\"unknown\"" } else { "null" });
@@ -100,23 +146,41 @@ fn write_value(
         return Ok(());
     }
     if obj.is_instance_of::<PyInt>() {
-        // Arbitrary precision: the decimal digits are valid JSON; the core refuses what is out of range.
-        let digits = obj.str().map_err(|_| BindError::new(field_of(path), "wrong_type", "unreadable integer"))?;
-        out.push_str(&digits.to_string_lossy());
+        // The stored value (of any int subclass, IntEnum included), never the object's own
+        // `__str__`. Arbitrary precision: `int.__repr__` gives the decimal digits of a value
+        // beyond i64 (valid JSON; the core refuses what is out of range).
+        if let Ok(v) = obj.extract::<i64>() {
+            out.push_str(&v.to_string());
+            return Ok(());
+        }
+        let digits = py
+            .get_type::<PyInt>()
+            .call_method1("__repr__", (obj,))
+            .and_then(|r| r.extract::<String>())
+            .map_err(|e| refuse_or_propagate(py, e, || out_of_range(path)))?;
+        let body = digits.strip_prefix('-').unwrap_or(&digits);
+        if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(out_of_range(path).into());
+        }
+        out.push_str(&digits);
         return Ok(());
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let v = f.value();
         if !v.is_finite() {
-            return Err(BindError::new(field_of(path), "not_a_number", "must be a finite number, not NaN or infinity"));
+            return Err(
+                BindError::new(field_of(path), "not_a_number", "must be a finite number, not NaN or infinity").into()
+            );
         }
         out.push_str(&serde_json::to_string(&v).unwrap_or_else(|_| "null".to_owned()));
         return Ok(());
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s
-            .to_str()
-            .map_err(|_| BindError::new(field_of(path), "wrong_type", "a string that is not valid Unicode"))?;
+        let s = s.to_str().map_err(|e| {
+            refuse_or_propagate(py, e, || {
+                BindError::new(field_of(path), "wrong_type", "a string that is not valid Unicode")
+            })
+        })?;
         out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "null".to_owned()));
         return Ok(());
     }
@@ -128,11 +192,14 @@ fn write_value(
                     field_of(path),
                     "wrong_type",
                     &format!("keys must be strings, not {}", type_name(&k)),
-                ));
+                )
+                .into());
             };
-            let key = key
-                .to_str()
-                .map_err(|_| BindError::new(field_of(path), "wrong_type", "a key that is not valid Unicode"))?;
+            let key = key.to_str().map_err(|e| {
+                refuse_or_propagate(py, e, || {
+                    BindError::new(field_of(path), "wrong_type", "a key that is not valid Unicode")
+                })
+            })?;
             if i > 0 {
                 out.push(',');
             }
@@ -145,9 +212,10 @@ fn write_value(
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         out.push('[');
-        let items = obj.try_iter().map_err(|_| BindError::new(field_of(path), "wrong_type", "unreadable sequence"))?;
+        let unreadable = || BindError::new(field_of(path), "wrong_type", "unreadable sequence");
+        let items = obj.try_iter().map_err(|e| refuse_or_propagate(py, e, unreadable))?;
         for (i, item) in items.enumerate() {
-            let item = item.map_err(|_| BindError::new(field_of(path), "wrong_type", "unreadable sequence"))?;
+            let item = item.map_err(|e| refuse_or_propagate(py, e, unreadable))?;
             if i > 0 {
                 out.push(',');
             }
@@ -156,11 +224,15 @@ fn write_value(
         out.push(']');
         return Ok(());
     }
-    // numpy scalars (np.int64, np.bool_, np.str_…) as they come out of DataFrame rows.
+    // numpy scalars (np.int64, np.bool_, np.str_…) as they come out of DataFrame rows; not arrays.
     if is_numpy_scalar(obj) {
-        if let Ok(v) = obj.call_method0("item") {
-            if !v.is(obj) {
-                return write_value(&v, path, depth + 1, in_findings, out);
+        match obj.call_method0("item") {
+            Ok(v) if !v.is(obj) => return write_value(&v, path, depth + 1, in_findings, out),
+            Ok(_) => {}
+            Err(e) => {
+                if let ConvertError::Fatal(e) = refuse_or_propagate(py, e, || out_of_range(path)) {
+                    return Err(ConvertError::Fatal(e));
+                }
             }
         }
     }
@@ -168,12 +240,27 @@ fn write_value(
         field_of(path),
         "wrong_type",
         &format!("{} is not accepted (expected a number, a string, a bool, None or a dict)", type_name(obj)),
-    ))
+    )
+    .into())
 }
 
+fn out_of_range(path: &str) -> BindError {
+    BindError::new(field_of(path), "out_of_range", "the number is far out of range")
+}
+
+/// A numpy scalar (an instance of `numpy.generic`), not an array (`np.array([[64]])` is refused).
 fn is_numpy_scalar(obj: &Bound<'_, PyAny>) -> bool {
-    obj.get_type()
+    let from_numpy = obj
+        .get_type()
         .module()
         .map(|m| m.to_str().map(|s| s == "numpy" || s.starts_with("numpy.")).unwrap_or(false))
-        .unwrap_or(false)
+        .unwrap_or(false);
+    // numpy is already imported when one of its objects exists.
+    from_numpy
+        && obj
+            .py()
+            .import("numpy")
+            .and_then(|np| np.getattr("generic"))
+            .and_then(|generic| obj.is_instance(&generic))
+            .unwrap_or(false)
 }

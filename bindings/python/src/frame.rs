@@ -3,7 +3,10 @@
 //!
 //! Columns are read in Rust straight from the Arrow buffers; no per-row Python object is made.
 //! The schema is checked before any work (an unknown or mistyped column is a schema error and
-//! raises); a bad value is a row error and lands in that row's `error` column. The rows are
+//! raises); a bad value is a row error and lands in that row's `error` column. Text cells of a
+//! numeric field are parsed as numbers (CSV columns read as text); one that is not a number is a
+//! row error that does not quote it. Every column is fully validated (offsets, UTF-8, dictionary
+//! keys) before it is read, since the C data interface imports it unchecked. The rows are
 //! assessed with the GIL released, in contiguous chunks on every core.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -13,7 +16,8 @@ use arrow_array::builder::{ListBuilder, StringBuilder, UInt8Builder};
 use arrow_array::cast::AsArray;
 use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::types::{
-    Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+    Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
+    UInt64Type, UInt8Type,
 };
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchIterator, RecordBatchReader};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
@@ -95,10 +99,22 @@ enum Target {
 }
 
 impl Target {
+    fn name(self) -> &'static str {
+        match self {
+            Target::AgeYears => "age_years",
+            Target::Sex => "sex",
+            Target::Course => "course",
+            Target::SymptomDurationMonths => "symptom_duration_months",
+            Target::Mjoa => "mjoa",
+            Target::AnkleBrachialIndex => "ankle_brachial_index",
+            Target::Finding(f) => f.id(),
+        }
+    }
+
     fn expected(self) -> &'static str {
         match self {
-            Target::AgeYears | Target::Mjoa => "an integer or float column",
-            Target::SymptomDurationMonths | Target::AnkleBrachialIndex => "a numeric column",
+            Target::AgeYears | Target::Mjoa => "an integer or float column (or text of numbers)",
+            Target::SymptomDurationMonths | Target::AnkleBrachialIndex => "a numeric column (or text of numbers)",
             Target::Sex | Target::Course => "a string column",
             Target::Finding(_) => "a boolean column (null = not assessed) or a string column of statuses",
         }
@@ -118,6 +134,7 @@ enum Kind {
     U16,
     U32,
     U64,
+    F16,
     F32,
     F64,
     Utf8,
@@ -138,6 +155,7 @@ impl Kind {
             DataType::UInt16 => Kind::U16,
             DataType::UInt32 => Kind::U32,
             DataType::UInt64 => Kind::U64,
+            DataType::Float16 => Kind::F16,
             DataType::Float32 => Kind::F32,
             DataType::Float64 => Kind::F64,
             DataType::Utf8 => Kind::Utf8,
@@ -158,6 +176,7 @@ impl Kind {
                 | Kind::U16
                 | Kind::U32
                 | Kind::U64
+                | Kind::F16
                 | Kind::F32
                 | Kind::F64
         )
@@ -171,7 +190,7 @@ impl Kind {
         match t {
             _ if self == Kind::Null => true,
             Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex => {
-                self.is_number()
+                self.is_number() || self.is_text()
             }
             Target::Sex | Target::Course => self.is_text(),
             Target::Finding(_) => self == Kind::Bool || self.is_text(),
@@ -187,6 +206,23 @@ struct ColumnPlan {
     /// The value kind; for a dictionary column, the kind of its values.
     kind: Kind,
     dictionary: bool,
+}
+
+/// An Arrow type for a message: nested types are named without their fields (whose names could
+/// be anything, e.g. the keys of dicts in a pandas object column).
+fn type_label(dt: &DataType) -> String {
+    match dt {
+        DataType::Dictionary(_, values) if values.is_nested() || matches!(**values, DataType::Dictionary(..)) => {
+            "Dictionary of a nested type".to_owned()
+        }
+        DataType::Dictionary(..) => dt.to_string(),
+        DataType::Struct(_) => "Struct".to_owned(),
+        DataType::Map(..) => "Map".to_owned(),
+        DataType::Union(..) => "Union".to_owned(),
+        DataType::RunEndEncoded(..) => "RunEndEncoded".to_owned(),
+        _ if dt.is_nested() => "List".to_owned(),
+        _ => dt.to_string(),
+    }
 }
 
 fn schema_error(field: &str, reason: &str) -> BindError {
@@ -217,9 +253,10 @@ fn plan(schema: &Schema) -> Result<Vec<ColumnPlan>, BindError> {
                 Ok(f) => Target::Finding(f),
                 Err(e) => {
                     let reason = e.message().split_once(": ").map_or("", |(_, r)| r).replace("finding id", "column");
-                    let shown = e.field().and_then(|f| f.strip_prefix("findings.")).unwrap_or("column");
+                    // A name that is not a plain identifier (free text) is not repeated.
+                    let shown = e.field().and_then(|f| f.strip_prefix("findings."));
                     return Err(BindError::new(
-                        Some(shown),
+                        shown,
                         "unknown_field",
                         &format!("{reason} (columns are Presentation fields or finding ids)"),
                     ));
@@ -231,7 +268,7 @@ fn plan(schema: &Schema) -> Result<Vec<ColumnPlan>, BindError> {
         }
         seen.push(target);
         let (kind, dictionary) = match field.data_type() {
-            DataType::Dictionary(_, values) => (Kind::of(values).filter(|k| k.is_text()), true),
+            DataType::Dictionary(_, values) => (Kind::of(values), true),
             dt => (Kind::of(dt), false),
         };
         let kind = kind.filter(|k| k.accepted_by(target)).ok_or_else(|| {
@@ -240,7 +277,7 @@ fn plan(schema: &Schema) -> Result<Vec<ColumnPlan>, BindError> {
                 "wrong_type",
                 &format!(
                     "a column of Arrow type {} is not accepted; expected {}",
-                    field.data_type(),
+                    type_label(field.data_type()),
                     target.expected()
                 ),
             )
@@ -309,7 +346,12 @@ impl<'a> Column<'a> {
             Kind::U8 => Cell::Int(i64::from(a.as_primitive::<UInt8Type>().value(i))),
             Kind::U16 => Cell::Int(i64::from(a.as_primitive::<UInt16Type>().value(i))),
             Kind::U32 => Cell::Int(i64::from(a.as_primitive::<UInt32Type>().value(i))),
-            Kind::U64 => Cell::Int(i64::try_from(a.as_primitive::<UInt64Type>().value(i)).unwrap_or(i64::MAX)),
+            Kind::U64 => {
+                let v = a.as_primitive::<UInt64Type>().value(i);
+                // Beyond i64 the value is far out of range; keep its magnitude for the message.
+                i64::try_from(v).map_or(Cell::Float(v as f64), Cell::Int)
+            }
+            Kind::F16 => Cell::Float(a.as_primitive::<Float16Type>().value(i).to_f64()),
             Kind::F32 => Cell::Float(f64::from(a.as_primitive::<Float32Type>().value(i))),
             Kind::F64 => Cell::Float(a.as_primitive::<Float64Type>().value(i)),
             Kind::Utf8 => Cell::Text(a.as_string::<i32>().value(i)),
@@ -334,6 +376,16 @@ fn apply(p: &mut Presentation, target: Target, cell: Cell<'_>) -> Result<(), Str
         (Target::AnkleBrachialIndex, Cell::Float(v)) => p.set_ankle_brachial_index(Some(v)),
         (Target::Sex, Cell::Text(s)) => p.set_sex_by_id(Some(s)),
         (Target::Course, Cell::Text(s)) => p.set_course_by_id(Some(s)),
+        (
+            Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex,
+            Cell::Text(s),
+        ) => {
+            return match s.trim().parse::<f64>() {
+                Ok(v) => apply(p, target, Cell::Float(v)),
+                // Never quote the cell: it may be free text.
+                Err(_) => Err(format!("{}: must be a number (this cell is not one)", target.name())),
+            };
+        }
         (Target::Finding(f), Cell::Bool(b)) => {
             p.set_finding(f, if b { Status::Present } else { Status::Absent });
             Ok(())
@@ -377,7 +429,42 @@ pub fn output_schema() -> SchemaRef {
     ]))
 }
 
-fn assess_batch(batch: &RecordBatch, plan: &[ColumnPlan], threads: usize) -> Result<RecordBatch, ArrowError> {
+/// Why a batch could not be assessed.
+enum BatchError {
+    /// The producer failed or the batch could not be built (the text is not shown: it may quote
+    /// the producer's data).
+    Stream,
+    /// A column's Arrow data is malformed.
+    Invalid(BindError),
+}
+
+/// Checks every planned column of a batch in full before any value is read: the C data
+/// interface imports buffers unchecked, and the text readers (`value(i)` building a `&str`)
+/// trust the offsets, the string-view indices and the UTF-8.
+fn validate_columns(batch: &RecordBatch, plan: &[ColumnPlan], schema: &Schema) -> Result<(), BindError> {
+    for p in plan {
+        let name = schema.fields().get(p.index).map_or("column", |f| f.name().as_str());
+        let bad = |reason: &str| BindError::new(Some(name), "invalid_value", reason);
+        let Some(array) = batch.columns().get(p.index) else {
+            return Err(bad("the column is missing from a batch of the Arrow stream"));
+        };
+        if array.len() != batch.num_rows() {
+            return Err(bad("the column's length differs from the batch's"));
+        }
+        array.to_data().validate_full().map_err(|_| {
+            bad("the column's Arrow data is malformed (invalid UTF-8, offsets, views or dictionary keys)")
+        })?;
+    }
+    Ok(())
+}
+
+fn assess_batch(
+    batch: &RecordBatch,
+    plan: &[ColumnPlan],
+    schema: &Schema,
+    threads: usize,
+) -> Result<RecordBatch, BatchError> {
+    validate_columns(batch, plan, schema).map_err(BatchError::Invalid)?;
     let columns: Vec<Column<'_>> =
         plan.iter().filter_map(|p| batch.columns().get(p.index).map(|a| Column::new(*p, a))).collect();
     let n = batch.num_rows();
@@ -435,7 +522,13 @@ fn assess_batch(batch: &RecordBatch, plan: &[ColumnPlan], threads: usize) -> Res
         Arc::new(warnings.finish()),
         Arc::new(error.finish()),
     ];
-    RecordBatch::try_new(output_schema(), arrays)
+    RecordBatch::try_new(output_schema(), arrays).map_err(|_| BatchError::Stream)
+}
+
+/// The error for an Arrow stream that could not be read: an `InvalidPresentation` (a
+/// `StenosisError` and `ValueError`) that does not repeat the producer's message.
+fn stream_error(py: Python<'_>, what: &str) -> PyErr {
+    BindError::new(None, "unreadable_stream", &format!("could not read the Arrow stream: {what}")).to_pyerr(py)
 }
 
 /// An Arrow C stream of results, handed to Python through the Arrow PyCapsule interface
@@ -454,17 +547,19 @@ impl ArrowStream {
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
-        // The schema is fixed; a consumer that asks for another one casts after import.
-        let _ = requested_schema;
-        let stream = self
-            .stream
-            .lock()
-            .map_err(|_| PyValueError::new_err("the result stream is unusable"))?
-            .take()
-            .ok_or_else(|| PyValueError::new_err("the result stream was already consumed"))?;
-        // The capsule owns a boxed FFI_ArrowArrayStream; the consumer moves it out (leaving its
-        // `release` null), and the box's drop releases it only if nobody did.
-        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        guarded(py, || {
+            // The schema is fixed; a consumer that asks for another one casts after import.
+            let _ = requested_schema;
+            let stream = self
+                .stream
+                .lock()
+                .map_err(|_| PyValueError::new_err("the result stream is unusable"))?
+                .take()
+                .ok_or_else(|| PyValueError::new_err("the result stream was already consumed"))?;
+            // The capsule owns a boxed FFI_ArrowArrayStream; the consumer moves it out (leaving
+            // its `release` null), and the box's drop releases it only if nobody did.
+            PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        })
     }
 }
 
@@ -488,12 +583,22 @@ pub fn assess_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, threads: Option<usi
         // moves the struct out and leaves a released one behind, so the capsule's destructor
         // does not release it a second time; an already-consumed stream is refused by `try_new`.
         let reader = unsafe { RecordBatchStreamReader::from_raw(ptr.as_ptr().cast::<FFI_ArrowArrayStream>()) }
-            .map_err(|e| PyValueError::new_err(format!("could not read the Arrow stream: {e}")))?;
-        let plan = plan(&reader.schema()).map_err(|e| e.to_pyerr(py))?;
+            .map_err(|_| stream_error(py, "its schema is missing or malformed"))?;
+        let schema = reader.schema();
+        let plan = plan(&schema).map_err(|e| e.to_pyerr(py))?;
         let threads = thread_count(threads);
-        let batches: Result<Vec<RecordBatch>, ArrowError> =
-            py.detach(move || reader.map(|b| b.and_then(|b| assess_batch(&b, &plan, threads))).collect());
-        let batches = batches.map_err(|e| PyValueError::new_err(format!("could not read the Arrow stream: {e}")))?;
+        let batches: Result<Vec<RecordBatch>, BatchError> = py.detach(move || {
+            reader
+                .map(|b| {
+                    b.map_err(|_: ArrowError| BatchError::Stream)
+                        .and_then(|b| assess_batch(&b, &plan, &schema, threads))
+                })
+                .collect()
+        });
+        let batches = batches.map_err(|e| match e {
+            BatchError::Stream => stream_error(py, "the producer reported an error or sent a malformed batch"),
+            BatchError::Invalid(e) => e.to_pyerr(py),
+        })?;
         let out: Box<dyn RecordBatchReader + Send> =
             Box::new(RecordBatchIterator::new(batches.into_iter().map(Ok), output_schema()));
         Ok(ArrowStream { stream: Mutex::new(Some(FFI_ArrowArrayStream::new(out))) })
@@ -502,6 +607,6 @@ pub fn assess_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, threads: Option<usi
 
 /// The names of the result columns of [`assess_arrow`], in order.
 #[pyfunction]
-pub fn frame_columns() -> Vec<&'static str> {
-    OUTPUT_COLUMNS.to_vec()
+pub fn frame_columns(py: Python<'_>) -> PyResult<Vec<&'static str>> {
+    guarded(py, || Ok(OUTPUT_COLUMNS.to_vec()))
 }

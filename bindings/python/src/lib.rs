@@ -61,7 +61,7 @@ impl BindError {
     }
 
     /// The Python exception: an instance of `stenosis.InvalidPresentation`.
-    fn to_pyerr(&self, py: Python<'_>) -> PyErr {
+    pub(crate) fn to_pyerr(&self, py: Python<'_>) -> PyErr {
         match self.to_pyobject(py) {
             Ok(obj) => PyErr::from_value(obj),
             Err(e) => e,
@@ -69,7 +69,7 @@ impl BindError {
     }
 
     /// The `stenosis.InvalidPresentation` instance (not raised).
-    fn to_pyobject<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn to_pyobject<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let cls = py.import("stenosis._errors")?.getattr("InvalidPresentation")?;
         cls.call1((self.message.as_str(), self.field.as_deref(), self.kind))
     }
@@ -146,7 +146,7 @@ impl PyPresentation {
             opt_set(&d, "mjoa", mjoa)?;
             opt_set(&d, "ankle_brachial_index", ankle_brachial_index)?;
             opt_set(&d, "findings", findings)?;
-            let inner = convert::presentation_from_py(d.as_any()).map_err(|e| e.to_pyerr(py))?;
+            let inner = convert::presentation_from_py(d.as_any()).map_err(|e| e.into_pyerr(py))?;
             Ok(PyPresentation { inner })
         })
     }
@@ -155,7 +155,7 @@ impl PyPresentation {
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
         guarded(py, || {
-            let inner = convert::presentation_from_py(data).map_err(|e| e.to_pyerr(py))?;
+            let inner = convert::presentation_from_py(data).map_err(|e| e.into_pyerr(py))?;
             Ok(PyPresentation { inner })
         })
     }
@@ -170,76 +170,89 @@ impl PyPresentation {
     }
 
     /// The canonical JSON (contract field order, assessed findings only).
-    fn to_json(&self) -> String {
-        self.inner.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guarded(py, || Ok(self.inner.to_json()))
     }
 
     /// The canonical dict (`json.loads(self.to_json())`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("json")?.call_method1("loads", (self.inner.to_json(),))
+        guarded(py, || py.import("json")?.call_method1("loads", (self.inner.to_json(),)))
     }
 
     #[getter]
-    fn age_years(&self) -> Option<u8> {
-        self.inner.age_years()
+    fn age_years(&self, py: Python<'_>) -> PyResult<Option<u8>> {
+        guarded(py, || Ok(self.inner.age_years()))
     }
 
     #[getter]
     fn sex<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner.sex().map(|s| vocab(py, "Sex", s.id())).transpose()
+        guarded(py, || self.inner.sex().map(|s| vocab(py, "Sex", s.id())).transpose())
     }
 
     #[getter]
     fn course<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner.course().map(|c| vocab(py, "Course", c.id())).transpose()
+        guarded(py, || self.inner.course().map(|c| vocab(py, "Course", c.id())).transpose())
     }
 
     #[getter]
-    fn symptom_duration_months(&self) -> Option<f64> {
-        self.inner.symptom_duration_months()
+    fn symptom_duration_months(&self, py: Python<'_>) -> PyResult<Option<f64>> {
+        guarded(py, || Ok(self.inner.symptom_duration_months()))
     }
 
     #[getter]
-    fn mjoa(&self) -> Option<u8> {
-        self.inner.mjoa()
+    fn mjoa(&self, py: Python<'_>) -> PyResult<Option<u8>> {
+        guarded(py, || Ok(self.inner.mjoa()))
     }
 
     #[getter]
-    fn ankle_brachial_index(&self) -> Option<f64> {
-        self.inner.ankle_brachial_index()
+    fn ankle_brachial_index(&self, py: Python<'_>) -> PyResult<Option<f64>> {
+        guarded(py, || Ok(self.inner.ankle_brachial_index()))
     }
 
     /// The assessed findings (present or absent), as `{Finding: FindingStatus}`.
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        for (f, s) in self.inner.findings().assessed() {
-            d.set_item(vocab(py, "Finding", f.id())?, vocab(py, "FindingStatus", s.id())?)?;
-        }
-        Ok(d)
+        guarded(py, || {
+            let d = PyDict::new(py);
+            for (f, s) in self.inner.findings().assessed() {
+                d.set_item(vocab(py, "Finding", f.id())?, vocab(py, "FindingStatus", s.id())?)?;
+            }
+            Ok(d)
+        })
     }
 
     /// The status of one finding (`FindingStatus.UNKNOWN` when not assessed).
     fn finding<'py>(&self, py: Python<'py>, finding: &str) -> PyResult<Bound<'py, PyAny>> {
-        let f = core::parse_finding_id(finding).map_err(|e| BindError::from_core(&e, false).to_pyerr(py))?;
-        vocab(py, "FindingStatus", self.inner.finding(f).id())
+        guarded(py, || {
+            let f = core::parse_finding_id(finding).map_err(|e| BindError::from_core(&e, false).to_pyerr(py))?;
+            vocab(py, "FindingStatus", self.inner.finding(f).id())
+        })
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        match other.cast::<PyPresentation>() {
-            Ok(o) => o.get().inner == self.inner,
-            Err(_) => false,
-        }
+    /// Equal to another Presentation with the same content; `NotImplemented` for other types.
+    fn __eq__<'py>(&self, py: Python<'py>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || match other.cast::<PyPresentation>() {
+            Ok(o) => Ok(pyo3::types::PyBool::new(py, o.get().inner == self.inner).to_owned().into_any()),
+            Err(_) => Ok(py.NotImplemented().into_bound(py)),
+        })
     }
 
-    fn __hash__(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.inner.to_json().hash(&mut h);
-        h.finish()
+    fn __hash__(&self, py: Python<'_>) -> PyResult<u64> {
+        guarded(py, || {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            self.inner.to_json().hash(&mut h);
+            Ok(h.finish())
+        })
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        guarded(py, || Ok(self.repr()))
+    }
+}
+
+impl PyPresentation {
+    fn repr(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if let Some(v) = self.inner.age_years() {
             parts.push(format!("age_years={v}"));
@@ -273,7 +286,7 @@ fn presentation_arg(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<core::Pr
     if let Ok(p) = obj.cast::<PyPresentation>() {
         return Ok(p.get().inner);
     }
-    convert::presentation_from_py(obj).map_err(|e| e.to_pyerr(py))
+    convert::presentation_from_py(obj).map_err(|e| e.into_pyerr(py))
 }
 
 /// Assesses one presentation (a `Presentation` or a dict) and returns the contract JSON.
@@ -314,7 +327,12 @@ fn assess_many_to_json<'py>(
             let item = item?;
             parsed.push(match item.cast::<PyPresentation>() {
                 Ok(p) => Ok(p.get().inner),
-                Err(_) => convert::presentation_from_py(&item),
+                Err(_) => match convert::presentation_from_py(&item) {
+                    Ok(p) => Ok(p),
+                    Err(convert::ConvertError::Invalid(e)) => Err(e),
+                    // KeyboardInterrupt, MemoryError…: stop the batch, as Python would.
+                    Err(convert::ConvertError::Fatal(e)) => return Err(e),
+                },
             });
         }
         let threads = frame::thread_count(threads);
@@ -343,6 +361,10 @@ fn assess_many_to_json<'py>(
 /// or None)` for every finding, in vocabulary order.
 #[pyfunction]
 fn finding_table<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    guarded(py, || finding_rows(py))
+}
+
+fn finding_rows<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     for f in Finding::ALL {
         let snomed = f.snomed();
@@ -365,7 +387,11 @@ fn finding_table<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
 /// `(id, label)` of every member of one vocabulary, in order (used to check the generated Python
 /// enums against the core).
 #[pyfunction]
-fn vocabulary_table(name: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
+fn vocabulary_table(py: Python<'_>, name: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
+    guarded(py, || vocabulary_rows(name))
+}
+
+fn vocabulary_rows(name: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
     fn rows<T: Copy>(
         all: &[T],
         id: fn(T) -> &'static str,

@@ -138,8 +138,13 @@ def test_unknown_column_is_a_schema_error() -> None:
 
 def test_wrong_column_type_is_a_schema_error() -> None:
     with pytest.raises(InvalidPresentation) as info:
-        stenosis.assess_frame(pl.DataFrame({"age_years": ["sixty"]}))
+        stenosis.assess_frame(pl.DataFrame({"age_years": [True]}))
     assert info.value.field == "age_years" and info.value.kind == "wrong_type"
+    # A text column of a numeric field is read as numbers; a cell that is not one is a row error
+    # that does not quote it.
+    out = stenosis.assess_frame(pl.DataFrame({"age_years": ["sixty", " 64 ", None]}))
+    assert out["error"][0].startswith("age_years:") and "sixty" not in out["error"][0]
+    assert out["error"][1] is None and out["error"][2] is None
     with pytest.raises(InvalidPresentation) as info:
         stenosis.assess_frame(pl.DataFrame({"babinski_sign": [1.5]}))
     assert info.value.field == "babinski_sign"

@@ -7,10 +7,13 @@ frames (and to build pandas results); polars frames go straight through.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _stenosis
+from ._errors import InvalidPresentation
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,6 +50,12 @@ def _pandas_result(stream: _stenosis.ArrowStream, index: Any) -> Any:
     return df
 
 
+_NUMERIC_FIELDS = frozenset({"age_years", "mjoa", "symptom_duration_months", "ankle_brachial_index"})
+_TEXT_FIELDS = frozenset({"sex", "course"})
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_]{1,64}")
+_FINDING_IDS = frozenset(row[0] for row in _stenosis.finding_table())
+
+
 def _null_column_type(pl: Any, name: str) -> Any:
     if name in ("age_years", "mjoa"):
         return pl.Int64
@@ -57,15 +66,150 @@ def _null_column_type(pl: Any, name: str) -> Any:
     return pl.Boolean
 
 
+def _shown(name: object) -> str | None:
+    """A column name fit for a message: a plain identifier, else None (it may be free text)."""
+    return name if isinstance(name, str) and _PLAIN_NAME.fullmatch(name) else None
+
+
+def _ignore_list(ignore_columns: Iterable[str], columns: Iterable[object]) -> list[Any]:
+    if isinstance(ignore_columns, (str, bytes)):
+        raise TypeError(
+            "ignore_columns takes a list of column names, not a single string "
+            "(write ignore_columns=[\"id\"])"
+        )
+    ignore = list(ignore_columns)
+    present = list(columns)
+    for name in ignore:
+        if name not in present:
+            shown = _shown(name)
+            what = f"{shown!r} is" if shown else "a name given there is"
+            raise InvalidPresentation(
+                f"ignore_columns: {what} not a column of the frame",
+                field="ignore_columns",
+                kind="unknown_field",
+            )
+    return ignore
+
+
+def _is_null(v: object) -> bool:
+    import pandas as pd
+
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    import numpy as np
+
+    if isinstance(v, (float, np.floating)):
+        # The stored value (math.isnan does not call a subclass's __ne__).
+        return math.isnan(v)
+    if isinstance(v, (np.datetime64, np.timedelta64)):
+        return bool(np.isnat(v))
+    return False
+
+
+def _cell_as_text(name: str, v: object) -> str | None:
+    """One cell of an object column as the text the engine reads (or None for null). A value of
+    a type the field cannot take becomes text that the engine refuses, so that it is an error of
+    that row only (and the error never quotes the cell)."""
+    import numpy as np
+
+    if _is_null(v):
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, str):
+        return str.__str__(v)
+    if name in _NUMERIC_FIELDS:
+        if isinstance(v, bool):
+            return ""
+        if isinstance(v, int):
+            try:
+                return int.__repr__(v)
+            except ValueError:  # beyond Python's digit limit: far out of range all the same
+                return "1e300" if int.__gt__(v, 0) else "-1e300"
+        if isinstance(v, float):
+            return float.__repr__(v)
+        return ""
+    if name not in _TEXT_FIELDS and isinstance(v, bool):
+        return "present" if v else "absent"
+    return ""
+
+
+def _accepted(pa: Any, name: str, t: Any) -> bool:
+    """Whether the engine takes an Arrow column of type ``t`` for the field ``name``."""
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    text = pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+    if pa.types.is_null(t) or text:
+        return True
+    if name in _NUMERIC_FIELDS:
+        return bool(pa.types.is_integer(t) or pa.types.is_floating(t))
+    if name in _TEXT_FIELDS:
+        return False
+    return bool(pa.types.is_boolean(t))
+
+
+def _pandas_column(pa: Any, name: str, series: Any) -> Any:
+    """One pandas column as an Arrow array; an all-null column becomes a Null array (which every
+    field accepts). An object column of mixed types (booleans with status strings, numbers with
+    text…) becomes text, so that a bad cell is an error of its row only."""
+    if not (name in _NUMERIC_FIELDS or name in _TEXT_FIELDS or _is_finding(name)):
+        # The engine refuses the column by its name (with a suggestion); its values do not matter.
+        return pa.nulls(len(series))
+    try:
+        try:
+            arr = pa.array(series, from_pandas=True)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            if series.dtype != object:
+                raise
+            arr = None
+        if series.dtype == object and (arr is None or not _accepted(pa, name, arr.type)):
+            arr = pa.array([_cell_as_text(name, v) for v in series], type=pa.string())
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        # `from None`: pyarrow's message quotes the cell, which may be patient data.
+        shown = _shown(name)
+        raise InvalidPresentation(
+            f"{shown or 'a column'}: could not be converted to Arrow (mixed value types in one column?)",
+            field=shown,
+            kind="wrong_type",
+        ) from None
+    if arr.null_count == len(arr):
+        return pa.nulls(len(arr))
+    return arr
+
+
+def _is_finding(name: str) -> bool:
+    return name in _FINDING_IDS
+
+
+def _pandas_table(pa: Any, frame: Any) -> Any:
+    n = len(frame)
+    names = list(frame.columns)
+    dup = frame.columns.duplicated()
+    if dup.any():
+        name = names[int(dup.argmax())]
+        shown = _shown(name)
+        raise InvalidPresentation(
+            f"{shown or 'a column'}: the column appears twice", field=shown, kind="duplicate_field"
+        )
+    if not names:
+        # n rows with nothing known: one column of nulls keeps the row count.
+        return pa.table({"age_years": pa.nulls(n)})
+    arrays = [_pandas_column(pa, str(name), frame.iloc[:, i]) for i, name in enumerate(names)]
+    return pa.Table.from_arrays(arrays, names=[str(name) for name in names])
+
+
 def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[str] = ()) -> F:
     """Assesses every row of a pandas or polars DataFrame; returns a DataFrame of the same kind,
     length and order (and, for pandas, index) with one row of results per input row.
 
     Input columns are Presentation fields (``age_years``, ``sex``, ``course``,
     ``symptom_duration_months``, ``mjoa``, ``ankle_brachial_index``) and finding ids (booleans
-    with nulls for "not assessed", or the status strings ``"present"``/``"absent"``/``"unknown"``).
-    Any other column raises :class:`InvalidPresentation` naming it before any work is done; list
-    columns to skip (patient ids, …) in ``ignore_columns``.
+    with nulls for "not assessed", or the status strings ``"present"``/``"absent"``/``"unknown"``,
+    or both mixed in one object column). Numeric fields may be text columns of numbers (a cell
+    that is not a number is an error of its row). A column with no values at all (e.g. an empty
+    CSV column) is accepted for any field. Any other column raises :class:`InvalidPresentation`
+    naming it before any work is done; list columns to skip (patient ids, …) in
+    ``ignore_columns`` (a list of names).
 
     Result columns: ``top_condition``, ``myelopathy_likelihood``, ``cook_positive``,
     ``cook_assessed``, ``pathway``, ``cervical_mri_urgency`` (null when no cervical MRI is
@@ -76,26 +220,40 @@ def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[
     The rows are assessed in Rust with the GIL released, on ``threads`` threads (default: every
     core).
     """
-    ignore = list(ignore_columns)
     frame: Any = df
     kind = _module_of(frame)
     if kind == "polars":
         import polars as pl
 
+        if isinstance(frame, pl.LazyFrame):
+            raise TypeError("assess_frame() takes a polars DataFrame, not a LazyFrame: call .collect() first")
+        if not isinstance(frame, pl.DataFrame):
+            raise TypeError(f"assess_frame() takes a polars DataFrame, not a {type(frame).__name__}")
+        ignore = _ignore_list(ignore_columns, frame.columns)
         source: Any = frame.drop(ignore) if ignore else frame
         # polars exports an all-null (Null-typed) column with a buffer that the Arrow C data
-        # interface does not allow; give such columns the type their field expects.
-        nulls = [c for c, t in source.schema.items() if t == pl.Null]
+        # interface does not allow; give such columns, and every other column without a value
+        # (e.g. an empty CSV column read as Float64), the type their field expects.
+        nulls = [
+            c for c, t in source.schema.items() if t == pl.Null or source.get_column(c).null_count() == source.height
+        ]
         if nulls:
-            source = source.with_columns([pl.col(c).cast(_null_column_type(pl, c)) for c in nulls])
+            source = source.with_columns([pl.lit(None, dtype=_null_column_type(pl, c)).alias(c) for c in nulls])
         stream = _stenosis.assess_arrow(source, threads)
         result: Any = pl.DataFrame(stream)
         return result  # type: ignore[no-any-return]
     if kind == "pandas":
+        import pandas as pd
         import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(
+                f"assess_frame() takes a pandas DataFrame, not a {type(frame).__name__} "
+                "(for a Series, use series.to_frame() or assess() per value)"
+            )
+        ignore = _ignore_list(ignore_columns, frame.columns)
         kept: Any = frame.drop(columns=ignore) if ignore else frame
-        table = pa.Table.from_pandas(kept, preserve_index=False)
+        table = _pandas_table(pa, kept)
         stream = _stenosis.assess_arrow(table, threads)
         out: Any = _pandas_result(stream, frame.index)
         return out  # type: ignore[no-any-return]
