@@ -177,6 +177,56 @@ proptest! {
     }
 
     #[test]
+    fn the_parts_of_an_assessment_agree_with_each_other(p in presentation()) {
+        use stenosis::{Action as A, Likelihood, Urgency, Warning as W};
+        let a = assess(&p);
+        let rec = |x: A| a.recommendation(x).map(|r| r.urgency);
+        let warned = |w: W| a.warnings.iter().any(|x| x.id == w);
+        match a.pathway {
+            Pathway::Emergency => {
+                prop_assert!(!a.red_flags.is_empty());
+                prop_assert_eq!(rec(A::EmergencySpineEvaluation), Some(Urgency::Emergency));
+            }
+            Pathway::SurgicalEvaluation => prop_assert!(rec(A::SpineSurgeryReferral).is_some()),
+            Pathway::Conservative => prop_assert!(rec(A::ClinicalMonitoring).is_some()),
+            Pathway::FurtherWorkup => prop_assert!(
+                rec(A::CervicalMri).is_some()
+                    || rec(A::CompleteNeurologicalExam).is_some()
+                    || rec(A::SpineSurgeryReferral).is_some(),
+                "further work-up names the work-up"
+            ),
+            Pathway::NoCervicalConcern => {
+                prop_assert!(rec(A::CervicalMri).is_none());
+                prop_assert!(a.myelopathy.likelihood == Likelihood::Low);
+            }
+        }
+        if a.red_flags.is_empty() {
+            prop_assert!(a.pathway != Pathway::Emergency);
+            prop_assert!(rec(A::EmergencySpineEvaluation).is_none());
+        }
+        // A warning about missing cervical imaging comes with the recommendation to image.
+        if warned(W::DelayedDiagnosisRisk) || warned(W::CervicalImagingOverlooked) {
+            prop_assert!(rec(A::CervicalMri).is_some());
+        }
+        // An incomplete-exam warning comes with the recommendation to complete it.
+        if warned(W::IncompleteNeurologicalExam) {
+            prop_assert!(rec(A::CompleteNeurologicalExam).is_some());
+        }
+        // Never image the cervical spine again when a cervical MRI result is given.
+        if p.finding(Finding::CervicalCordCompressionOnMri) != Status::Unknown
+            || p.finding(Finding::CervicalCordSignalChangeOnMri) == Status::Present
+        {
+            prop_assert!(rec(A::CervicalMri).is_none());
+        }
+        // A suspected cauda equina syndrome leads the differential.
+        if a.red_flags.iter().any(|r| r.id == RedFlag::CaudaEquinaSuspected) {
+            prop_assert_eq!(a.top_condition(), Some(stenosis::Condition::CaudaEquinaSyndrome));
+        }
+        // Recommendations are ordered most urgent first.
+        for w in a.recommendations.windows(2) { prop_assert!(w[0].urgency >= w[1].urgency); }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_the_parser(s in ".{0,200}") {
         let _ = Presentation::from_json(&s);
     }

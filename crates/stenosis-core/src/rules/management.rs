@@ -38,6 +38,10 @@ const PATH_SIGNAL_WITHOUT_COMPRESSION: Reason = Reason {
     text: "Cord signal change without reported compression: not yet degenerative cervical myelopathy; specialist work-up (dynamic imaging, other causes of myelopathy)",
     cites: &[C::Shin2024, C::Bentley2001],
 };
+const PATH_SIGNS_WITHOUT_COMPRESSION: Reason = Reason {
+    text: "Upper motor neuron signs or extension-provoked symptoms with no cord compression on a neutral cervical MRI: specialist work-up for dynamic compression in extension or a lesion elsewhere above L1",
+    cites: &[C::Shin2024, C::Bentley2001, C::Kozaki2020],
+};
 const PATH_WORKUP_SUSPICION: Reason = Reason {
     text: "Clinical suspicion of cervical myelopathy not yet settled by cervical MRI",
     cites: &[C::Seed, C::RothAcrMyelopathy],
@@ -84,6 +88,9 @@ pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternati
     }
     if d.imaging == CervicalImaging::SignalWithoutCompression {
         return set(d, Pathway::FurtherWorkup, &PATH_SIGNAL_WITHOUT_COMPRESSION);
+    }
+    if d.imaging == CervicalImaging::NoCompression && d.myelopathy >= Likelihood::Moderate {
+        return set(d, Pathway::FurtherWorkup, &PATH_SIGNS_WITHOUT_COMPRESSION);
     }
     if d.myelopathy >= Likelihood::Moderate {
         return set(d, Pathway::FurtherWorkup, &PATH_WORKUP_SUSPICION);
@@ -166,6 +173,10 @@ const REFER_URGENT_SEVERE: Reason = Reason {
 const REFER_URGENT_PROGRESSIVE: Reason = Reason {
     text: "Progressive myelopathy: operative treatment is recommended on neurological deterioration, so refer urgently",
     cites: &[C::Fehlings2017Guideline, C::Fehlings2013Consensus],
+};
+const REFER_SIGNS_WITHOUT_COMPRESSION: Reason = Reason {
+    text: "Upper motor neuron signs without compression on a neutral MRI: specialist assessment (dynamic MRI in extension; other lesions above L1)",
+    cites: &[C::Shin2024, C::Bentley2001],
 };
 const REFER_SIGNAL: Reason = Reason {
     text: "Cord signal change without reported compression: specialist assessment (dynamic imaging in extension, other causes of myelopathy)",
@@ -300,7 +311,11 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
         }
         rec(d, A::ClinicalMonitoring, Urgency::Routine, &MONITOR_NONMYELOPATHIC);
     } else if d.imaging == CervicalImaging::SignalWithoutCompression {
-        rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_SIGNAL);
+        let u = if f.worsening() { Urgency::Urgent } else { Urgency::Routine };
+        rec(d, A::SpineSurgeryReferral, u, &REFER_SIGNAL);
+    } else if d.imaging == CervicalImaging::NoCompression && d.myelopathy >= Likelihood::Moderate {
+        let u = if f.worsening() { Urgency::Urgent } else { Urgency::Routine };
+        rec(d, A::SpineSurgeryReferral, u, &REFER_SIGNS_WITHOUT_COMPRESSION);
     } else if d.myelopathy == Likelihood::High && (moderate_or_severe || f.worsening()) {
         let u = if severe || f.worsening() { Urgency::Urgent } else { Urgency::Routine };
         rec(d, A::SpineSurgeryReferral, u, &REFER_BEFORE_MRI);
