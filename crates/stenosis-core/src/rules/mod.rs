@@ -253,7 +253,11 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
     let clear_alternative =
         lss == Likelihood::High || pn == Likelihood::High || pad == Likelihood::High || ces == Likelihood::High;
     let imaging = myelopathy::cervical_imaging(&f);
-    let dcm = myelopathy::myelopathy(&f, &cook, imaging, clear_alternative, t);
+    // Beside cord compression, another diagnosis may explain nonspecific leg symptoms only once
+    // the upper motor neuron examination has been done: before that, putting them down to the
+    // lumbar spine is the misattribution the seed warns about.
+    let explained = clear_alternative && umn_exam_done(p);
+    let dcm = myelopathy::myelopathy(&f, &cook, imaging, clear_alternative, explained, t);
     for (c, l) in [
         (Condition::CervicalMyelopathy, dcm),
         (Condition::LumbarSpinalStenosis, lss),
@@ -270,8 +274,7 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
         cook,
         conditions,
         imaging,
-        dcm_established: imaging == CervicalImaging::Compression
-            && myelopathy::clinical_myelopathy(&f, clear_alternative),
+        dcm_established: imaging == CervicalImaging::Compression && myelopathy::clinical_myelopathy(&f, explained),
         severity: p.mjoa().and_then(crate::assessment::severity_class),
         no_deficit: p.mjoa() == Some(crate::presentation::MJOA_MAX),
         red_flags: 0,

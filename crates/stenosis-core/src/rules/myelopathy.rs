@@ -88,12 +88,12 @@ const NONSPECIFIC_PICTURE: u64 = super::mask(&[
 ]);
 
 /// True when any myelopathic sign or symptom is present; nonspecific leg and sphincter symptoms
-/// count only when nothing else clearly explains them, and numb hands only without
+/// count unless something else clearly explains them (`explained`), and numb hands only without
 /// stocking-glove sensory loss (cord compression without myelopathy is common: Nouri 2022).
-pub(crate) fn clinical_myelopathy(f: &Facts<'_>, clear_alternative: bool) -> bool {
+pub(crate) fn clinical_myelopathy(f: &Facts<'_>, explained: bool) -> bool {
     f.any(MYELOPATHIC_PICTURE)
         || (f.has(F::HandNumbness) && !f.has(F::StockingGloveSensoryLoss))
-        || (!clear_alternative && f.any(NONSPECIFIC_PICTURE))
+        || (!explained && f.any(NONSPECIFIC_PICTURE))
 }
 
 const COOK_RULE_IN: Reason = Reason {
@@ -202,6 +202,7 @@ pub(crate) fn myelopathy<T: Trace>(
     cook: &CookRule,
     imaging: CervicalImaging,
     clear_alternative: bool,
+    explained: bool,
     t: &mut T,
 ) -> Likelihood {
     let mut note = |r: &'static Reason| t.note(Target::Myelopathy, r);
@@ -268,7 +269,7 @@ pub(crate) fn myelopathy<T: Trace>(
 
     match imaging {
         CervicalImaging::Compression => {
-            if clinical_myelopathy(f, clear_alternative) {
+            if clinical_myelopathy(f, explained) {
                 raise(&mut l, Likelihood::High);
                 note(if f.has(F::CervicalCordCompressionOnMri) {
                     &COMPRESSION_WITH_MYELOPATHY
