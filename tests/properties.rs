@@ -218,8 +218,13 @@ proptest! {
         {
             prop_assert!(rec(A::CervicalMri).is_none());
         }
-        // A suspected cauda equina syndrome leads the differential.
-        if a.red_flags.iter().any(|r| r.id == RedFlag::CaudaEquinaSuspected) {
+        // A suspected cauda equina syndrome leads the differential, unless the cord is the likely
+        // cause (high-likelihood myelopathy with upper motor neuron signs).
+        let umn = [Finding::Hyperreflexia, Finding::HoffmannSign, Finding::BabinskiSign, Finding::AnkleClonus, Finding::InvertedSupinatorSign]
+            .iter()
+            .any(|f| p.finding(*f) == Status::Present);
+        let cord_likely = a.myelopathy.likelihood == Likelihood::High && umn;
+        if a.red_flags.iter().any(|r| r.id == RedFlag::CaudaEquinaSuspected) && !cord_likely {
             prop_assert_eq!(a.top_condition(), Some(stenosis::Condition::CaudaEquinaSyndrome));
         }
         // Recommendations are ordered most urgent first.

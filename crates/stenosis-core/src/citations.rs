@@ -260,6 +260,12 @@ citations! {
         source: "NASS, Burr Ridge IL (revision of the 2007 edition)", year: 2011, pmid: None, doi: None,
         used_for: "Lumbar stenosis: symptoms worse walking or standing, relieved by sitting or bending (Grade C); pain not worse with walking makes stenosis unlikely; MRI to confirm (Grade B)",
     }
+    Kalichman2009 = "kalichman2009" {
+        authors: "Kalichman L, Cole R, Kim DH, et al.",
+        title: "Spinal stenosis prevalence and association with symptoms: the Framingham Study",
+        source: "Spine J. 2009;9(7):545-550", year: 2009, pmid: Some("19398386"), doi: None,
+        used_for: "Acquired lumbar stenosis on CT in 22.5% of a community sample, 47.2% at age 60-69",
+    }
     Katz1995 = "katz1995" {
         authors: "Katz JN, Dalgas M, Stucki G, et al.",
         title: "Degenerative lumbar spinal stenosis: diagnostic value of the history and physical examination",

@@ -22,7 +22,7 @@ const CES_SUSPECTED: Reason = Reason {
 };
 const RAPID_DEFICIT: Reason = Reason {
     text: "Rapidly progressive leg symptoms: an acute neurological deficit needs same-day evaluation and imaging; cord damage from compression can become irreversible",
-    cites: &[C::Seed, C::Karadimas2013],
+    cites: &[C::Seed, C::RothAcrMyelopathy],
 };
 
 /// Red flags: suspected cauda equina syndrome; a rapidly progressive deficit.
@@ -38,7 +38,7 @@ pub(crate) fn red_flags<T: Trace>(f: &Facts<'_>, d: &mut Decision, t: &mut T) {
 }
 
 const MISATTRIBUTION: Reason = Reason {
-    text: "Leg symptoms are being attributed to the lumbar spine while cervical signs or an unexplained picture remain: misattribution to lumbar pathology is a recognised pitfall, especially when lumbar disease coexists",
+    text: "Leg symptoms may be put down to the lumbar spine while cervical signs or an unexplained picture remain: misattribution to lumbar pathology is a recognised pitfall, especially when lumbar disease coexists",
     cites: &[C::Seed, C::Chan2011, C::Langfitt1967],
 };
 const INCOMPLETE_EXAM: Reason = Reason {
@@ -50,7 +50,7 @@ const FALSE_LOCALIZING: Reason = Reason {
     cites: &[C::Chan2011, C::Han2024, C::Seed],
 };
 const TANDEM: Reason = Reason {
-    text: "Lumbar and cervical findings together: tandem stenosis is present in up to 60% of spinal stenosis patients, is often overlooked, and the myelopathy is addressed first",
+    text: "Lumbar and cervical findings together: tandem stenosis is present in up to 60% of spinal stenosis patients and is often overlooked; where myelopathy is present it is usually treated first",
     cites: &[C::Overley2017, C::Nagata2017],
 };
 const DELAYED: Reason = Reason {
@@ -90,8 +90,10 @@ pub(crate) fn warnings<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternat
         || (f.has(F::WalkingLegPain) && f.has(F::ReliefWithSittingOrFlexion));
     let lumbar_attribution = lumbar_findings || d.condition(Condition::LumbarSpinalStenosis) >= Likelihood::Moderate;
     let compression = d.imaging == CervicalImaging::Compression;
-    let cervical_signs = f.any(UMN_SIGNS) || f.has(F::GaitDeviation) || compression;
-    let cervical_findings = cervical_signs || d.myelopathy >= Likelihood::Moderate;
+    // Compression counts as a cervical finding for these warnings only with a myelopathic picture.
+    let cervical_signs = f.any(UMN_SIGNS) || f.has(F::GaitDeviation) || d.dcm_established;
+    // Tandem stenosis is anatomical: cord compression on MRI counts even without myelopathy.
+    let cervical_findings = cervical_signs || compression || d.myelopathy >= Likelihood::Moderate;
     let not_imaged = d.imaging == CervicalImaging::NotImaged;
 
     if lumbar_attribution && (cervical_signs || (d.myelopathy >= Likelihood::Moderate && !clear_alternative)) {
@@ -119,7 +121,12 @@ pub(crate) fn warnings<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternat
     {
         warn(d, W::CervicalImagingOverlooked, &OVERLOOKED);
     }
-    if f.all_known(UMN_SIGNS) && !f.any(UMN_SIGNS) && d.myelopathy >= Likelihood::Moderate {
+    let compression_without_myelopathy = compression && !d.dcm_established;
+    if f.all_known(UMN_SIGNS)
+        && !f.any(UMN_SIGNS)
+        && d.myelopathy >= Likelihood::Moderate
+        && !compression_without_myelopathy
+    {
         warn(d, W::AbsentSignsDoNotExclude, &SIGNS_DO_NOT_EXCLUDE);
     }
     if f.p.ankle_brachial_index().is_some_and(|a| a > super::differential::ABI_NONCOMPRESSIBLE_ABOVE) {

@@ -30,15 +30,15 @@ const LSS_PARTIAL: Reason = Reason {
 const LSS_IMAGING_WITH_SYNDROME: Reason =
     Reason { text: "Lumbar stenosis on imaging or by history with claudication features", cites: &[C::Nass2011] };
 const LSS_IMAGING_ONLY: Reason = Reason {
-    text: "Lumbar stenosis on imaging or by history, without claudication features: anatomic narrowing is common without symptoms (22.5% of adults on CT)",
-    cites: &[C::Nass2011, C::Seed],
+    text: "Lumbar stenosis on imaging or by history, without claudication features: anatomic narrowing is common without symptoms (22.5% of a community sample on CT, 47.2% at age 60-69)",
+    cites: &[C::Nass2011, C::Kalichman2009],
 };
 const LSS_AGE_BILATERAL: Reason = Reason {
     text: "Bilateral leg symptoms with pain over age 65 (bilateral buttock or leg pain LR+ 6.3; age > 65 LR+ 2.5)",
     cites: &[C::Suri2010],
 };
 const LSS_RADICULAR: Reason = Reason {
-    text: "Sciatica-like pain or a positive straight-leg raise suggests a lumbar root cause (but see the false-localising warning)",
+    text: "Sciatica-like pain or a positive straight-leg raise suggests a lumbar root cause, disc herniation or lateral-recess stenosis (but see the false-localising warning)",
     cites: &[C::Seed, C::Langfitt1967],
 };
 const LSS_NOT_WALKING: Reason = Reason {
@@ -104,7 +104,7 @@ const PN_ONE: Reason = Reason {
     cites: &[C::Abraham2017, C::Chew2022],
 };
 const PN_DIABETES: Reason = Reason {
-    text: "Diabetes with leg or hand numbness: large-fibre neuropathy is found in 23-79% of such patients",
+    text: "Diabetes with leg or hand numbness: large-fibre neuropathy was found in 23-79% of diabetic patients in the studies reviewed",
     cites: &[C::Kanji2010],
 };
 const PN_SIGNS_ABSENT: Reason = Reason {
@@ -340,7 +340,8 @@ const CES_EVIDENCE: EvidenceMasks = EvidenceMasks {
         F::SignificantBackPain,
         F::SciaticaLikePain,
     ]),
-    opposes_if_present: 0,
+    // Upper motor neuron signs place the lesion above L1 (Bentley 2001).
+    opposes_if_present: UMN_SIGNS,
     opposes_if_absent: mask(&[F::SaddleAnesthesia, F::UrinaryRetention, F::BladderDysfunction, F::BowelDysfunction]),
     base: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
@@ -358,12 +359,17 @@ pub(crate) fn evidence(c: Condition) -> &'static EvidenceMasks {
 
 /// The ranking key of a condition: emergency first, then likelihood, then net evidence
 /// (supporting minus opposing findings).
-fn rank_key(d: &Decision, present: u64, absent: u64, c: Condition) -> (bool, Likelihood, i32) {
+fn rank_key(d: &Decision, present: u64, absent: u64, c: Condition) -> (bool, Likelihood, bool, i32) {
     let e = evidence(c);
     let support = (present & e.supports).count_ones() as i32;
     let oppose = ((present & e.opposes_if_present) | (absent & e.opposes_if_absent)).count_ones() as i32;
-    let emergency = c == Condition::CaudaEquinaSyndrome && d.condition(c) == Likelihood::High;
-    (emergency, d.condition(c), support - oppose)
+    // Suspected cauda equina leads (it is the emergency), unless the cord is the likely cause:
+    // high-likelihood myelopathy with upper motor neuron signs.
+    let cord_likely = d.myelopathy == Likelihood::High && present & UMN_SIGNS != 0;
+    let emergency = c == Condition::CaudaEquinaSyndrome && d.condition(c) == Likelihood::High && !cord_likely;
+    // Among equals, established myelopathy (compression with a myelopathic picture) comes first.
+    let established = c == Condition::CervicalMyelopathy && d.dcm_established;
+    (emergency, d.condition(c), established, support - oppose)
 }
 
 /// The conditions, most likely first: by likelihood, then by net evidence (supporting minus

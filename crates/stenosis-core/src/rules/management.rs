@@ -6,10 +6,16 @@ use super::{
     UMN_SIGNS,
 };
 use crate::citations::CitationId as C;
-use crate::vocab::{Action as A, Condition, Finding as F, Likelihood, Pathway, SeverityClass, Urgency};
+use crate::vocab::{Action as A, Condition, Finding as F, Likelihood, Pathway, RedFlag, SeverityClass, Urgency};
 
-const PATH_EMERGENCY: Reason =
-    Reason { text: "A red flag is present: same-day specialist evaluation", cites: &[C::Girft2023Ces, C::Seed] };
+const PATH_EMERGENCY_CES: Reason = Reason {
+    text: "Suspected cauda equina syndrome: immediate referral to the on-call spinal team; lumbosacral MRI within 4 hours of the request",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
+};
+const PATH_EMERGENCY_RAPID: Reason = Reason {
+    text: "Rapidly progressive deficit: same-day spinal assessment and imaging",
+    cites: &[C::Seed, C::RothAcrMyelopathy],
+};
 const PATH_SURGERY_SEVERITY: Reason = Reason {
     text: "Degenerative cervical myelopathy of moderate (mJOA 12-14) or severe (mJOA 0-11) severity: surgical decompression is recommended",
     cites: &[C::Fehlings2017Guideline, C::Fehlings2013Consensus, C::Tetreault2017Mjoa],
@@ -19,7 +25,7 @@ const PATH_SURGERY_PROGRESSION: Reason = Reason {
     cites: &[C::Fehlings2017Guideline, C::Seed],
 };
 const PATH_SURGERY_UNGRADED: Reason = Reason {
-    text: "Degenerative cervical myelopathy whose severity is not graded (no mJOA): surgical evaluation grades it and decides",
+    text: "Cord compression with a possible myelopathic deficit, not yet graded (no mJOA): surgical evaluation confirms the myelopathy, grades it and decides",
     cites: &[C::Fehlings2017Guideline, C::Tetreault2017Mjoa],
 };
 const PATH_CONSERVATIVE_MILD: Reason = Reason {
@@ -55,8 +61,16 @@ const PATH_NO_CONCERN: Reason = Reason {
     cites: &[C::Seed, C::Cook2010Cpr],
 };
 const PATH_MRI_NEGATIVE: Reason = Reason {
-    text: "Cervical MRI without cord compression and no remaining upper motor neuron signs",
+    text: "Cervical MRI without cord compression and no upper motor neuron sign recorded",
     cites: &[C::RothAcrMyelopathy],
+};
+const PATH_PROGRESSIVE_NO_COMPRESSION: Reason = Reason {
+    text: "Progressive leg weakness or gait disturbance with no cervical cord compression: the lesion may be thoracic or neuromuscular; specialist assessment and further imaging",
+    cites: &[C::Bentley2001, C::Seed],
+};
+const REFER_PROGRESSIVE_NO_COMPRESSION: Reason = Reason {
+    text: "Progressive deficit unexplained by a cervical MRI without compression: specialist assessment (thoracic or neuromuscular causes)",
+    cites: &[C::Bentley2001, C::Seed],
 };
 
 /// Where the case sits on the management pathway.
@@ -66,7 +80,13 @@ pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternati
         t.note(Target::Pathway, r);
     };
     if d.red_flags != 0 {
-        return set(d, Pathway::Emergency, &PATH_EMERGENCY);
+        if d.has_red_flag(RedFlag::CaudaEquinaSuspected) {
+            set(d, Pathway::Emergency, &PATH_EMERGENCY_CES);
+        }
+        if d.has_red_flag(RedFlag::RapidlyProgressiveDeficit) {
+            set(d, Pathway::Emergency, &PATH_EMERGENCY_RAPID);
+        }
+        return;
     }
     if d.dcm_established {
         return match d.severity {
@@ -95,7 +115,10 @@ pub(crate) fn pathway<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternati
     if d.myelopathy >= Likelihood::Moderate {
         return set(d, Pathway::FurtherWorkup, &PATH_WORKUP_SUSPICION);
     }
-    if d.imaging == CervicalImaging::NoCompression {
+    if d.imaging == CervicalImaging::NoCompression && worsening_motor_deficit(f, clear_alternative) {
+        return set(d, Pathway::FurtherWorkup, &PATH_PROGRESSIVE_NO_COMPRESSION);
+    }
+    if d.imaging == CervicalImaging::NoCompression && super::umn_exam_done(f.p) {
         return set(d, Pathway::NoCervicalConcern, &PATH_MRI_NEGATIVE);
     }
     if !super::umn_exam_done(f.p) {
@@ -122,9 +145,25 @@ const MRI_EMERGENCY: Reason = Reason {
     text: "Rapidly progressive or red-flag presentation with a cervical concern: MRI of the cervical spine today",
     cites: &[C::Seed, C::RothAcrMyelopathy],
 };
-const MRI_INDICATED: Reason = Reason {
-    text: "Cervical imaging is indicated (bilateral leg symptoms without clear lumbar pathology, progressive leg weakness or gait disturbance, upper motor neuron signs, bladder dysfunction with leg symptoms, or a myelopathic mJOA); MRI without contrast is the modality of choice",
-    cites: &[C::Seed, C::RothAcrMyelopathy],
+const MRI_MODALITY: Reason = Reason {
+    text: "MRI of the cervical spine without contrast is the modality of choice for suspected myelopathy",
+    cites: &[C::RothAcrMyelopathy, C::Seed],
+};
+const MRI_FOR_BILATERAL: Reason =
+    Reason { text: "Indicated: bilateral leg symptoms without clear lumbar (or other) pathology", cites: &[C::Seed] };
+const MRI_FOR_PROGRESSION: Reason =
+    Reason { text: "Indicated: progressive leg weakness or gait disturbance", cites: &[C::Seed, C::Jiang2024Symptoms] };
+const MRI_FOR_UMN: Reason =
+    Reason { text: "Indicated: upper motor neuron signs on examination", cites: &[C::Seed, C::Bentley2001] };
+const MRI_FOR_BLADDER: Reason =
+    Reason { text: "Indicated: bladder dysfunction alongside leg symptoms", cites: &[C::Seed] };
+const MRI_FOR_MJOA: Reason = Reason {
+    text: "Indicated: an mJOA of 14 or less records a myelopathy disability",
+    cites: &[C::Tetreault2017Mjoa, C::Fehlings2017Guideline],
+};
+const MRI_FOR_LIKELIHOOD: Reason = Reason {
+    text: "Indicated: the clinical picture makes cervical myelopathy moderately or highly likely",
+    cites: &[C::Seed, C::Cook2010Cpr],
 };
 const MRI_URGENT_PROGRESSIVE: Reason = Reason {
     text: "Urgent because the course is progressive: untreated cord compression can cause irreversible damage",
@@ -195,9 +234,15 @@ const REFER_BEFORE_MRI: Reason = Reason {
     text: "High likelihood of myelopathy with a severe or progressive deficit: refer in parallel with imaging",
     cites: &[C::Fehlings2017Guideline, C::Seed],
 };
-const EMERGENCY_EVAL: Reason = Reason {
-    text: "Red flag: same-day emergency spine evaluation",
-    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Seed],
+const EMERGENCY_EVAL_CES: Reason = Reason {
+    text: "Suspected cauda equina syndrome: immediate referral to the on-call spinal team",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
+};
+const EMERGENCY_EVAL_RAPID: Reason =
+    Reason { text: "Rapidly progressive deficit: same-day spinal assessment", cites: &[C::Seed, C::RothAcrMyelopathy] };
+const REFER_EMERGENCY_RAPID_DCM: Reason = Reason {
+    text: "Rapidly progressive myelopathy with cord compression on MRI: same-day spinal surgical assessment for decompression",
+    cites: &[C::Fehlings2017Guideline, C::Seed],
 };
 const REHAB: Reason = Reason {
     text: "Mild myelopathy managed without surgery: supervised structured rehabilitation",
@@ -222,6 +267,30 @@ const MONITOR_GENERAL: Reason = Reason {
     cites: &[C::Seed],
 };
 
+/// Notes the cervical MRI recommendation with one reason for each indication that applies.
+fn note_mri_triggers(
+    f: &Facts<'_>,
+    d: &mut Decision,
+    clear_alternative: bool,
+    u: Urgency,
+    rec: &mut impl FnMut(&mut Decision, A, Urgency, &'static Reason),
+) {
+    let triggers: [(bool, &'static Reason); 6] = [
+        (f.has(F::BilateralLegSymptoms) && !clear_alternative, &MRI_FOR_BILATERAL),
+        (worsening_motor_deficit(f, clear_alternative), &MRI_FOR_PROGRESSION),
+        (f.any(UMN_SIGNS) || f.has(F::GaitDeviation), &MRI_FOR_UMN),
+        (f.has(F::BladderDysfunction) && f.any(LEG_SYMPTOMS), &MRI_FOR_BLADDER),
+        (mjoa_deficit(f), &MRI_FOR_MJOA),
+        (d.myelopathy >= Likelihood::Moderate, &MRI_FOR_LIKELIHOOD),
+    ];
+    for (applies, reason) in triggers {
+        if applies {
+            rec(d, A::CervicalMri, u, reason);
+        }
+    }
+    rec(d, A::CervicalMri, u, &MRI_MODALITY);
+}
+
 /// What to do next, and how urgently.
 pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_alternative: bool, t: &mut T) {
     let mut rec = |d: &mut Decision, a: A, u: Urgency, r: &'static Reason| {
@@ -237,7 +306,7 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
         if rapid(f) || (red_flag && d.myelopathy >= Likelihood::Moderate) {
             rec(d, A::CervicalMri, Urgency::Emergency, &MRI_EMERGENCY);
         } else if f.worsening() || d.myelopathy == Likelihood::High || moderate_or_severe {
-            rec(d, A::CervicalMri, Urgency::Urgent, &MRI_INDICATED);
+            note_mri_triggers(f, d, clear_alternative, Urgency::Urgent, &mut rec);
             if f.worsening() {
                 rec(d, A::CervicalMri, Urgency::Urgent, &MRI_URGENT_PROGRESSIVE);
             }
@@ -248,7 +317,7 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
                 rec(d, A::CervicalMri, Urgency::Urgent, &MRI_URGENT_SEVERITY);
             }
         } else {
-            rec(d, A::CervicalMri, Urgency::Routine, &MRI_INDICATED);
+            note_mri_triggers(f, d, clear_alternative, Urgency::Routine, &mut rec);
         }
     }
 
@@ -258,6 +327,7 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
     } else if d.condition(Condition::CaudaEquinaSyndrome) == Likelihood::Moderate {
         rec(d, A::LumbarMri, Urgency::Urgent, &LUMBAR_MRI_CES_POSSIBLE);
     } else if d.condition(Condition::LumbarSpinalStenosis) >= Likelihood::Moderate
+        && (f.has(F::WalkingLegPain) || f.has(F::ReliefWithSittingOrFlexion))
         && !f.known(F::LumbarStenosisOnImaging)
         && !f.has(F::KnownLumbarStenosis)
     {
@@ -284,13 +354,20 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
 
     // Emergency evaluation.
     if red_flag {
-        rec(d, A::EmergencySpineEvaluation, Urgency::Emergency, &EMERGENCY_EVAL);
+        if d.has_red_flag(RedFlag::CaudaEquinaSuspected) {
+            rec(d, A::EmergencySpineEvaluation, Urgency::Emergency, &EMERGENCY_EVAL_CES);
+        }
+        if d.has_red_flag(RedFlag::RapidlyProgressiveDeficit) {
+            rec(d, A::EmergencySpineEvaluation, Urgency::Emergency, &EMERGENCY_EVAL_RAPID);
+        }
     }
 
     // Surgical referral and conservative care.
     if d.dcm_established {
         let mild_or_normal = matches!(d.severity, Some(SeverityClass::Mild)) || d.no_deficit;
-        if severe || f.worsening() {
+        if rapid(f) {
+            rec(d, A::SpineSurgeryReferral, Urgency::Emergency, &REFER_EMERGENCY_RAPID_DCM);
+        } else if severe || f.worsening() {
             if severe {
                 rec(d, A::SpineSurgeryReferral, Urgency::Urgent, &REFER_URGENT_SEVERE);
             }
@@ -313,6 +390,9 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
     } else if d.imaging == CervicalImaging::SignalWithoutCompression {
         let u = if f.worsening() { Urgency::Urgent } else { Urgency::Routine };
         rec(d, A::SpineSurgeryReferral, u, &REFER_SIGNAL);
+    } else if d.imaging == CervicalImaging::NoCompression && worsening_motor_deficit(f, clear_alternative) {
+        let u = if f.worsening() { Urgency::Urgent } else { Urgency::Routine };
+        rec(d, A::SpineSurgeryReferral, u, &REFER_PROGRESSIVE_NO_COMPRESSION);
     } else if d.imaging == CervicalImaging::NoCompression && d.myelopathy >= Likelihood::Moderate {
         let u = if f.worsening() { Urgency::Urgent } else { Urgency::Routine };
         rec(d, A::SpineSurgeryReferral, u, &REFER_SIGNS_WITHOUT_COMPRESSION);

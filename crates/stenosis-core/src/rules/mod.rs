@@ -250,8 +250,13 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
     let pn = differential::peripheral_neuropathy(&f, t);
     let pad = differential::peripheral_arterial_disease(&f, t);
     let ces = differential::cauda_equina_syndrome(&f, t);
+    // Cauda equina explains the legs when it comes with a lumbar picture (back or radicular pain),
+    // or once the upper motor neuron examination is done and negative; otherwise cord-pattern
+    // symptoms with a sphincter red flag keep the cervical question open.
+    let lumbar_picture = f.has(Finding::SignificantBackPain) || f.has(Finding::SciaticaLikePain);
+    let ces_explains = ces == Likelihood::High && !f.any(UMN_SIGNS) && (lumbar_picture || umn_exam_done(p));
     let clear_alternative =
-        lss == Likelihood::High || pn == Likelihood::High || pad == Likelihood::High || ces == Likelihood::High;
+        lss == Likelihood::High || pn == Likelihood::High || pad == Likelihood::High || ces_explains;
     let imaging = myelopathy::cervical_imaging(&f);
     // Beside cord compression, another diagnosis may explain nonspecific leg symptoms only once
     // the upper motor neuron examination has been done: before that, putting them down to the

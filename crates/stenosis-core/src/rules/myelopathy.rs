@@ -276,7 +276,7 @@ pub(crate) fn myelopathy<T: Trace>(
                 } else {
                     &COMPRESSION_BY_SIGNAL
                 });
-            } else {
+            } else if f.any(LEG_SYMPTOMS) && !clear_alternative {
                 raise(&mut l, Likelihood::Moderate);
                 note(&COMPRESSION_ONLY);
             }
