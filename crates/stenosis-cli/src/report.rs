@@ -65,7 +65,7 @@ pub(crate) fn render(a: &Assessment, color: bool) -> String {
     let m = &a.myelopathy;
     let _ = writeln!(
         s,
-        "\n{} {} (Cook rule: {} positive of {} assessed, of 5 items)",
+        "\n{} {} (Cook rule: {} of 5 items positive; {} of 5 assessed)",
         st.bold("Cervical myelopathy:"),
         m.likelihood.id(),
         m.cook_rule.positive,

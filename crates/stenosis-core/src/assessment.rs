@@ -630,12 +630,13 @@ fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
         }
     };
     if a.red_flags != b.red_flags {
-        let mut flags = RedFlag::ALL.iter().filter(|r| a.has_red_flag(**r));
-        match flags.next() {
-            None => part(out, &["no red flag"]),
+        // Only the red flags this answer would raise (or that it would clear).
+        let mut raised = RedFlag::ALL.iter().filter(|r| a.has_red_flag(**r) && !b.has_red_flag(**r));
+        match raised.next() {
+            None => part(out, &["no new red flag"]),
             Some(first) => {
                 part(out, &["red flag ", first.id()]);
-                for r in flags {
+                for r in raised {
                     out.push_str(", ");
                     out.push_str(r.id());
                 }
@@ -655,7 +656,14 @@ fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
     if x != y {
         match x {
             Some(u) => part(out, &["cervical MRI ", u.id()]),
-            None => part(out, &["no cervical MRI"]),
+            None => part(out, &["cervical MRI not indicated"]),
+        }
+    }
+    let (x, y) = (a.recommendation(Action::LumbarMri), b.recommendation(Action::LumbarMri));
+    if x != y {
+        match x {
+            Some(u) => part(out, &["lumbar MRI ", u.id()]),
+            None => part(out, &["lumbar MRI not indicated"]),
         }
     }
     for c in Condition::ALL.iter().skip(1) {

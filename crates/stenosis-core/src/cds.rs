@@ -140,7 +140,7 @@ pub fn cds_hooks_response(a: &Assessment) -> CdsHooksResponse {
 
     let mut detail = String::new();
     detail.push_str(&format!(
-        "**Pathway: {}.** {}\n\n**Cervical myelopathy: {}** (Cook rule: {} positive of {} assessed, of 5 items",
+        "**Pathway: {}.** {}\n\n**Cervical myelopathy: {}** (Cook rule: {} of 5 items positive; {} of 5 assessed",
         humanize(a.pathway.id()),
         a.pathway_rationale,
         a.myelopathy.likelihood.id(),
