@@ -1223,6 +1223,20 @@ StenosisStatus stenosis_fault_injection_panic(struct StenosisError **error);
 void stenosis_assessment_free(struct StenosisAssessment *a);
 
 /**
+ * The Assessment as an HL7 CDS Hooks 2.0 response (`{"cards": [...]}`): one critical card per
+ * red flag, then the assessment card. No suggestions or system actions (no orders are placed).
+ *
+ * On success `*output` receives a NUL-terminated string the caller owns and releases with
+ * `stenosis_string_free`; on failure `*output` is set to NULL.
+ *
+ * # Safety
+ *
+ * `assessment` must be NULL or a live Assessment; `output` and `error` must each be NULL or
+ * point to writable storage for a pointer.
+ */
+StenosisStatus stenosis_assessment_to_cds_hooks_json(const struct StenosisAssessment *assessment, char **output, struct StenosisError **error);
+
+/**
  * The Assessment as JSON, byte-identical to `stenosis_assess_json` for the same Presentation.
  *
  * On success `*output` receives a NUL-terminated string the caller owns and releases with

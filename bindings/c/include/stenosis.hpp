@@ -123,6 +123,14 @@ class Assessment {
     return detail::take(out);
   }
 
+  /** The HL7 CDS Hooks 2.0 response ({"cards": [...]}) for this Assessment. */
+  std::string to_cds_hooks_json() const {
+    char *out = nullptr;
+    StenosisError *err = nullptr;
+    detail::check(stenosis_assessment_to_cds_hooks_json(a_.get(), &out, &err), err);
+    return detail::take(out);
+  }
+
   /** Pathway, rationale, top condition, severity, versions and list lengths. */
   StenosisSummary summary() const & { return value<StenosisSummary>(stenosis_assessment_summary); }
   /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */

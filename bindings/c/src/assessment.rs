@@ -499,6 +499,32 @@ pub unsafe extern "C" fn stenosis_assessment_free(a: *mut StenosisAssessment) {
     }
 }
 
+/// The Assessment as an HL7 CDS Hooks 2.0 response (`{"cards": [...]}`): one critical card per
+/// red flag, then the assessment card. No suggestions or system actions (no orders are placed).
+///
+/// On success `*output` receives a NUL-terminated string the caller owns and releases with
+/// `stenosis_string_free`; on failure `*output` is set to NULL.
+///
+/// # Safety
+///
+/// `assessment` must be NULL or a live Assessment; `output` and `error` must each be NULL or
+/// point to writable storage for a pointer.
+#[no_mangle]
+pub unsafe extern "C" fn stenosis_assessment_to_cds_hooks_json(
+    assessment: *const StenosisAssessment,
+    output: *mut *mut c_char,
+    error: *mut *mut StenosisError,
+) -> StenosisStatus {
+    guard(error, || {
+        // SAFETY: the caller guarantees `output` is NULL or writable.
+        let output = unsafe { out_ptr(output, "output")? };
+        // SAFETY: the caller guarantees `assessment` is NULL or live.
+        let a = unsafe { in_ref(assessment, "assessment")? };
+        *output = to_cstring(stenosis_core::cds_hooks_response(&a.inner).to_json()).into_raw();
+        Ok(())
+    })
+}
+
 /// The Assessment as JSON, byte-identical to `stenosis_assess_json` for the same Presentation.
 ///
 /// On success `*output` receives a NUL-terminated string the caller owns and releases with

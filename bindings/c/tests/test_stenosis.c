@@ -237,6 +237,15 @@ static void test_null_pointers(void) {
   CHECK(stenosis_assessment_to_json(NULL, &out, NULL) == STENOSIS_INVALID_ARGUMENT);
   CHECK(out == NULL);
   CHECK(stenosis_assessment_to_json(a, NULL, NULL) == STENOSIS_INVALID_ARGUMENT);
+  out = SENTINEL;
+  CHECK(stenosis_assessment_to_cds_hooks_json(NULL, &out, NULL) == STENOSIS_INVALID_ARGUMENT);
+  CHECK(out == NULL);
+  CHECK(stenosis_assessment_to_cds_hooks_json(a, NULL, NULL) == STENOSIS_INVALID_ARGUMENT);
+  CHECK(stenosis_assessment_to_cds_hooks_json(a, &out, NULL) == STENOSIS_OK);
+  CHECK(out != NULL && strncmp(out, "{\"cards\":[{\"summary\":", strlen("{\"cards\":[{\"summary\":")) == 0);
+  CHECK(contains(out, "\"indicator\":") && !contains(out, "null"));
+  stenosis_string_free(out);
+  out = NULL;
   CHECK(stenosis_assessment_pathway(NULL, &code, &err) == STENOSIS_INVALID_ARGUMENT);
   CHECK(contains(stenosis_error_message(err), "assessment must not be NULL"));
   stenosis_error_free(err);
