@@ -298,6 +298,16 @@ fn assess_to_json(py: Python<'_>, presentation: &Bound<'_, PyAny>) -> PyResult<S
     })
 }
 
+/// Assesses a presentation (a `Presentation` or a dict) and returns its HL7 CDS Hooks 2.0
+/// response as JSON text (`{"cards": [...]}`), as the core's `cds_hooks_response` gives it.
+#[pyfunction]
+fn cds_hooks_json(py: Python<'_>, presentation: &Bound<'_, PyAny>) -> PyResult<String> {
+    guarded(py, || {
+        let p = presentation_arg(py, presentation)?;
+        Ok(core::cds_hooks_response(&core::assess(&p)).to_json())
+    })
+}
+
 /// Parses a Presentation from JSON text and returns the contract JSON of its Assessment,
 /// byte-identical to the core's `Assessment::to_json()`.
 #[pyfunction]
@@ -439,6 +449,7 @@ fn _stenosis(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<frame::ArrowStream>()?;
     m.add_function(wrap_pyfunction!(assess_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess_json, m)?)?;
+    m.add_function(wrap_pyfunction!(cds_hooks_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess_many_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(finding_table, m)?)?;
     m.add_function(wrap_pyfunction!(vocabulary_table, m)?)?;

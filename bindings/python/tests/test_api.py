@@ -259,3 +259,22 @@ def test_invalid_presentation_pickles() -> None:
         stenosis.assess({"mjoa": 19})
     e = pickle.loads(pickle.dumps(info.value))
     assert e == info.value and e.field == "mjoa" and e.kind == "out_of_range" and e.message == str(e)
+
+
+def test_cds_hooks_response_follows_the_specification() -> None:
+    red_flag = stenosis.cds_hooks({"findings": {"saddle_anesthesia": "present", "leg_weakness": "present"}})
+    cards = red_flag["cards"]
+    assert cards[0]["indicator"] == "critical"
+    assert all(len(c["summary"]) < 140 and c["source"]["label"] for c in cards)
+    assert "suggestions" not in json.dumps(red_flag)
+    lumbar = {
+        "walking_leg_pain": "present",
+        "relief_with_sitting_or_flexion": "present",
+        "hyperreflexia": "absent",
+        "babinski_sign": "absent",
+    }
+    calm = stenosis.cds_hooks(stenosis.Presentation(age_years=70, findings=lumbar))
+    assert [c["indicator"] for c in calm["cards"]] == ["info"]
+    with pytest.raises(stenosis.InvalidPresentation) as e:
+        stenosis.cds_hooks({"findings": {"babinsky_sign": "present"}})
+    assert e.value.field == "findings.babinsky_sign"

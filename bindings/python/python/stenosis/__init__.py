@@ -12,6 +12,7 @@ crate ``stenosis-core``; this package is a thin layer over its native module.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +103,7 @@ __all__ = [
     "assess_arrow",
     "assess_frame",
     "assess_json",
+    "cds_hooks",
     "assess_many",
     "findings",
 ]
@@ -113,6 +115,13 @@ def assess(presentation: PresentationLike) -> Assessment:
     """Assesses one presentation: a :class:`Presentation` or a dict in the JSON shape of the
     specification. Raises :class:`InvalidPresentation` (naming the field) for bad input."""
     return Assessment._from_json(_stenosis.assess_to_json(presentation))
+
+
+def cds_hooks(presentation: PresentationLike) -> dict[str, Any]:
+    """The HL7 CDS Hooks 2.0 response for a presentation: ``{"cards": [...]}``, one critical card
+    per red flag, then the assessment card. No suggestions or system actions (no orders placed)."""
+    result: dict[str, Any] = json.loads(_stenosis.cds_hooks_json(presentation))
+    return result
 
 
 def assess_json(text: str) -> str:

@@ -14,6 +14,7 @@ __all__ = [
     "Presentation",
     "ArrowStream",
     "assess_to_json",
+    "cds_hooks_json",
     "assess_json",
     "assess_many_to_json",
     "finding_table",
@@ -74,6 +75,7 @@ class ArrowStream:
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 def assess_to_json(presentation: Presentation | Mapping[str, Any]) -> str: ...
+def cds_hooks_json(presentation: Presentation | Mapping[str, Any]) -> str: ...
 def assess_json(text: str) -> str: ...
 def assess_many_to_json(
     rows: Iterable[Presentation | Mapping[str, Any]], threads: int | None = None
