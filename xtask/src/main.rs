@@ -12,12 +12,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stenosis_core::{
-    knowledge_base_notes, presentation_schema, Action, CitationId, Condition, Course, Finding, FindingGroup,
-    Likelihood, Pathway, RedFlag, SeverityClass, Sex, Status, Urgency, Warning,
-};
+use stenosis_core::{knowledge_base_notes, presentation_schema, CitationId, Condition, Finding};
 
-/// One vocabulary, flattened for the generators: name in C/Python, doc, and (id, label) rows.
+/// One vocabulary as the generators use it (derived from the core's table).
 struct Vocab {
     c_name: &'static str,
     py_name: &'static str,
@@ -25,90 +22,11 @@ struct Vocab {
     rows: Vec<(&'static str, &'static str)>,
 }
 
-fn rows<T: Copy>(
-    all: &[T],
-    id: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(&'static str, &'static str)> {
-    all.iter().map(|v| (id(*v), label(*v))).collect()
-}
-
 fn vocabularies() -> Vec<Vocab> {
-    vec![
-        Vocab {
-            c_name: "StenosisFinding",
-            py_name: "Finding",
-            doc: "A clinical finding (SPEC.md finding ids).",
-            rows: rows(Finding::ALL, Finding::id, Finding::definition),
-        },
-        Vocab {
-            c_name: "StenosisFindingStatus",
-            py_name: "FindingStatus",
-            doc: "The status of a finding.",
-            rows: rows(Status::ALL, Status::id, Status::label),
-        },
-        Vocab {
-            c_name: "StenosisFindingGroup",
-            py_name: "FindingGroup",
-            doc: "The group a finding belongs to.",
-            rows: rows(FindingGroup::ALL, FindingGroup::id, FindingGroup::label),
-        },
-        Vocab { c_name: "StenosisSex", py_name: "Sex", doc: "Sex.", rows: rows(Sex::ALL, Sex::id, Sex::label) },
-        Vocab {
-            c_name: "StenosisCourse",
-            py_name: "Course",
-            doc: "The course of the leg symptoms.",
-            rows: rows(Course::ALL, Course::id, Course::label),
-        },
-        Vocab {
-            c_name: "StenosisCondition",
-            py_name: "Condition",
-            doc: "A condition on the differential.",
-            rows: rows(Condition::ALL, Condition::id, Condition::label),
-        },
-        Vocab {
-            c_name: "StenosisLikelihood",
-            py_name: "Likelihood",
-            doc: "How likely a condition is.",
-            rows: rows(Likelihood::ALL, Likelihood::id, Likelihood::label),
-        },
-        Vocab {
-            c_name: "StenosisSeverityClass",
-            py_name: "SeverityClass",
-            doc: "mJOA severity class.",
-            rows: rows(SeverityClass::ALL, SeverityClass::id, SeverityClass::label),
-        },
-        Vocab {
-            c_name: "StenosisPathway",
-            py_name: "Pathway",
-            doc: "Where the case sits on the management pathway.",
-            rows: rows(Pathway::ALL, Pathway::id, Pathway::label),
-        },
-        Vocab {
-            c_name: "StenosisAction",
-            py_name: "Action",
-            doc: "A recommended action.",
-            rows: rows(Action::ALL, Action::id, Action::label),
-        },
-        Vocab {
-            c_name: "StenosisUrgency",
-            py_name: "Urgency",
-            doc: "How soon an action should happen.",
-            rows: rows(Urgency::ALL, Urgency::id, Urgency::label),
-        },
-        Vocab {
-            c_name: "StenosisRedFlag",
-            py_name: "RedFlag",
-            doc: "A red flag.",
-            rows: rows(RedFlag::ALL, RedFlag::id, RedFlag::label),
-        },
-        Vocab {
-            c_name: "StenosisWarning",
-            py_name: "Warning",
-            doc: "A warning (clinical pitfall or evidence caveat).",
-            rows: rows(Warning::ALL, Warning::id, Warning::label),
-        },
-    ]
+    stenosis_core::vocabularies()
+        .into_iter()
+        .map(|t| Vocab { c_name: t.c_name, py_name: t.name, doc: t.doc, rows: t.rows })
+        .collect()
 }
 
 fn camel(id: &str) -> String {

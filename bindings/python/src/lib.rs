@@ -22,7 +22,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use stenosis_core::{self as core, Finding, Status};
+use stenosis_core::{self as core, Finding};
 
 /// An input error as the binding reports it: the field at fault, a stable kind id and a message
 /// that names the field and the reason.
@@ -402,29 +402,11 @@ fn vocabulary_table(py: Python<'_>, name: &str) -> PyResult<Vec<(&'static str, &
 }
 
 fn vocabulary_rows(name: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
-    fn rows<T: Copy>(
-        all: &[T],
-        id: fn(T) -> &'static str,
-        label: fn(T) -> &'static str,
-    ) -> Vec<(&'static str, &'static str)> {
-        all.iter().map(|v| (id(*v), label(*v))).collect()
-    }
-    Ok(match name {
-        "Finding" => rows(Finding::ALL, Finding::id, Finding::label),
-        "FindingStatus" => rows(Status::ALL, Status::id, Status::label),
-        "Sex" => rows(core::Sex::ALL, core::Sex::id, core::Sex::label),
-        "Course" => rows(core::Course::ALL, core::Course::id, core::Course::label),
-        "Condition" => rows(core::Condition::ALL, core::Condition::id, core::Condition::label),
-        "Likelihood" => rows(core::Likelihood::ALL, core::Likelihood::id, core::Likelihood::label),
-        "SeverityClass" => rows(core::SeverityClass::ALL, core::SeverityClass::id, core::SeverityClass::label),
-        "Pathway" => rows(core::Pathway::ALL, core::Pathway::id, core::Pathway::label),
-        "Action" => rows(core::Action::ALL, core::Action::id, core::Action::label),
-        "Urgency" => rows(core::Urgency::ALL, core::Urgency::id, core::Urgency::label),
-        "RedFlag" => rows(core::RedFlag::ALL, core::RedFlag::id, core::RedFlag::label),
-        "Warning" => rows(core::Warning::ALL, core::Warning::id, core::Warning::label),
-        "FindingGroup" => rows(core::FindingGroup::ALL, core::FindingGroup::id, core::FindingGroup::label),
-        _ => return Err(PyTypeError::new_err(format!("no vocabulary named {name:?}"))),
-    })
+    core::vocabularies()
+        .into_iter()
+        .find(|t| t.name == name)
+        .map(|t| t.rows)
+        .ok_or_else(|| PyTypeError::new_err(format!("no vocabulary named {name:?}")))
 }
 
 /// Panics inside the guard, so the tests can check that a panic becomes `InternalError`.

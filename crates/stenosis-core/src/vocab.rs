@@ -410,3 +410,103 @@ vocabulary! {
         UmnSignsWithoutCompression = "umn_signs_without_compression": "Upper motor neuron signs with no cord compression on cervical MRI",
     }
 }
+
+/// One vocabulary, flattened for code generators and bindings: its names and its `(id, label)`
+/// rows in code order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VocabularyTable {
+    /// The Python enum name (also the vocabulary's name), e.g. `Finding`.
+    pub name: &'static str,
+    /// The C enum name, e.g. `StenosisFinding`.
+    pub c_name: &'static str,
+    /// A one-line description.
+    pub doc: &'static str,
+    /// `(id, label)` of every member, in code order.
+    pub rows: Vec<(&'static str, &'static str)>,
+}
+
+fn rows<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|v| (id(*v), label(*v))).collect()
+}
+
+/// Every vocabulary of the contract, in a fixed order: the one list the C enums, the Python enums
+/// and the docs are generated from.
+///
+/// ```
+/// let v = stenosis_core::vocabularies();
+/// assert_eq!(v[0].name, "Finding");
+/// assert_eq!(v[0].rows.len(), stenosis_core::Finding::ALL.len());
+/// ```
+#[must_use]
+pub fn vocabularies() -> Vec<VocabularyTable> {
+    let table = |name, c_name, doc, rows| VocabularyTable { name, c_name, doc, rows };
+    vec![
+        table(
+            "Finding",
+            "StenosisFinding",
+            "A clinical finding (SPEC.md finding ids).",
+            rows(Finding::ALL, Finding::id, Finding::definition),
+        ),
+        table(
+            "FindingStatus",
+            "StenosisFindingStatus",
+            "The status of a finding.",
+            rows(Status::ALL, Status::id, Status::label),
+        ),
+        table(
+            "FindingGroup",
+            "StenosisFindingGroup",
+            "The group a finding belongs to.",
+            rows(FindingGroup::ALL, FindingGroup::id, FindingGroup::label),
+        ),
+        table("Sex", "StenosisSex", "Sex.", rows(Sex::ALL, Sex::id, Sex::label)),
+        table(
+            "Course",
+            "StenosisCourse",
+            "The course of the leg symptoms.",
+            rows(Course::ALL, Course::id, Course::label),
+        ),
+        table(
+            "Condition",
+            "StenosisCondition",
+            "A condition on the differential.",
+            rows(Condition::ALL, Condition::id, Condition::label),
+        ),
+        table(
+            "Likelihood",
+            "StenosisLikelihood",
+            "How likely a condition is.",
+            rows(Likelihood::ALL, Likelihood::id, Likelihood::label),
+        ),
+        table(
+            "SeverityClass",
+            "StenosisSeverityClass",
+            "mJOA severity class.",
+            rows(SeverityClass::ALL, SeverityClass::id, SeverityClass::label),
+        ),
+        table(
+            "Pathway",
+            "StenosisPathway",
+            "Where the case sits on the management pathway.",
+            rows(Pathway::ALL, Pathway::id, Pathway::label),
+        ),
+        table("Action", "StenosisAction", "A recommended action.", rows(Action::ALL, Action::id, Action::label)),
+        table(
+            "Urgency",
+            "StenosisUrgency",
+            "How soon an action should happen.",
+            rows(Urgency::ALL, Urgency::id, Urgency::label),
+        ),
+        table("RedFlag", "StenosisRedFlag", "A red flag.", rows(RedFlag::ALL, RedFlag::id, RedFlag::label)),
+        table(
+            "Warning",
+            "StenosisWarning",
+            "A warning (clinical pitfall or evidence caveat).",
+            rows(Warning::ALL, Warning::id, Warning::label),
+        ),
+    ]
+}
