@@ -39,7 +39,9 @@ fi
 
 step "Build the test library (debug, fault-injection) and the expected vignette JSON"
 cargo build --locked -p stenosis-ffi --features fault-injection
-cargo run --locked -q -p stenosis-ffi --example expected_json -- tests/vignettes "$work/vignettes" >/dev/null
+# Expected bytes: the recorded golden outputs (tests/golden), which the core must still produce.
+cargo run --locked -q -p stenosis-ffi --example expected_json -- "$work/vignettes" \
+  tests/vignettes=tests/golden/vignettes examples/cases=tests/golden/cases >/dev/null
 lib="$target/debug"
 cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -DSTENOSIS_FAULT_INJECTION -I"$c_dir/include")
 syslibs=(-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
@@ -136,7 +138,7 @@ for kind in shared static; do
   echo "$kind: examples built and run (C and C++ agree)"
 done
 # The JSON example's output is the core's JSON plus a newline.
-cargo run --locked -q -p stenosis-ffi --example expected_json -- "$(dirname "$vignette")" "$work/exp2" >/dev/null
+cargo run --locked -q -p stenosis-ffi --example expected_json -- "$work/exp2" "$(dirname "$vignette")" >/dev/null
 { cat "$work/exp2/02-tandem-stenosis-severe-dcm.expected.json"; echo; } | cmp - "$work/out-shared-c.json"
 # A bad input: a clear status and message from both languages.
 echo '{"age_years": 61, "mjoa": 25}' > "$work/bad.json"

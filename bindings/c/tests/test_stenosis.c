@@ -4,7 +4,9 @@
  *
  * Usage: test_stenosis VIGNETTE_DIR [THREADS] [ROUNDS]
  *   VIGNETTE_DIR holds index.txt, NAME.input.json and NAME.expected.json (written by
- *   `cargo run -p stenosis-ffi --example expected_json -- tests/vignettes VIGNETTE_DIR`).
+ *   `cargo run -p stenosis-ffi --example expected_json -- VIGNETTE_DIR
+ *   tests/vignettes=tests/golden/vignettes examples/cases=tests/golden/cases`: the recorded
+ *   golden outputs of every vignette and example case).
  * Ends with "N passed, N failed" and exits non-zero on any failure.
  *
  * Built with -DSTENOSIS_FAULT_INJECTION against a library built with the `fault-injection`

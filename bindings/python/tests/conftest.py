@@ -10,6 +10,30 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 VIGNETTES = sorted((ROOT / "tests" / "vignettes").glob("*.json"))
+CASES = sorted((ROOT / "examples" / "cases").glob("*.json"))
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def compact(pretty: str) -> str:
+    """A golden file (pretty JSON) as the core's compact JSON: every whitespace character
+    outside strings removed (the same rule as tests/golden.rs)."""
+    out: list[str] = []
+    in_string = escaped = False
+    for c in pretty:
+        if in_string:
+            out.append(c)
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+            out.append(c)
+        elif not c.isspace():
+            out.append(c)
+    return "".join(out)
 
 
 def load_vignette(path: Path) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from stenosis import (
     Urgency,
 )
 
-from conftest import VIGNETTES, load_vignette
+from conftest import CASES, GOLDEN, VIGNETTES, compact, load_vignette
 
 DCM = {
     "age_years": 64,
@@ -125,6 +125,18 @@ def test_vignette_same_json_as_core(path: Path, stenosis_cli: str | None, tmp_pa
     f.write_text(text)
     cli = subprocess.run([stenosis_cli, "assess", "--json", str(f)], capture_output=True, text=True, check=True)
     assert cli.stdout == via_json + "\n"
+
+
+@pytest.mark.parametrize("path", VIGNETTES + CASES, ids=lambda p: p.stem)
+def test_output_equals_golden_bytes(path: Path) -> None:
+    """The module's JSON equals the recorded golden output (tests/golden.rs) byte for byte."""
+    data = load_vignette(path)
+    vignette = path.parent.name == "vignettes"
+    pres = data["presentation"] if vignette else data
+    golden = GOLDEN / ("vignettes" if vignette else "cases") / f"{path.stem}.json"
+    want = compact(golden.read_text(encoding="utf-8"))
+    assert stenosis.assess_json(json.dumps(pres)) == want
+    assert stenosis.assess(pres).to_json() == want
 
 
 def _one_of(expected: Any, got: Any) -> bool:
