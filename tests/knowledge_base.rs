@@ -5,7 +5,7 @@ use stenosis::KNOWLEDGE_BASE_VERSION;
 
 /// (knowledge-base version, fingerprint of its rule sources). When this test fails: bump
 /// `KNOWLEDGE_BASE_VERSION` in crates/stenosis-core/src/assessment.rs and record the new pair.
-const RECORDED: (&str, u64) = ("2026.11.9", 14175230267953772410);
+const RECORDED: (&str, u64) = ("2026.12.1", 7280740192581633935);
 
 const RULE_SOURCES: &[&str] = &[
     "rules/mod.rs",
