@@ -9,11 +9,12 @@
 //!
 //! Exit status: 0 success, 2 invalid input (the message names the field), 1 anything else.
 
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use stenosis_core::{assess, Finding, InputError, Likelihood, Presentation, Urgency};
+use stenosis_core::{assess, Finding, Likelihood, Presentation, Urgency};
 
+mod batch;
 mod report;
 
 const USAGE: &str = "\
@@ -28,12 +29,17 @@ Usage:
                                      CDS Hooks 2.0 response (a list of cards).
   stenosis batch IN.jsonl OUT.jsonl  One Presentation per line in, one result per line out,
            [--threads N]             in order. A bad line becomes an error record naming its
-                                     line number and field; the rest go on.
+           [--max-line-bytes N]      line number and field; the rest go on. A line longer than
+                                     N bytes (default 1048576) becomes an error record too.
+                                     OUT is written to a temporary file and renamed into
+                                     place when complete; OUT may not be IN; - is stdin/stdout.
   stenosis findings [--json]         The finding vocabulary with definitions and codes.
   stenosis schema                    The JSON Schema of a Presentation.
   stenosis --version | --help
 
-Exit status: 0 success, 2 invalid input (message on stderr names the field), 1 other errors.
+Exit status: 0 success, 2 invalid input (message on stderr names the field; for batch,
+some line refused or OUT is IN), 1 other errors (I/O errors name their path), 141 quietly
+when standard output is a closed pipe.
 ";
 
 /// Why the tool stopped.
@@ -42,11 +48,15 @@ enum Failure {
     Input(String),
     /// Anything else (I/O, usage): exit 1.
     Other(String),
+    /// Standard output is a closed pipe: the reader stopped reading. Exit 141 (128 + SIGPIPE,
+    /// what a shell reports for a tool killed by SIGPIPE) without a message.
+    BrokenPipe,
 }
 
+/// The `?` on a write to standard output.
 impl From<io::Error> for Failure {
     fn from(e: io::Error) -> Self {
-        Failure::Other(format!("I/O error: {e}"))
+        batch::io_failure("standard output", "write", &e)
     }
 }
 
@@ -54,17 +64,23 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // A panic would be a bug; make sure it still exits 1 with a message, never a crash dump.
     let result = std::panic::catch_unwind(|| run(&args))
-        .unwrap_or_else(|_| Err(Failure::Other("internal error (a bug in stenosis; please report it)".to_owned())));
+        .unwrap_or_else(|_| Err(Failure::Other("internal error (a bug in stenosis; please report it)".to_owned())))
+        // Output still buffered must reach its file or fail here, never silently at exit.
+        .and_then(|code| io::stdout().flush().map(|()| code).map_err(Failure::from));
+    // Messages go to stderr with `write!`, which (unlike `eprintln!`) cannot panic when stderr is
+    // closed or full.
+    let mut stderr = io::stderr();
     match result {
         Ok(code) => code,
         Err(Failure::Input(msg)) => {
-            eprintln!("stenosis: invalid input: {msg}");
+            let _ = writeln!(stderr, "stenosis: invalid input: {msg}");
             ExitCode::from(2)
         }
         Err(Failure::Other(msg)) => {
-            eprintln!("stenosis: {msg}");
+            let _ = writeln!(stderr, "stenosis: {msg}");
             ExitCode::from(1)
         }
+        Err(Failure::BrokenPipe) => ExitCode::from(141),
     }
 }
 
@@ -76,7 +92,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         for a in args.iter().skip(1) {
             if skip {
                 skip = false;
-            } else if a == "--threads" {
+            } else if a == "--threads" || a == "--max-line-bytes" {
                 skip = true;
             } else if !a.starts_with("--") || a == "-" {
                 out.push(a);
@@ -115,7 +131,15 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
                     .ok_or_else(|| Failure::Other("--threads takes a whole number from 1 to 256".to_owned()))?,
                 None => std::thread::available_parallelism().map_or(2, |n| n.get()),
             };
-            batch(input, output, threads)
+            let max_line_bytes = match args.iter().position(|a| a == "--max-line-bytes") {
+                Some(i) => {
+                    args.get(i + 1).and_then(|v| v.parse::<usize>().ok()).filter(|n| *n >= 1).ok_or_else(|| {
+                        Failure::Other("--max-line-bytes takes a whole number of bytes, at least 1".to_owned())
+                    })?
+                }
+                None => batch::DEFAULT_MAX_LINE_BYTES,
+            };
+            batch::run(input, output, &batch::Options { threads, max_line_bytes })
         }
         Some("findings") => {
             let mut out = io::stdout().lock();
@@ -149,15 +173,16 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some("--version" | "-V" | "version") => {
-            println!(
+            writeln!(
+                io::stdout().lock(),
                 "stenosis {} (knowledge base {})",
                 stenosis_core::ENGINE_VERSION,
                 stenosis_core::KNOWLEDGE_BASE_VERSION
-            );
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some("--help" | "-h" | "help") => {
-            print!("{USAGE}");
+            io::stdout().lock().write_all(USAGE.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(other) => {
@@ -171,111 +196,11 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
 fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
     if path == "-" {
-        io::stdin().lock().read_to_end(&mut buf)?;
+        io::stdin().lock().read_to_end(&mut buf).map_err(|e| batch::io_failure("standard input", "read", &e))?;
     } else {
-        buf = std::fs::read(path).map_err(|e| Failure::Other(format!("cannot read {path}: {e}")))?;
+        buf = std::fs::read(path).map_err(|e| batch::io_failure(path, "read", &e))?;
     }
     Ok(buf)
-}
-
-/// The output record of one batch line.
-fn batch_record(line_no: u64, line: &[u8]) -> (String, bool) {
-    match Presentation::from_json_bytes(trim_line(line)) {
-        Ok(p) => (assess(&p).to_json(), true),
-        Err(e) => (error_record(line_no, &e), false),
-    }
-}
-
-fn trim_line(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-fn error_record(line_no: u64, e: &InputError) -> String {
-    serde_json::json!({
-        "line": line_no,
-        "error": {"kind": e.kind().id(), "field": e.field(), "message": e.message()},
-    })
-    .to_string()
-}
-
-/// Lines per chunk: bounds memory (a chunk in, a chunk out) whatever the file's length.
-const CHUNK_LINES: usize = 1024;
-
-fn batch(input: &str, output: &str, threads: usize) -> Result<ExitCode, Failure> {
-    let reader: Box<dyn BufRead> = if input == "-" {
-        Box::new(BufReader::new(io::stdin()))
-    } else {
-        Box::new(BufReader::new(
-            std::fs::File::open(input).map_err(|e| Failure::Other(format!("cannot read {input}: {e}")))?,
-        ))
-    };
-    let total_bytes = if input == "-" { None } else { std::fs::metadata(input).ok().map(|m| m.len()) };
-    let out_file = std::fs::File::create(output).map_err(|e| Failure::Other(format!("cannot write {output}: {e}")))?;
-    let mut out = BufWriter::new(out_file);
-
-    let progress = if io::stderr().is_terminal() {
-        let bar = match total_bytes {
-            Some(n) => indicatif::ProgressBar::new(n),
-            None => indicatif::ProgressBar::new_spinner(),
-        };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}",
-        ) {
-            bar.set_style(style);
-        }
-        Some(bar)
-    } else {
-        None
-    };
-
-    let (mut assessed, mut refused, mut line_no) = (0u64, 0u64, 0u64);
-    let mut lines = reader.split(b'\n');
-    loop {
-        let mut chunk: Vec<(u64, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
-        for line in lines.by_ref().take(CHUNK_LINES) {
-            line_no += 1;
-            chunk.push((line_no, line?));
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let bytes: u64 = chunk.iter().map(|(_, l)| l.len() as u64 + 1).sum();
-        let per = chunk.len().div_ceil(threads.max(1)).max(1);
-        let results: Vec<Vec<(String, bool)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunk
-                .chunks(per)
-                .map(|part| s.spawn(move || part.iter().map(|(n, l)| batch_record(*n, l)).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        vec![(r#"{"error":{"kind":"internal","message":"internal error"}}"#.to_owned(), false)]
-                    })
-                })
-                .collect()
-        });
-        for (record, ok) in results.into_iter().flatten() {
-            out.write_all(record.as_bytes())?;
-            out.write_all(b"\n")?;
-            if ok {
-                assessed += 1;
-            } else {
-                refused += 1;
-            }
-        }
-        if let Some(bar) = &progress {
-            bar.inc(bytes);
-            bar.set_message(format!("{assessed} assessed, {refused} refused"));
-        }
-    }
-    out.flush()?;
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
-    eprintln!("stenosis batch: {} lines: {assessed} assessed, {refused} refused", assessed + refused);
-    Ok(if refused > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 /// Short symbols for the report.

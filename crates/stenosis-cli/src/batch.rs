@@ -1,0 +1,538 @@
+//! `stenosis batch IN OUT`: one Presentation per line in, one record per line out, in order.
+//!
+//! What this module guarantees (issue 12, "nothing lost, nothing crashed"):
+//!
+//! - **The input is never overwritten.** When OUT is the same file as IN (same device and inode,
+//!   so through a symbolic or a hard link too) the command refuses with exit 2 before it opens
+//!   anything for writing.
+//! - **No partial OUT pretending success.** Records go to a temporary file beside OUT
+//!   (`.OUT.<pid>.<n>.tmp`), which is flushed, `fsync`ed and renamed over OUT only after the
+//!   last record is written. A failure, a panic, SIGINT, SIGTERM or SIGHUP removes the temporary
+//!   file and leaves OUT as it was (absent, or the previous complete run). When OUT exists and is
+//!   not a regular file (a device such as `/dev/full`, a FIFO) it is written in place; `-` is
+//!   standard output.
+//! - **Bounded memory.** A line longer than the limit (`--max-line-bytes`, default
+//!   [`DEFAULT_MAX_LINE_BYTES`]) is skipped without being held in memory and becomes an error
+//!   record of kind `line_too_long`; the lines after it go on.
+//! - **Per-row isolation.** Every row is assessed inside its own `catch_unwind`, so a panic (a bug)
+//!   turns that row alone into an error record of kind `internal`.
+//! - **Every I/O error names its path** (`standard input`/`standard output` for `-`).
+//!
+//! Exit status: 0 every line assessed; 2 some line refused (each has its error record), or OUT is
+//! IN; 1 an I/O or usage error (nothing written to OUT); killed by the signal itself after
+//! SIGINT/SIGTERM/SIGHUP (a shell shows 130/143/129); 141 quietly when standard output is a
+//! closed pipe.
+
+use std::ffi::OsString;
+use std::fs::{File, Metadata, OpenOptions};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::os::fd::AsFd;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Mutex, Once};
+
+use stenosis_core::{assess, InputError, Presentation};
+
+use crate::Failure;
+
+/// Default longest line, in bytes (without its line break). A Presentation with every finding
+/// set is about 2 KB, so this leaves ample room while bounding memory per line.
+pub(crate) const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Lines per chunk: bounds memory (a chunk in, a chunk out) whatever the file's length.
+const CHUNK_LINES: usize = 1024;
+/// Bytes per chunk: a chunk ends early once its lines add up to this much.
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// Options of one batch run.
+pub(crate) struct Options {
+    /// Worker threads per chunk (1-256).
+    pub(crate) threads: usize,
+    /// Longest accepted line in bytes; a longer one becomes a `line_too_long` error record.
+    pub(crate) max_line_bytes: usize,
+}
+
+/// One line as read: its bytes, or only its length when it exceeded the limit.
+enum Line {
+    Text(Vec<u8>),
+    TooLong(u64),
+}
+
+/// The temporary file that a signal must remove, if any. The signal thread and the final rename
+/// both hold this lock, so a signal either removes the temporary file before the rename or
+/// arrives after OUT is complete.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+fn pending() -> std::sync::MutexGuard<'static, Option<PathBuf>> {
+    PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Installs (once) a thread that, on SIGINT, SIGTERM or SIGHUP, removes the pending temporary
+/// file and then dies of the same signal.
+fn install_signal_cleanup() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let mut guard = pending();
+                if let Some(path) = guard.take() {
+                    let _ = std::fs::remove_file(path);
+                }
+                // Keep the lock: no rename may happen after the cleanup.
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+                std::process::exit(128 + sig);
+            }
+        });
+    });
+}
+
+/// A temporary file beside OUT that is removed unless committed.
+struct TempFile {
+    path: PathBuf,
+    committed: bool,
+}
+
+impl TempFile {
+    fn create(dest: &Path, shown: &str) -> Result<(Self, File), Failure> {
+        install_signal_cleanup();
+        let dir = match dest.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = dest.file_name().map(OsString::from).unwrap_or_else(|| OsString::from("out"));
+        for n in 0u32.. {
+            let mut tmp_name = OsString::from(".");
+            tmp_name.push(&name);
+            tmp_name.push(format!(".{}.{n}.tmp", std::process::id()));
+            let path = dir.join(tmp_name);
+            // Register before creating, so a signal between the two still finds it.
+            *pending() = Some(path.clone());
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => return Ok((TempFile { path, committed: false }, file)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => continue,
+                Err(e) => {
+                    *pending() = None;
+                    return Err(io_failure(shown, "write", &e));
+                }
+            }
+        }
+        Err(Failure::Other(format!("cannot write {shown}: no free temporary file name")))
+    }
+
+    /// Renames the temporary file over `dest`, under the signal lock.
+    fn commit(mut self, dest: &Path, shown: &str) -> Result<(), Failure> {
+        let mut guard = pending();
+        std::fs::rename(&self.path, dest).map_err(|e| io_failure(shown, "write", &e))?;
+        *guard = None;
+        self.committed = true;
+        drop(guard);
+        // Make the rename itself durable; the data already is. Best effort: some file systems
+        // refuse fsync on a directory.
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let mut guard = pending();
+            let _ = std::fs::remove_file(&self.path);
+            *guard = None;
+        }
+    }
+}
+
+/// Where the records go.
+enum Sink {
+    Stdout(BufWriter<io::Stdout>),
+    /// A device or FIFO, written in place.
+    Direct(BufWriter<File>),
+    /// A regular file, written through a temporary file.
+    Replace {
+        out: BufWriter<File>,
+        temp: TempFile,
+        dest: PathBuf,
+    },
+}
+
+impl Sink {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Sink::Stdout(w) => w,
+            Sink::Direct(w) => w,
+            Sink::Replace { out, .. } => out,
+        }
+    }
+
+    /// Flushes, syncs and (for a regular file) renames into place.
+    fn finish(self, shown: &str) -> Result<(), Failure> {
+        let err = |e: io::Error| io_failure(shown, "write", &e);
+        match self {
+            Sink::Stdout(mut w) => w.flush().map_err(err),
+            Sink::Direct(w) => w.into_inner().map_err(|e| err(e.into_error())).map(drop),
+            Sink::Replace { out, temp, dest } => {
+                let file = out.into_inner().map_err(|e| err(e.into_error()))?;
+                file.sync_all().map_err(err)?;
+                drop(file);
+                temp.commit(&dest, shown)
+            }
+        }
+    }
+}
+
+/// An I/O failure naming its path; a closed pipe on standard output ends quietly.
+pub(crate) fn io_failure(path: &str, action: &str, e: &io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Failure::BrokenPipe
+    } else {
+        Failure::Other(format!("cannot {action} {path}: {e}"))
+    }
+}
+
+fn shown(path: &str, stdio: &str) -> String {
+    if path == "-" {
+        stdio.to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+fn stdio_metadata(fd: std::os::fd::BorrowedFd<'_>) -> Option<Metadata> {
+    fd.try_clone_to_owned().ok().map(File::from).and_then(|f| f.metadata().ok())
+}
+
+fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Runs `stenosis batch`.
+pub(crate) fn run(input: &str, output: &str, options: &Options) -> Result<ExitCode, Failure> {
+    let in_name = shown(input, "standard input");
+    let out_name = shown(output, "standard output");
+
+    // 1. Everything that can be refused is refused before anything is opened for writing.
+    let in_meta = if input == "-" {
+        stdio_metadata(io::stdin().as_fd())
+    } else {
+        Some(std::fs::metadata(input).map_err(|e| io_failure(&in_name, "read", &e))?)
+    };
+    if in_meta.as_ref().is_some_and(Metadata::is_dir) {
+        return Err(Failure::Other(format!("cannot read {in_name}: it is a directory")));
+    }
+    let out_meta = if output == "-" {
+        stdio_metadata(io::stdout().as_fd())
+    } else {
+        match std::fs::metadata(output) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io_failure(&out_name, "write", &e)),
+        }
+    };
+    if out_meta.as_ref().is_some_and(Metadata::is_dir) {
+        return Err(Failure::Other(format!("cannot write {out_name}: it is a directory")));
+    }
+    if let (Some(i), Some(o)) = (&in_meta, &out_meta) {
+        if i.is_file() && same_file(i, o) {
+            return Err(Failure::Input(format!(
+                "batch output {out_name} is the same file as the input {in_name}; refusing to overwrite the input \
+                 (write to another file, then rename it)"
+            )));
+        }
+    }
+
+    // 2. Open the input, then the sink.
+    let reader: Box<dyn BufRead> = if input == "-" {
+        Box::new(BufReader::with_capacity(64 << 10, io::stdin()))
+    } else {
+        let file = File::open(input).map_err(|e| io_failure(&in_name, "read", &e))?;
+        Box::new(BufReader::with_capacity(64 << 10, file))
+    };
+    let total_bytes = in_meta.as_ref().filter(|m| m.is_file()).map(Metadata::len);
+    let mut sink = open_sink(output, &out_name, out_meta.as_ref())?;
+
+    let progress = progress_bar(total_bytes);
+    let (assessed, refused) = process(reader, &mut sink, options, &in_name, &out_name, progress.as_ref())?;
+    sink.finish(&out_name)?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let _ =
+        writeln!(io::stderr(), "stenosis batch: {} lines: {assessed} assessed, {refused} refused", assessed + refused);
+    Ok(if refused > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn open_sink(output: &str, out_name: &str, out_meta: Option<&Metadata>) -> Result<Sink, Failure> {
+    if output == "-" {
+        return Ok(Sink::Stdout(BufWriter::with_capacity(64 << 10, io::stdout())));
+    }
+    if let Some(m) = out_meta.filter(|m| !m.is_file()) {
+        // A device or FIFO: there is nothing to replace, and renaming over it would be wrong.
+        let _ = m;
+        let file = OpenOptions::new().write(true).open(output).map_err(|e| io_failure(out_name, "write", &e))?;
+        return Ok(Sink::Direct(BufWriter::with_capacity(64 << 10, file)));
+    }
+    // Write through a symbolic link to its target rather than replacing the link.
+    let dest = match std::fs::symlink_metadata(output) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(output).map_err(|e| io_failure(out_name, "write", &e))?
+        }
+        _ => PathBuf::from(output),
+    };
+    let (temp, file) = TempFile::create(&dest, out_name)?;
+    if let Some(m) = out_meta {
+        // Keep the permissions of the file being replaced.
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(m.permissions().mode()));
+    }
+    Ok(Sink::Replace { out: BufWriter::with_capacity(64 << 10, file), temp, dest })
+}
+
+fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total_bytes {
+        Some(n) => indicatif::ProgressBar::new(n),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// Reads every line, assesses it and writes its record; returns (assessed, refused).
+fn process(
+    mut reader: Box<dyn BufRead>,
+    sink: &mut Sink,
+    options: &Options,
+    in_name: &str,
+    out_name: &str,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Result<(u64, u64), Failure> {
+    let (mut assessed, mut refused, mut line_no) = (0u64, 0u64, 0u64);
+    let mut eof = false;
+    while !eof {
+        let mut chunk: Vec<(u64, Line)> = Vec::with_capacity(CHUNK_LINES);
+        let mut chunk_bytes = 0usize;
+        while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
+            match read_line(&mut *reader, options.max_line_bytes).map_err(|e| io_failure(in_name, "read", &e))? {
+                Some(line) => {
+                    line_no += 1;
+                    chunk_bytes += match &line {
+                        Line::Text(t) => t.len() + 1,
+                        Line::TooLong(_) => 1,
+                    };
+                    chunk.push((line_no, line));
+                }
+                None => {
+                    eof = true;
+                    break;
+                }
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let records = assess_chunk(&chunk, options, batch_record);
+        let out = sink.writer();
+        for (record, ok) in records {
+            out.write_all(record.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
+            out.write_all(b"\n").map_err(|e| io_failure(out_name, "write", &e))?;
+            if ok {
+                assessed += 1;
+            } else {
+                refused += 1;
+            }
+        }
+        if let Some(bar) = progress {
+            bar.inc(chunk_bytes as u64);
+            bar.set_message(format!("{assessed} assessed, {refused} refused"));
+        }
+    }
+    Ok((assessed, refused))
+}
+
+/// Assesses one chunk on `options.threads` threads; records come back in line order. Each row
+/// runs in its own `catch_unwind`: a panic becomes that row's `internal` error record.
+fn assess_chunk(
+    chunk: &[(u64, Line)],
+    options: &Options,
+    record: fn(u64, &[u8]) -> (String, bool),
+) -> Vec<(String, bool)> {
+    let one = move |(n, line): &(u64, Line)| match line {
+        Line::Text(text) => std::panic::catch_unwind(|| record(*n, text)).unwrap_or_else(|_| internal_record(*n)),
+        Line::TooLong(len) => (too_long_record(*n, *len, options.max_line_bytes), false),
+    };
+    let per = chunk.len().div_ceil(options.threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> =
+            chunk.chunks(per).map(|part| (part, s.spawn(move || part.iter().map(one).collect::<Vec<_>>()))).collect();
+        handles
+            .into_iter()
+            .flat_map(|(part, h)| h.join().unwrap_or_else(|_| part.iter().map(|(n, _)| internal_record(*n)).collect()))
+            .collect()
+    })
+}
+
+/// Reads one line (without its `\n` or `\r\n`) of at most `limit` bytes. A longer line is
+/// consumed to its end without being kept; only its length is returned.
+fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>> {
+    let mut buf = Vec::new();
+    let mut len: u64 = 0;
+    let mut too_long = false;
+    let mut any = false;
+    let mut last = None;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, used, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (available.get(..i).unwrap_or_default(), i + 1, true),
+            None => (available, available.len(), false),
+        };
+        len += part.len() as u64;
+        last = part.last().copied().or(last);
+        if !too_long {
+            // One byte of slack for a `\r` before the `\n`.
+            if buf.len() + part.len() > limit.saturating_add(1) {
+                too_long = true;
+                buf = Vec::new();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if last == Some(b'\r') {
+        buf.pop();
+        len -= 1;
+    }
+    if too_long || buf.len() > limit {
+        return Ok(Some(Line::TooLong(len)));
+    }
+    Ok(Some(Line::Text(buf)))
+}
+
+/// The output record of one batch line.
+fn batch_record(line_no: u64, line: &[u8]) -> (String, bool) {
+    match Presentation::from_json_bytes(line) {
+        Ok(p) => (assess(&p).to_json(), true),
+        Err(e) => (error_record(line_no, &e), false),
+    }
+}
+
+fn error_record(line_no: u64, e: &InputError) -> String {
+    serde_json::json!({
+        "line": line_no,
+        "error": {"kind": e.kind().id(), "field": e.field(), "message": e.message()},
+    })
+    .to_string()
+}
+
+fn too_long_record(line_no: u64, len: u64, limit: usize) -> String {
+    serde_json::json!({
+        "line": line_no,
+        "error": {
+            "kind": "line_too_long",
+            "field": null,
+            "message": format!("line is {len} bytes long, more than the limit of {limit} bytes (--max-line-bytes)"),
+        },
+    })
+    .to_string()
+}
+
+fn internal_record(line_no: u64) -> (String, bool) {
+    let record = serde_json::json!({
+        "line": line_no,
+        "error": {
+            "kind": "internal",
+            "field": null,
+            "message": "internal error while assessing this line (a bug in stenosis; please report it)",
+        },
+    })
+    .to_string();
+    (record, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &[u8], limit: usize) -> Vec<Result<Vec<u8>, u64>> {
+        let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(8, text));
+        let mut out = Vec::new();
+        while let Some(line) = read_line(&mut *reader, limit).unwrap() {
+            out.push(match line {
+                Line::Text(t) => Ok(t),
+                Line::TooLong(n) => Err(n),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn read_line_strips_line_breaks_and_bounds_length() {
+        assert_eq!(
+            lines(b"ab\r\ncd\n\nef", 10),
+            vec![Ok(b"ab".to_vec()), Ok(b"cd".to_vec()), Ok(vec![]), Ok(b"ef".to_vec())]
+        );
+        assert_eq!(lines(b"", 10), Vec::<Result<Vec<u8>, u64>>::new());
+        // Exactly at the limit is accepted, with or without a \r; one more byte is not.
+        assert_eq!(lines(b"0123456789\r\n0123456789\n", 10), vec![Ok(b"0123456789".to_vec()); 2]);
+        assert_eq!(lines(b"0123456789a\r\nok\n", 10), vec![Err(11), Ok(b"ok".to_vec())]);
+        let long = [b'x'; 1000];
+        let mut text = long.to_vec();
+        text.extend_from_slice(b"\nnext");
+        assert_eq!(lines(&text, 100), vec![Err(1000), Ok(b"next".to_vec())]);
+    }
+
+    fn panics_on_line_5(n: u64, line: &[u8]) -> (String, bool) {
+        assert_ne!(n, 5, "injected fault");
+        (String::from_utf8_lossy(line).into_owned(), true)
+    }
+
+    #[test]
+    fn a_panicking_row_becomes_its_own_error_record() {
+        let chunk: Vec<(u64, Line)> = (1..=12).map(|n| (n, Line::Text(format!("row {n}").into_bytes()))).collect();
+        for threads in [1, 3, 12] {
+            let records = assess_chunk(&chunk, &Options { threads, max_line_bytes: 100 }, panics_on_line_5);
+            assert_eq!(records.len(), 12);
+            for (i, (record, ok)) in records.iter().enumerate() {
+                let n = i + 1;
+                if n == 5 {
+                    assert!(!ok);
+                    let v: serde_json::Value = serde_json::from_str(record).unwrap();
+                    assert_eq!(v["line"], 5);
+                    assert_eq!(v["error"]["kind"], "internal");
+                } else {
+                    assert!(ok);
+                    assert_eq!(record, &format!("row {n}"));
+                }
+            }
+        }
+    }
+}
