@@ -7,19 +7,66 @@
 
 use serde::{Serialize, Serializer};
 
-/// Defines a vocabulary enum: variants with their stable string id and a one-line label.
+/// Defines a vocabulary: one enum and everything about each member, one row per member.
+///
+/// ```text
+/// vocabulary! {
+///     /// What the vocabulary is (rustdoc of the enum).
+///     Name with NameInfo {                  // `with NameInfo` only when rows carry extra fields
+///         Variant = "stable_id" {
+///             label: "Short display label",   // optional; `label()` falls back to `doc`
+///             doc: "One-line description (rustdoc, generated docs, C and Python enum docs).",
+///             extra_field: value,             // the fields of NameInfo, read by `info()`
+///         },
+///     }
+/// }
+/// ```
+///
+/// Adding a member is adding a row at the end of its list (the numeric code is the position).
 macro_rules! vocabulary {
+    // A vocabulary whose rows carry extra fields, gathered in `$Info` (read by `info()`).
+    (
+        $(#[$meta:meta])*
+        $Name:ident with $Info:ident {
+            $( $Variant:ident = $id:literal {
+                $( label: $label:literal, )?
+                doc: $doc:literal
+                $(, $field:ident : $value:expr )* $(,)?
+            } ),+ $(,)?
+        }
+    ) => {
+        vocabulary!(@common $(#[$meta])* $Name { $( $Variant = $id, [$($label)?], $doc; )+ });
+
+        impl $Name {
+            /// This member's row of extra fields.
+            #[must_use]
+            pub(crate) const fn info(self) -> $Info {
+                match self { $( $Name::$Variant => $Info { $( $field: $value ),* } ),+ }
+            }
+        }
+    };
+    // A vocabulary whose rows are an id, a description and an optional display label.
     (
         $(#[$meta:meta])*
         $Name:ident {
-            $( $Variant:ident = $id:literal : $label:literal ),+ $(,)?
+            $( $Variant:ident = $id:literal {
+                $( label: $label:literal, )?
+                doc: $doc:literal $(,)?
+            } ),+ $(,)?
         }
+    ) => {
+        vocabulary!(@common $(#[$meta])* $Name { $( $Variant = $id, [$($label)?], $doc; )+ });
+    };
+    (@label [$label:literal], $doc:literal) => { $label };
+    (@label [], $doc:literal) => { $doc };
+    (
+        @common $(#[$meta:meta])* $Name:ident { $( $Variant:ident = $id:literal, [$($label:literal)?], $doc:literal; )+ }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u32)]
         pub enum $Name {
-            $( #[doc = $label] $Variant ),+
+            $( #[doc = $doc] $Variant ),+
         }
 
         impl $Name {
@@ -32,10 +79,16 @@ macro_rules! vocabulary {
                 match self { $( $Name::$Variant => $id ),+ }
             }
 
-            /// A one-line human-readable label.
+            /// The one-line description (for a finding, its clinical definition).
+            #[must_use]
+            pub const fn doc(self) -> &'static str {
+                match self { $( $Name::$Variant => $doc ),+ }
+            }
+
+            /// The display label: the row's `label`, or its description when it has none.
             #[must_use]
             pub const fn label(self) -> &'static str {
-                match self { $( $Name::$Variant => $label ),+ }
+                match self { $( $Name::$Variant => vocabulary!(@label [$($label)?], $doc) ),+ }
             }
 
             /// Parses a string id; `None` when it is not part of the vocabulary.
@@ -55,6 +108,15 @@ macro_rules! vocabulary {
             pub fn from_code(code: u32) -> Option<Self> {
                 usize::try_from(code).ok().and_then(|i| Self::ALL.get(i)).copied()
             }
+
+            /// `(id, doc)` of every member, in code order (for [`vocabularies`]).
+            fn rows() -> Vec<(&'static str, &'static str)> {
+                Self::ALL.iter().map(|v| (v.id(), v.doc())).collect()
+            }
+
+            fn ids_hint() -> &'static str {
+                concat!("expected one of: ", $( "\"", $id, "\" " ),+)
+            }
         }
 
         impl core::fmt::Display for $Name {
@@ -71,96 +133,6 @@ macro_rules! vocabulary {
         }
 
         impl Serialize for $Name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.id())
-            }
-        }
-
-        impl $Name {
-            fn ids_hint() -> &'static str {
-                concat!("expected one of: ", $( "\"", $id, "\" " ),+)
-            }
-        }
-    };
-}
-
-/// Defines the finding vocabulary: id, group, one-line clinical definition, and a SNOMED CT code
-/// where `standards.md` marks one as verified (no unverified code is shipped).
-macro_rules! findings {
-    ( $( $Variant:ident = $id:literal, $group:ident, $snomed:expr, $def:literal; )+ ) => {
-        /// A clinical finding the presentation can record as present, absent or unknown.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[repr(u32)]
-        pub enum Finding {
-            $( #[doc = $def] $Variant ),+
-        }
-
-        impl Finding {
-            /// Every finding, in declaration (and numeric code) order.
-            pub const ALL: &'static [Finding] = &[ $( Finding::$Variant ),+ ];
-
-            /// The stable string id used in JSON, C and Python.
-            #[must_use]
-            pub const fn id(self) -> &'static str {
-                match self { $( Finding::$Variant => $id ),+ }
-            }
-
-            /// The one-line clinical definition.
-            #[must_use]
-            pub const fn definition(self) -> &'static str {
-                match self { $( Finding::$Variant => $def ),+ }
-            }
-
-            /// Same as [`Finding::definition`] (every vocabulary has a label).
-            #[must_use]
-            pub const fn label(self) -> &'static str {
-                self.definition()
-            }
-
-            /// The group the finding belongs to.
-            #[must_use]
-            pub const fn group(self) -> FindingGroup {
-                match self { $( Finding::$Variant => FindingGroup::$group ),+ }
-            }
-
-            /// A verified SNOMED CT concept for this finding, where one was verified.
-            #[must_use]
-            pub const fn snomed(self) -> Option<SnomedCode> {
-                match self { $( Finding::$Variant => $snomed ),+ }
-            }
-
-            /// Parses a string id; `None` when it is not part of the vocabulary.
-            #[must_use]
-            pub fn from_id(id: &str) -> Option<Self> {
-                match id { $( $id => Some(Finding::$Variant), )+ _ => None }
-            }
-
-            /// The stable numeric code (the position in [`Finding::ALL`]), as used by the C ABI.
-            #[must_use]
-            pub const fn code(self) -> u32 {
-                self as u32
-            }
-
-            /// The finding with this numeric code, if any.
-            #[must_use]
-            pub fn from_code(code: u32) -> Option<Self> {
-                usize::try_from(code).ok().and_then(|i| Self::ALL.get(i)).copied()
-            }
-
-            /// This finding's bit in a [`crate::FindingSet`] mask.
-            #[must_use]
-            pub(crate) const fn bit(self) -> u64 {
-                1u64 << (self as u32)
-            }
-        }
-
-        impl core::fmt::Display for Finding {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.id())
-            }
-        }
-
-        impl Serialize for Finding {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.id())
             }
@@ -187,227 +159,393 @@ const fn sct(code: &'static str, display: &'static str) -> Option<SnomedCode> {
 vocabulary! {
     /// The group a finding belongs to (as SPEC.md lists them).
     FindingGroup {
-        LegAndGaitSymptoms = "leg_and_gait_symptoms": "Leg and gait symptoms",
-        ArmsAndNeck = "arms_and_neck": "Arms and neck",
-        Back = "back": "Back",
-        Sphincters = "sphincters": "Sphincters",
-        UpperMotorNeuronExam = "upper_motor_neuron_exam": "Upper motor neuron examination",
-        PeripheralExam = "peripheral_exam": "Peripheral examination",
-        History = "history": "History",
-        Imaging = "imaging": "Imaging (as reported)",
+        LegAndGaitSymptoms = "leg_and_gait_symptoms" { doc: "Leg and gait symptoms" },
+        ArmsAndNeck = "arms_and_neck" { doc: "Arms and neck" },
+        Back = "back" { doc: "Back" },
+        Sphincters = "sphincters" { doc: "Sphincters" },
+        UpperMotorNeuronExam = "upper_motor_neuron_exam" { doc: "Upper motor neuron examination" },
+        PeripheralExam = "peripheral_exam" { doc: "Peripheral examination" },
+        History = "history" { doc: "History" },
+        Imaging = "imaging" { doc: "Imaging (as reported)" },
     }
 }
 
-findings! {
-    LegWeakness = "leg_weakness", LegAndGaitSymptoms, None,
-        "Weakness of one or both legs reported by the patient.";
-    BilateralLegSymptoms = "bilateral_leg_symptoms", LegAndGaitSymptoms, None,
-        "Leg symptoms (pain, numbness, weakness) affecting both legs.";
-    GaitDifficulty = "gait_difficulty", LegAndGaitSymptoms, None,
-        "Difficulty walking or unsteadiness reported by the patient.";
-    LegNumbness = "leg_numbness", LegAndGaitSymptoms, None,
-        "Numbness or paresthesias of the legs or feet.";
-    LegStiffness = "leg_stiffness", LegAndGaitSymptoms, None,
-        "Stiffness or spasticity of the legs.";
-    SciaticaLikePain = "sciatica_like_pain", LegAndGaitSymptoms, None,
-        "Radiating leg pain resembling sciatica (buttock or thigh down the leg).";
-    WalkingLegPain = "walking_leg_pain", LegAndGaitSymptoms, None,
-        "Pain, heaviness or cramping in the legs brought on by walking or standing.";
-    ReliefWithSittingOrFlexion = "relief_with_sitting_or_flexion", LegAndGaitSymptoms, None,
-        "Leg symptoms relieved by sitting or bending forward (lumbar flexion, shopping-cart sign).";
-    ReliefWithStandingStill = "relief_with_standing_still", LegAndGaitSymptoms, None,
-        "Leg symptoms relieved by standing still, without sitting or bending.";
-    Falls = "falls", LegAndGaitSymptoms, None,
-        "Falls or near-falls.";
-    HandClumsiness = "hand_clumsiness", ArmsAndNeck, None,
-        "Clumsy hands: difficulty with buttons, writing or fine tasks.";
-    HandNumbness = "hand_numbness", ArmsAndNeck, None,
-        "Numbness or paresthesias of the hands.";
-    NeckPain = "neck_pain", ArmsAndNeck, None,
-        "Neck pain.";
-    WorseWithNeckExtension = "worse_with_neck_extension", ArmsAndNeck, None,
-        "Symptoms brought on or worsened by extending the neck.";
-    LhermitteSign = "lhermitte_sign", ArmsAndNeck, None,
-        "Electric-shock sensation down the spine or limbs on neck flexion.";
-    SignificantBackPain = "significant_back_pain", Back, None,
-        "Significant low back pain.";
-    BladderDysfunction = "bladder_dysfunction", Sphincters, None,
-        "Urinary urgency, frequency or incontinence.";
-    UrinaryRetention = "urinary_retention", Sphincters, sct("267064002", "Retention of urine (disorder)"),
-        "Inability to empty the bladder, or painless retention.";
-    BowelDysfunction = "bowel_dysfunction", Sphincters, None,
-        "Bowel incontinence or new loss of bowel control.";
-    SaddleAnesthesia = "saddle_anesthesia", Sphincters, sct("449813001", "Numbness of saddle area (finding)"),
-        "Reduced or lost sensation in the saddle (perianal, perineal, genital) area.";
-    Hyperreflexia = "hyperreflexia", UpperMotorNeuronExam, None,
-        "Brisk or pathologically increased deep tendon reflexes.";
-    HoffmannSign = "hoffmann_sign", UpperMotorNeuronExam, None,
-        "Thumb and index finger flexion when the middle fingernail is flicked.";
-    BabinskiSign = "babinski_sign", UpperMotorNeuronExam, None,
-        "Extensor plantar response (great toe goes up on stroking the sole).";
-    AnkleClonus = "ankle_clonus", UpperMotorNeuronExam, None,
-        "Sustained rhythmic beats of the ankle on brisk dorsiflexion.";
-    InvertedSupinatorSign = "inverted_supinator_sign", UpperMotorNeuronExam, None,
-        "Finger flexion instead of, or with, a reduced brachioradialis reflex.";
-    GaitDeviation = "gait_deviation", UpperMotorNeuronExam, None,
-        "Spastic or wide-based gait seen on examination.";
-    RombergSign = "romberg_sign", UpperMotorNeuronExam, None,
-        "Loss of balance standing with feet together and eyes closed.";
-    LegWeaknessOnExam = "leg_weakness_on_exam", UpperMotorNeuronExam, None,
-        "Objective weakness of leg muscles on examination.";
-    HandIntrinsicAtrophy = "hand_intrinsic_atrophy", UpperMotorNeuronExam, None,
-        "Wasting of the intrinsic hand muscles (myelopathy hand).";
-    ReducedAnkleReflexes = "reduced_ankle_reflexes", PeripheralExam, None,
-        "Reduced or absent ankle (Achilles) reflexes.";
-    StockingGloveSensoryLoss = "stocking_glove_sensory_loss", PeripheralExam, None,
-        "Distal symmetric sensory loss in a stocking (and glove) distribution.";
-    ReducedFootPulses = "reduced_foot_pulses", PeripheralExam, None,
-        "Reduced or absent dorsalis pedis or posterior tibial pulses.";
-    StraightLegRaise = "straight_leg_raise", PeripheralExam, None,
-        "Positive straight-leg-raise test (radicular pain on raising the straight leg).";
-    Diabetes = "diabetes", History, None,
-        "Diabetes mellitus (type 1 or type 2).";
-    Smoker = "smoker", History, None,
-        "Current or former smoker.";
-    KnownLumbarStenosis = "known_lumbar_stenosis", History, sct("18347007", "Spinal stenosis of lumbar region (disorder)"),
-        "A previous diagnosis of lumbar spinal stenosis.";
-    CervicalCordCompressionOnMri = "cervical_cord_compression_on_mri", Imaging, None,
-        "Cervical spinal cord compression reported on MRI.";
-    CervicalCordSignalChangeOnMri = "cervical_cord_signal_change_on_mri", Imaging, None,
-        "Intramedullary T2 signal change of the cervical cord reported on MRI.";
-    LumbarStenosisOnImaging = "lumbar_stenosis_on_imaging", Imaging, None,
-        "Lumbar spinal canal or lateral recess stenosis reported on imaging.";
+vocabulary! {
+    /// A clinical finding the presentation can record as present, absent or unknown.
+    Finding with FindingInfo {
+        LegWeakness = "leg_weakness" {
+            doc: "Weakness of one or both legs reported by the patient.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        BilateralLegSymptoms = "bilateral_leg_symptoms" {
+            doc: "Leg symptoms (pain, numbness, weakness) affecting both legs.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        GaitDifficulty = "gait_difficulty" {
+            doc: "Difficulty walking or unsteadiness reported by the patient.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        LegNumbness = "leg_numbness" {
+            doc: "Numbness or paresthesias of the legs or feet.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        LegStiffness = "leg_stiffness" {
+            doc: "Stiffness or spasticity of the legs.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        SciaticaLikePain = "sciatica_like_pain" {
+            doc: "Radiating leg pain resembling sciatica (buttock or thigh down the leg).",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        WalkingLegPain = "walking_leg_pain" {
+            doc: "Pain, heaviness or cramping in the legs brought on by walking or standing.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        ReliefWithSittingOrFlexion = "relief_with_sitting_or_flexion" {
+            doc: "Leg symptoms relieved by sitting or bending forward (lumbar flexion, shopping-cart sign).",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        ReliefWithStandingStill = "relief_with_standing_still" {
+            doc: "Leg symptoms relieved by standing still, without sitting or bending.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        Falls = "falls" {
+            doc: "Falls or near-falls.",
+            group: FindingGroup::LegAndGaitSymptoms,
+            snomed: None,
+        },
+        HandClumsiness = "hand_clumsiness" {
+            doc: "Clumsy hands: difficulty with buttons, writing or fine tasks.",
+            group: FindingGroup::ArmsAndNeck,
+            snomed: None,
+        },
+        HandNumbness = "hand_numbness" {
+            doc: "Numbness or paresthesias of the hands.",
+            group: FindingGroup::ArmsAndNeck,
+            snomed: None,
+        },
+        NeckPain = "neck_pain" {
+            doc: "Neck pain.",
+            group: FindingGroup::ArmsAndNeck,
+            snomed: None,
+        },
+        WorseWithNeckExtension = "worse_with_neck_extension" {
+            doc: "Symptoms brought on or worsened by extending the neck.",
+            group: FindingGroup::ArmsAndNeck,
+            snomed: None,
+        },
+        LhermitteSign = "lhermitte_sign" {
+            doc: "Electric-shock sensation down the spine or limbs on neck flexion.",
+            group: FindingGroup::ArmsAndNeck,
+            snomed: None,
+        },
+        SignificantBackPain = "significant_back_pain" {
+            doc: "Significant low back pain.",
+            group: FindingGroup::Back,
+            snomed: None,
+        },
+        BladderDysfunction = "bladder_dysfunction" {
+            doc: "Urinary urgency, frequency or incontinence.",
+            group: FindingGroup::Sphincters,
+            snomed: None,
+        },
+        UrinaryRetention = "urinary_retention" {
+            doc: "Inability to empty the bladder, or painless retention.",
+            group: FindingGroup::Sphincters,
+            snomed: sct("267064002", "Retention of urine (disorder)"),
+        },
+        BowelDysfunction = "bowel_dysfunction" {
+            doc: "Bowel incontinence or new loss of bowel control.",
+            group: FindingGroup::Sphincters,
+            snomed: None,
+        },
+        SaddleAnesthesia = "saddle_anesthesia" {
+            doc: "Reduced or lost sensation in the saddle (perianal, perineal, genital) area.",
+            group: FindingGroup::Sphincters,
+            snomed: sct("449813001", "Numbness of saddle area (finding)"),
+        },
+        Hyperreflexia = "hyperreflexia" {
+            doc: "Brisk or pathologically increased deep tendon reflexes.",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        HoffmannSign = "hoffmann_sign" {
+            doc: "Thumb and index finger flexion when the middle fingernail is flicked.",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        BabinskiSign = "babinski_sign" {
+            doc: "Extensor plantar response (great toe goes up on stroking the sole).",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        AnkleClonus = "ankle_clonus" {
+            doc: "Sustained rhythmic beats of the ankle on brisk dorsiflexion.",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        InvertedSupinatorSign = "inverted_supinator_sign" {
+            doc: "Finger flexion instead of, or with, a reduced brachioradialis reflex.",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        GaitDeviation = "gait_deviation" {
+            doc: "Spastic or wide-based gait seen on examination.",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        RombergSign = "romberg_sign" {
+            doc: "Loss of balance standing with feet together and eyes closed.",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        LegWeaknessOnExam = "leg_weakness_on_exam" {
+            doc: "Objective weakness of leg muscles on examination.",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        HandIntrinsicAtrophy = "hand_intrinsic_atrophy" {
+            doc: "Wasting of the intrinsic hand muscles (myelopathy hand).",
+            group: FindingGroup::UpperMotorNeuronExam,
+            snomed: None,
+        },
+        ReducedAnkleReflexes = "reduced_ankle_reflexes" {
+            doc: "Reduced or absent ankle (Achilles) reflexes.",
+            group: FindingGroup::PeripheralExam,
+            snomed: None,
+        },
+        StockingGloveSensoryLoss = "stocking_glove_sensory_loss" {
+            doc: "Distal symmetric sensory loss in a stocking (and glove) distribution.",
+            group: FindingGroup::PeripheralExam,
+            snomed: None,
+        },
+        ReducedFootPulses = "reduced_foot_pulses" {
+            doc: "Reduced or absent dorsalis pedis or posterior tibial pulses.",
+            group: FindingGroup::PeripheralExam,
+            snomed: None,
+        },
+        StraightLegRaise = "straight_leg_raise" {
+            doc: "Positive straight-leg-raise test (radicular pain on raising the straight leg).",
+            group: FindingGroup::PeripheralExam,
+            snomed: None,
+        },
+        Diabetes = "diabetes" {
+            doc: "Diabetes mellitus (type 1 or type 2).",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        Smoker = "smoker" {
+            doc: "Current or former smoker.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        KnownLumbarStenosis = "known_lumbar_stenosis" {
+            doc: "A previous diagnosis of lumbar spinal stenosis.",
+            group: FindingGroup::History,
+            snomed: sct("18347007", "Spinal stenosis of lumbar region (disorder)"),
+        },
+        CervicalCordCompressionOnMri = "cervical_cord_compression_on_mri" {
+            doc: "Cervical spinal cord compression reported on MRI.",
+            group: FindingGroup::Imaging,
+            snomed: None,
+        },
+        CervicalCordSignalChangeOnMri = "cervical_cord_signal_change_on_mri" {
+            doc: "Intramedullary T2 signal change of the cervical cord reported on MRI.",
+            group: FindingGroup::Imaging,
+            snomed: None,
+        },
+        LumbarStenosisOnImaging = "lumbar_stenosis_on_imaging" {
+            doc: "Lumbar spinal canal or lateral recess stenosis reported on imaging.",
+            group: FindingGroup::Imaging,
+            snomed: None,
+        },
+    }
+}
+
+/// The extra fields of a [`Finding`] row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FindingInfo {
+    group: FindingGroup,
+    snomed: Option<SnomedCode>,
+}
+
+impl Finding {
+    /// The one-line clinical definition.
+    #[must_use]
+    pub const fn definition(self) -> &'static str {
+        self.doc()
+    }
+
+    /// The group the finding belongs to.
+    #[must_use]
+    pub const fn group(self) -> FindingGroup {
+        self.info().group
+    }
+
+    /// A verified SNOMED CT concept for this finding, where one was verified.
+    #[must_use]
+    pub const fn snomed(self) -> Option<SnomedCode> {
+        self.info().snomed
+    }
+
+    /// This finding's bit in a [`crate::FindingSet`] mask.
+    #[must_use]
+    pub(crate) const fn bit(self) -> u64 {
+        1u64 << (self as u32)
+    }
 }
 
 vocabulary! {
     /// Whether a finding was found, looked for and not found, or not assessed.
     Status {
-        Unknown = "unknown": "Not assessed (the same as leaving the finding out).",
-        Present = "present": "Looked for and found.",
-        Absent = "absent": "Looked for and not found.",
+        Unknown = "unknown" { doc: "Not assessed (the same as leaving the finding out)." },
+        Present = "present" { doc: "Looked for and found." },
+        Absent = "absent" { doc: "Looked for and not found." },
     }
 }
 
 vocabulary! {
     /// Sex, as recorded.
     Sex {
-        Female = "female": "Female",
-        Male = "male": "Male",
-        Other = "other": "Other",
+        Female = "female" { doc: "Female" },
+        Male = "male" { doc: "Male" },
+        Other = "other" { doc: "Other" },
     }
 }
 
 vocabulary! {
     /// The course of the leg symptoms.
     Course {
-        Stable = "stable": "Stable",
-        Progressive = "progressive": "Progressive (worsening over weeks to months)",
-        RapidlyProgressive = "rapidly_progressive": "Rapidly progressive (worsening over hours to days)",
+        Stable = "stable" { doc: "Stable" },
+        Progressive = "progressive" { doc: "Progressive (worsening over weeks to months)" },
+        RapidlyProgressive = "rapidly_progressive" { doc: "Rapidly progressive (worsening over hours to days)" },
     }
 }
 
 vocabulary! {
     /// A condition on the differential.
-    Condition {
-        CervicalMyelopathy = "cervical_myelopathy": "Degenerative cervical myelopathy (cervical cord compression)",
-        LumbarSpinalStenosis = "lumbar_spinal_stenosis": "Lumbar spinal stenosis (neurogenic claudication or radiculopathy)",
-        PeripheralNeuropathy = "peripheral_neuropathy": "Peripheral neuropathy (distal symmetric polyneuropathy)",
-        PeripheralArterialDisease = "peripheral_arterial_disease": "Peripheral arterial disease (vascular claudication)",
-        CaudaEquinaSyndrome = "cauda_equina_syndrome": "Cauda equina syndrome",
+    Condition with ConditionInfo {
+        CervicalMyelopathy = "cervical_myelopathy" {
+            doc: "Degenerative cervical myelopathy (cervical cord compression)",
+            snomed: sct("65260001", "Cervical spondylosis with myelopathy (disorder)"),
+        },
+        LumbarSpinalStenosis = "lumbar_spinal_stenosis" {
+            doc: "Lumbar spinal stenosis (neurogenic claudication or radiculopathy)",
+            snomed: sct("18347007", "Spinal stenosis of lumbar region (disorder)"),
+        },
+        PeripheralNeuropathy = "peripheral_neuropathy" {
+            doc: "Peripheral neuropathy (distal symmetric polyneuropathy)",
+            snomed: None,
+        },
+        PeripheralArterialDisease = "peripheral_arterial_disease" {
+            doc: "Peripheral arterial disease (vascular claudication)",
+            snomed: sct("399957001", "Peripheral arterial occlusive disease (disorder)"),
+        },
+        CaudaEquinaSyndrome = "cauda_equina_syndrome" {
+            doc: "Cauda equina syndrome",
+            snomed: sct("192970008", "Cauda equina syndrome (disorder)"),
+        },
     }
+}
+
+/// The extra fields of a [`Condition`] row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ConditionInfo {
+    snomed: Option<SnomedCode>,
 }
 
 impl Condition {
     /// A verified SNOMED CT concept for the condition, where one was verified (`standards.md` §3.1).
     #[must_use]
     pub const fn snomed(self) -> Option<SnomedCode> {
-        match self {
-            Condition::CervicalMyelopathy => sct("65260001", "Cervical spondylosis with myelopathy (disorder)"),
-            Condition::LumbarSpinalStenosis => sct("18347007", "Spinal stenosis of lumbar region (disorder)"),
-            Condition::PeripheralNeuropathy => None,
-            Condition::PeripheralArterialDisease => {
-                sct("399957001", "Peripheral arterial occlusive disease (disorder)")
-            }
-            Condition::CaudaEquinaSyndrome => sct("192970008", "Cauda equina syndrome (disorder)"),
-        }
+        self.info().snomed
     }
 }
 
 vocabulary! {
     /// How likely a condition is, on a three-step ordinal scale.
     Likelihood {
-        Low = "low": "Low",
-        Moderate = "moderate": "Moderate",
-        High = "high": "High",
+        Low = "low" { doc: "Low" },
+        Moderate = "moderate" { doc: "Moderate" },
+        High = "high" { doc: "High" },
     }
 }
 
 vocabulary! {
     /// mJOA severity class (Tetreault 2017): mild 15-17, moderate 12-14, severe 0-11.
     SeverityClass {
-        Mild = "mild": "Mild (mJOA 15-17)",
-        Moderate = "moderate": "Moderate (mJOA 12-14)",
-        Severe = "severe": "Severe (mJOA 0-11)",
+        Mild = "mild" { doc: "Mild (mJOA 15-17)" },
+        Moderate = "moderate" { doc: "Moderate (mJOA 12-14)" },
+        Severe = "severe" { doc: "Severe (mJOA 0-11)" },
     }
 }
 
 vocabulary! {
     /// Where the case sits on the management pathway.
     Pathway {
-        Emergency = "emergency": "Emergency: same-day specialist evaluation and imaging",
-        SurgicalEvaluation = "surgical_evaluation": "Refer for surgical evaluation (decompression)",
-        Conservative = "conservative": "Conservative management with monitoring",
-        FurtherWorkup = "further_workup": "Further work-up needed before the cervical question is settled",
-        NoCervicalConcern = "no_cervical_concern": "No cervical concern on the findings given",
+        Emergency = "emergency" { doc: "Emergency: same-day specialist evaluation and imaging" },
+        SurgicalEvaluation = "surgical_evaluation" { doc: "Refer for surgical evaluation (decompression)" },
+        Conservative = "conservative" { doc: "Conservative management with monitoring" },
+        FurtherWorkup = "further_workup" { doc: "Further work-up needed before the cervical question is settled" },
+        NoCervicalConcern = "no_cervical_concern" { doc: "No cervical concern on the findings given" },
     }
 }
 
 vocabulary! {
     /// A recommended action.
     Action {
-        CervicalMri = "cervical_mri": "MRI of the cervical spine (without contrast)",
-        LumbarMri = "lumbar_mri": "MRI of the lumbosacral spine",
-        CompleteNeurologicalExam = "complete_neurological_exam": "Complete neurological examination including upper motor neuron signs",
-        AnkleBrachialIndex = "ankle_brachial_index": "Resting ankle-brachial index",
-        NerveConductionStudy = "nerve_conduction_study": "Nerve conduction study / electromyography",
-        SpineSurgeryReferral = "spine_surgery_referral": "Referral to a spine surgeon",
-        EmergencySpineEvaluation = "emergency_spine_evaluation": "Emergency spine evaluation (same day)",
-        PhysicalTherapy = "physical_therapy": "Supervised structured rehabilitation / physical therapy",
-        CervicalCollar = "cervical_collar": "Cervical collar",
-        ClinicalMonitoring = "clinical_monitoring": "Clinical monitoring for progression",
+        CervicalMri = "cervical_mri" { doc: "MRI of the cervical spine (without contrast)" },
+        LumbarMri = "lumbar_mri" { doc: "MRI of the lumbosacral spine" },
+        CompleteNeurologicalExam = "complete_neurological_exam" { doc: "Complete neurological examination including upper motor neuron signs" },
+        AnkleBrachialIndex = "ankle_brachial_index" { doc: "Resting ankle-brachial index" },
+        NerveConductionStudy = "nerve_conduction_study" { doc: "Nerve conduction study / electromyography" },
+        SpineSurgeryReferral = "spine_surgery_referral" { doc: "Referral to a spine surgeon" },
+        EmergencySpineEvaluation = "emergency_spine_evaluation" { doc: "Emergency spine evaluation (same day)" },
+        PhysicalTherapy = "physical_therapy" { doc: "Supervised structured rehabilitation / physical therapy" },
+        CervicalCollar = "cervical_collar" { doc: "Cervical collar" },
+        ClinicalMonitoring = "clinical_monitoring" { doc: "Clinical monitoring for progression" },
     }
 }
 
 vocabulary! {
     /// How soon an action should happen.
     Urgency {
-        Routine = "routine": "Routine",
-        Urgent = "urgent": "Urgent (days, not months)",
-        Emergency = "emergency": "Emergency (same day; hours)",
+        Routine = "routine" { doc: "Routine" },
+        Urgent = "urgent" { doc: "Urgent (days, not months)" },
+        Emergency = "emergency" { doc: "Emergency (same day; hours)" },
     }
 }
 
 vocabulary! {
     /// A red flag: a finding pattern that needs action today.
     RedFlag {
-        CaudaEquinaSuspected = "cauda_equina_suspected": "Suspected cauda equina syndrome",
-        RapidlyProgressiveDeficit = "rapidly_progressive_deficit": "Rapidly progressive neurological deficit",
+        CaudaEquinaSuspected = "cauda_equina_suspected" { doc: "Suspected cauda equina syndrome" },
+        RapidlyProgressiveDeficit = "rapidly_progressive_deficit" { doc: "Rapidly progressive neurological deficit" },
     }
 }
 
 vocabulary! {
     /// A warning: one of the seed's clinical pitfalls, or a caveat on the evidence.
     Warning {
-        LumbarMisattributionRisk = "lumbar_misattribution_risk": "Leg symptoms may be wrongly put down to the lumbar spine",
-        IncompleteNeurologicalExam = "incomplete_neurological_exam": "The upper motor neuron examination is incomplete",
-        FalseLocalizingSciatica = "false_localizing_sciatica": "Sciatica-like pain may be a false-localising sign of cervical cord compression",
-        TandemStenosisPossible = "tandem_stenosis_possible": "Lumbar and cervical stenosis may coexist (tandem stenosis)",
-        DelayedDiagnosisRisk = "delayed_diagnosis_risk": "Progressive deficit without cervical imaging",
-        CervicalImagingOverlooked = "cervical_imaging_overlooked": "Bilateral progressive leg symptoms without a lumbar cause and no cervical imaging",
-        AbsentSignsDoNotExclude = "absent_signs_do_not_exclude": "Absent upper motor neuron signs do not exclude myelopathy",
-        NoncompressibleAbi = "noncompressible_abi": "ABI above 1.40: arteries non-compressible, ABI not interpretable",
-        NonmyelopathicCompression = "nonmyelopathic_compression": "Cord compression on MRI without a myelopathic picture",
-        UmnSignsWithoutCompression = "umn_signs_without_compression": "Upper motor neuron signs with no cord compression on cervical MRI",
+        LumbarMisattributionRisk = "lumbar_misattribution_risk" { doc: "Leg symptoms may be wrongly put down to the lumbar spine" },
+        IncompleteNeurologicalExam = "incomplete_neurological_exam" { doc: "The upper motor neuron examination is incomplete" },
+        FalseLocalizingSciatica = "false_localizing_sciatica" { doc: "Sciatica-like pain may be a false-localising sign of cervical cord compression" },
+        TandemStenosisPossible = "tandem_stenosis_possible" { doc: "Lumbar and cervical stenosis may coexist (tandem stenosis)" },
+        DelayedDiagnosisRisk = "delayed_diagnosis_risk" { doc: "Progressive deficit without cervical imaging" },
+        CervicalImagingOverlooked = "cervical_imaging_overlooked" { doc: "Bilateral progressive leg symptoms without a lumbar cause and no cervical imaging" },
+        AbsentSignsDoNotExclude = "absent_signs_do_not_exclude" { doc: "Absent upper motor neuron signs do not exclude myelopathy" },
+        NoncompressibleAbi = "noncompressible_abi" { doc: "ABI above 1.40: arteries non-compressible, ABI not interpretable" },
+        NonmyelopathicCompression = "nonmyelopathic_compression" { doc: "Cord compression on MRI without a myelopathic picture" },
+        UmnSignsWithoutCompression = "umn_signs_without_compression" { doc: "Upper motor neuron signs with no cord compression on cervical MRI" },
     }
 }
 
@@ -425,14 +563,6 @@ pub struct VocabularyTable {
     pub rows: Vec<(&'static str, &'static str)>,
 }
 
-fn rows<T: Copy>(
-    all: &[T],
-    id: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(&'static str, &'static str)> {
-    all.iter().map(|v| (id(*v), label(*v))).collect()
-}
-
 /// Every vocabulary of the contract, in a fixed order: the one list the C enums, the Python enums
 /// and the docs are generated from.
 ///
@@ -445,68 +575,18 @@ fn rows<T: Copy>(
 pub fn vocabularies() -> Vec<VocabularyTable> {
     let table = |name, c_name, doc, rows| VocabularyTable { name, c_name, doc, rows };
     vec![
-        table(
-            "Finding",
-            "StenosisFinding",
-            "A clinical finding (SPEC.md finding ids).",
-            rows(Finding::ALL, Finding::id, Finding::definition),
-        ),
-        table(
-            "FindingStatus",
-            "StenosisFindingStatus",
-            "The status of a finding.",
-            rows(Status::ALL, Status::id, Status::label),
-        ),
-        table(
-            "FindingGroup",
-            "StenosisFindingGroup",
-            "The group a finding belongs to.",
-            rows(FindingGroup::ALL, FindingGroup::id, FindingGroup::label),
-        ),
-        table("Sex", "StenosisSex", "Sex.", rows(Sex::ALL, Sex::id, Sex::label)),
-        table(
-            "Course",
-            "StenosisCourse",
-            "The course of the leg symptoms.",
-            rows(Course::ALL, Course::id, Course::label),
-        ),
-        table(
-            "Condition",
-            "StenosisCondition",
-            "A condition on the differential.",
-            rows(Condition::ALL, Condition::id, Condition::label),
-        ),
-        table(
-            "Likelihood",
-            "StenosisLikelihood",
-            "How likely a condition is.",
-            rows(Likelihood::ALL, Likelihood::id, Likelihood::label),
-        ),
-        table(
-            "SeverityClass",
-            "StenosisSeverityClass",
-            "mJOA severity class.",
-            rows(SeverityClass::ALL, SeverityClass::id, SeverityClass::label),
-        ),
-        table(
-            "Pathway",
-            "StenosisPathway",
-            "Where the case sits on the management pathway.",
-            rows(Pathway::ALL, Pathway::id, Pathway::label),
-        ),
-        table("Action", "StenosisAction", "A recommended action.", rows(Action::ALL, Action::id, Action::label)),
-        table(
-            "Urgency",
-            "StenosisUrgency",
-            "How soon an action should happen.",
-            rows(Urgency::ALL, Urgency::id, Urgency::label),
-        ),
-        table("RedFlag", "StenosisRedFlag", "A red flag.", rows(RedFlag::ALL, RedFlag::id, RedFlag::label)),
-        table(
-            "Warning",
-            "StenosisWarning",
-            "A warning (clinical pitfall or evidence caveat).",
-            rows(Warning::ALL, Warning::id, Warning::label),
-        ),
+        table("Finding", "StenosisFinding", "A clinical finding (SPEC.md finding ids).", Finding::rows()),
+        table("FindingStatus", "StenosisFindingStatus", "The status of a finding.", Status::rows()),
+        table("FindingGroup", "StenosisFindingGroup", "The group a finding belongs to.", FindingGroup::rows()),
+        table("Sex", "StenosisSex", "Sex.", Sex::rows()),
+        table("Course", "StenosisCourse", "The course of the leg symptoms.", Course::rows()),
+        table("Condition", "StenosisCondition", "A condition on the differential.", Condition::rows()),
+        table("Likelihood", "StenosisLikelihood", "How likely a condition is.", Likelihood::rows()),
+        table("SeverityClass", "StenosisSeverityClass", "mJOA severity class.", SeverityClass::rows()),
+        table("Pathway", "StenosisPathway", "Where the case sits on the management pathway.", Pathway::rows()),
+        table("Action", "StenosisAction", "A recommended action.", Action::rows()),
+        table("Urgency", "StenosisUrgency", "How soon an action should happen.", Urgency::rows()),
+        table("RedFlag", "StenosisRedFlag", "A red flag.", RedFlag::rows()),
+        table("Warning", "StenosisWarning", "A warning (clinical pitfall or evidence caveat).", Warning::rows()),
     ]
 }
