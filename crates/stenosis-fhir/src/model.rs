@@ -1,0 +1,243 @@
+//! Hand-written serde structs for the few FHIR R4 elements the adapter reads.
+//!
+//! Unknown elements and extensions are ignored on purpose (the opposite of the Presentation's
+//! deny-unknown rule): EHR resources carry many elements this adapter does not use. Only
+//! `modifierExtension` is looked at, because FHIR forbids using a resource whose modifier
+//! extensions one does not understand.
+
+use serde::Deserialize;
+
+/// A FHIR `Coding`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Coding {
+    /// Code system URI.
+    pub system: Option<String>,
+    /// The code.
+    pub code: Option<String>,
+    /// Display text.
+    pub display: Option<String>,
+}
+
+impl Coding {
+    /// `system|code`, as FHIR search writes a token.
+    #[must_use]
+    pub fn token(&self) -> String {
+        format!("{}|{}", self.system.as_deref().unwrap_or(""), self.code.as_deref().unwrap_or(""))
+    }
+}
+
+/// A FHIR `CodeableConcept`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct CodeableConcept {
+    /// The codings.
+    pub coding: Vec<Coding>,
+    /// Free text (never read into the Presentation).
+    pub text: Option<String>,
+}
+
+impl CodeableConcept {
+    /// Whether any coding has this system and code.
+    #[must_use]
+    pub fn has(&self, system: &str, code: &str) -> bool {
+        self.coding.iter().any(|c| c.system.as_deref() == Some(system) && c.code.as_deref() == Some(code))
+    }
+}
+
+/// A FHIR `Quantity` (only the number is read).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Quantity {
+    /// The value.
+    pub value: Option<f64>,
+    /// UCUM or other unit code.
+    pub code: Option<String>,
+    /// Unit text.
+    pub unit: Option<String>,
+}
+
+/// A FHIR `Period`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Period {
+    /// Start.
+    pub start: Option<String>,
+    /// End.
+    pub end: Option<String>,
+}
+
+/// `Patient`: birth date and administrative gender.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Patient {
+    /// Logical id.
+    pub id: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    /// male | female | other | unknown.
+    pub gender: Option<String>,
+    /// Modifier extensions (a resource with any is not used).
+    pub modifier_extension: Vec<serde_json::Value>,
+}
+
+/// A FHIR `Reference` (only the literal reference is read).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Reference {
+    /// `Patient/123` or an absolute URL.
+    pub reference: Option<String>,
+}
+
+/// `Observation.component`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Component {
+    /// What was observed.
+    pub code: CodeableConcept,
+    /// Coded answer.
+    pub value_codeable_concept: Option<CodeableConcept>,
+    /// Boolean answer.
+    pub value_boolean: Option<bool>,
+    /// Integer answer.
+    pub value_integer: Option<i64>,
+    /// Quantity answer.
+    pub value_quantity: Option<Quantity>,
+    /// Why no value.
+    pub data_absent_reason: Option<CodeableConcept>,
+    /// POS / NEG and other interpretations.
+    pub interpretation: Vec<CodeableConcept>,
+}
+
+/// `Observation`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Observation {
+    /// Logical id.
+    pub id: Option<String>,
+    /// registered | preliminary | final | amended | corrected | cancelled | entered-in-error | unknown.
+    pub status: Option<String>,
+    /// Categories (exam, imaging, survey, ...).
+    pub category: Vec<CodeableConcept>,
+    /// What was observed.
+    pub code: CodeableConcept,
+    /// The patient it is about.
+    pub subject: Option<Reference>,
+    /// `effectiveDateTime`.
+    pub effective_date_time: Option<String>,
+    /// `effectiveInstant`.
+    pub effective_instant: Option<String>,
+    /// `effectivePeriod`.
+    pub effective_period: Option<Period>,
+    /// When the result was made available.
+    pub issued: Option<String>,
+    /// Coded answer.
+    pub value_codeable_concept: Option<CodeableConcept>,
+    /// Boolean answer.
+    pub value_boolean: Option<bool>,
+    /// Integer answer.
+    pub value_integer: Option<i64>,
+    /// Quantity answer.
+    pub value_quantity: Option<Quantity>,
+    /// Why no value.
+    pub data_absent_reason: Option<CodeableConcept>,
+    /// POS / NEG and other interpretations.
+    pub interpretation: Vec<CodeableConcept>,
+    /// Components.
+    pub component: Vec<Component>,
+    /// Modifier extensions (a resource with any is not used).
+    pub modifier_extension: Vec<serde_json::Value>,
+}
+
+/// `Condition`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Condition {
+    /// Logical id.
+    pub id: Option<String>,
+    /// active | recurrence | relapse | inactive | remission | resolved.
+    pub clinical_status: Option<CodeableConcept>,
+    /// unconfirmed | provisional | differential | confirmed | refuted | entered-in-error.
+    pub verification_status: Option<CodeableConcept>,
+    /// The condition.
+    pub code: CodeableConcept,
+    /// The patient it is about.
+    pub subject: Option<Reference>,
+    /// `onsetDateTime`.
+    pub onset_date_time: Option<String>,
+    /// `onsetPeriod`.
+    pub onset_period: Option<Period>,
+    /// When recorded.
+    pub recorded_date: Option<String>,
+    /// Modifier extensions (a resource with any is not used).
+    pub modifier_extension: Vec<serde_json::Value>,
+}
+
+/// `DiagnosticReport` (its coded conclusions).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct DiagnosticReport {
+    /// Logical id.
+    pub id: Option<String>,
+    /// registered | partial | preliminary | final | amended | corrected | appended | cancelled | entered-in-error | unknown.
+    pub status: Option<String>,
+    /// The report's type.
+    pub code: CodeableConcept,
+    /// The patient it is about.
+    pub subject: Option<Reference>,
+    /// `effectiveDateTime`.
+    pub effective_date_time: Option<String>,
+    /// `effectivePeriod`.
+    pub effective_period: Option<Period>,
+    /// When issued.
+    pub issued: Option<String>,
+    /// Coded conclusions.
+    pub conclusion_code: Vec<CodeableConcept>,
+    /// Modifier extensions (a resource with any is not used).
+    pub modifier_extension: Vec<serde_json::Value>,
+}
+
+/// `OperationOutcome.issue`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Issue {
+    /// fatal | error | warning | information.
+    pub severity: Option<String>,
+    /// Issue type code.
+    pub code: Option<String>,
+    /// Free-text diagnostics.
+    pub diagnostics: Option<String>,
+}
+
+/// `OperationOutcome`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct OperationOutcome {
+    /// Logical id.
+    pub id: Option<String>,
+    /// The issues.
+    pub issue: Vec<Issue>,
+}
+
+/// `Bundle.entry`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct BundleEntry {
+    /// Full URL.
+    pub full_url: Option<String>,
+    /// The resource (kept as JSON until its type is known).
+    pub resource: Option<serde_json::Value>,
+}
+
+/// `Bundle`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Bundle {
+    /// Logical id.
+    pub id: Option<String>,
+    /// searchset | collection | transaction | ...
+    #[serde(rename = "type")]
+    pub bundle_type: Option<String>,
+    /// Entries.
+    pub entry: Vec<BundleEntry>,
+}
