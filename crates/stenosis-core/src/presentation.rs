@@ -106,13 +106,55 @@ impl FindingSet {
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Presentation {
-    age_years: Option<u8>,
+    age_years: SmallWhole,
     sex: Option<Sex>,
     course: Option<Course>,
     symptom_duration_months: Option<f64>,
-    mjoa: Option<u8>,
+    mjoa: SmallWhole,
     ankle_brachial_index: Option<f64>,
     findings: FindingSet,
+}
+
+/// An optional whole number from 0 to 254, stored in one always-initialised byte (255 = not
+/// given) instead of an `Option<u8>`.
+///
+/// Why: `Option<u8>` is a tag byte plus a payload byte that stays uninitialised for `None`.
+/// Optimised code reads both bytes at once, which is correct, but valgrind memcheck cannot tell
+/// and reports "uninitialised value" errors that reach the C caller's own `strlen`/`printf`
+/// (issue 12). A byte that is always written keeps the release library clean under memcheck.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct SmallWhole(u8);
+
+impl SmallWhole {
+    const NONE: SmallWhole = SmallWhole(u8::MAX);
+
+    /// Every caller passes a value already checked against a maximum of at most 120.
+    const fn new(v: Option<u8>) -> Self {
+        match v {
+            Some(x) if x != u8::MAX => SmallWhole(x),
+            _ => SmallWhole::NONE,
+        }
+    }
+
+    const fn get(self) -> Option<u8> {
+        if self.0 == u8::MAX {
+            None
+        } else {
+            Some(self.0)
+        }
+    }
+}
+
+impl Default for SmallWhole {
+    fn default() -> Self {
+        SmallWhole::NONE
+    }
+}
+
+impl fmt::Debug for SmallWhole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 fn whole_in_range(field: &str, v: i64, max: u8) -> Result<u8, InputError> {
@@ -167,11 +209,11 @@ impl Presentation {
     #[must_use]
     pub const fn new() -> Self {
         Presentation {
-            age_years: None,
+            age_years: SmallWhole::NONE,
             sex: None,
             course: None,
             symptom_duration_months: None,
-            mjoa: None,
+            mjoa: SmallWhole::NONE,
             ankle_brachial_index: None,
             findings: FindingSet { present: 0, absent: 0 },
         }
@@ -211,7 +253,7 @@ impl Presentation {
     /// Age in years (0-120).
     #[must_use]
     pub const fn age_years(&self) -> Option<u8> {
-        self.age_years
+        self.age_years.get()
     }
     /// Sex.
     #[must_use]
@@ -231,7 +273,7 @@ impl Presentation {
     /// mJOA score (0-18, 18 = normal).
     #[must_use]
     pub const fn mjoa(&self) -> Option<u8> {
-        self.mjoa
+        self.mjoa.get()
     }
     /// Ankle-brachial index, lower of the two legs (0.0-3.0).
     #[must_use]
@@ -251,13 +293,13 @@ impl Presentation {
 
     /// Sets the age; refuses values outside 0-120.
     pub fn set_age_years(&mut self, v: Option<i64>) -> Result<(), InputError> {
-        self.age_years = v.map(|v| whole_in_range("age_years", v, AGE_YEARS_MAX)).transpose()?;
+        self.age_years = SmallWhole::new(v.map(|v| whole_in_range("age_years", v, AGE_YEARS_MAX)).transpose()?);
         Ok(())
     }
     /// Sets the age from a floating-point number (as data frames deliver it); refuses NaN,
     /// fractions and values outside 0-120.
     pub fn set_age_years_f64(&mut self, v: Option<f64>) -> Result<(), InputError> {
-        self.age_years = v.map(|v| whole_from_real("age_years", v, AGE_YEARS_MAX)).transpose()?;
+        self.age_years = SmallWhole::new(v.map(|v| whole_from_real("age_years", v, AGE_YEARS_MAX)).transpose()?);
         Ok(())
     }
     /// Sets the sex.
@@ -276,13 +318,13 @@ impl Presentation {
     }
     /// Sets the mJOA score; refuses values outside 0-18.
     pub fn set_mjoa(&mut self, v: Option<i64>) -> Result<(), InputError> {
-        self.mjoa = v.map(|v| whole_in_range("mjoa", v, MJOA_MAX)).transpose()?;
+        self.mjoa = SmallWhole::new(v.map(|v| whole_in_range("mjoa", v, MJOA_MAX)).transpose()?);
         Ok(())
     }
     /// Sets the mJOA score from a floating-point number; refuses NaN, fractions and values
     /// outside 0-18.
     pub fn set_mjoa_f64(&mut self, v: Option<f64>) -> Result<(), InputError> {
-        self.mjoa = v.map(|v| whole_from_real("mjoa", v, MJOA_MAX)).transpose()?;
+        self.mjoa = SmallWhole::new(v.map(|v| whole_from_real("mjoa", v, MJOA_MAX)).transpose()?);
         Ok(())
     }
     /// Sets the ankle-brachial index; refuses NaN and values outside 0.0-3.0.
@@ -497,7 +539,7 @@ impl<'de> Visitor<'de> for PresentationVisitor<'_> {
             let r = match key {
                 0 => map
                     .next_value_seed(WholeSeed { slot, field: "age_years", max: AGE_YEARS_MAX })
-                    .map(|v| p.age_years = v),
+                    .map(|v| p.age_years = SmallWhole::new(v)),
                 1 => map
                     .next_value_seed(EnumSeed {
                         slot,
@@ -521,7 +563,9 @@ impl<'de> Visitor<'de> for PresentationVisitor<'_> {
                         max: SYMPTOM_DURATION_MONTHS_MAX,
                     })
                     .map(|v| p.symptom_duration_months = v),
-                4 => map.next_value_seed(WholeSeed { slot, field: "mjoa", max: MJOA_MAX }).map(|v| p.mjoa = v),
+                4 => map
+                    .next_value_seed(WholeSeed { slot, field: "mjoa", max: MJOA_MAX })
+                    .map(|v| p.mjoa = SmallWhole::new(v)),
                 5 => map
                     .next_value_seed(RealSeed { slot, field: "ankle_brachial_index", max: ANKLE_BRACHIAL_INDEX_MAX })
                     .map(|v| p.ankle_brachial_index = v),
@@ -899,7 +943,7 @@ impl<'de> Deserialize<'de> for Presentation {
 impl Serialize for Presentation {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        if let Some(v) = self.age_years {
+        if let Some(v) = self.age_years.get() {
             m.serialize_entry("age_years", &v)?;
         }
         if let Some(v) = self.sex {
@@ -911,7 +955,7 @@ impl Serialize for Presentation {
         if let Some(v) = self.symptom_duration_months {
             m.serialize_entry("symptom_duration_months", &v)?;
         }
-        if let Some(v) = self.mjoa {
+        if let Some(v) = self.mjoa.get() {
             m.serialize_entry("mjoa", &v)?;
         }
         if let Some(v) = self.ankle_brachial_index {
