@@ -1,52 +1,146 @@
 //! `stenosis`: the command-line tool of the stenosis decision-support engine.
 //!
-//! ```text
-//! stenosis assess FILE|- [--json]     assess one presentation (JSON)
-//! stenosis batch IN.jsonl OUT.jsonl   assess one presentation per line, in order
-//! stenosis findings [--json]          the finding vocabulary with definitions
-//! stenosis schema                     the JSON Schema of a Presentation
-//! ```
+//! The command line is defined once, with clap's derive ([`Cli`]); the help, the shell
+//! completions (`stenosis completions bash|zsh|fish`) and the man page (`stenosis man`) are all
+//! generated from that definition. Unknown flags and subcommands are refused with a suggestion.
 //!
-//! Exit status: 0 success, 2 invalid input (the message names the field), 1 anything else.
+//! Exit status: 0 success, 2 invalid input or usage (the message names the field or the flag),
+//! 1 anything else, 141 quietly when standard output is a closed pipe.
 
 use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stenosis_core::{assess, Finding, Likelihood, Presentation, Urgency};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use stenosis_core::{assess, Finding, Presentation};
+use stenosis_render::{html, patient, text};
 
 mod batch;
-mod report;
 
-const USAGE: &str = "\
-stenosis: is this patient's leg problem coming from the cervical spinal cord?
-Decision support for clinicians, not a diagnosis.
+/// Is this patient's leg problem coming from the cervical spinal cord?
+///
+/// Decision support for clinicians, not a diagnosis. Give it what is known about a patient with
+/// leg symptoms (a Presentation, JSON); it says how likely the cervical cord is the cause, what
+/// else it could be, what to examine or image next and how urgently, with reasons and citations.
+#[derive(Debug, Parser)]
+#[command(name = "stenosis", propagate_version = true, arg_required_else_help = true, max_term_width = 100)]
+#[command(after_help = "Exit status: 0 success; 2 invalid input or usage (the message names the field or flag); \
+1 other errors (I/O errors name their path); 141 quietly when standard output is a closed pipe.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    command: Command,
+}
 
-Usage:
-  stenosis assess FILE [--json | --cds-hooks]
-                                     Assess one Presentation (JSON file, or - for stdin).
-                                     Prints a report for a clinician; with --json the
-                                     contract JSON of the Assessment; with --cds-hooks a
-                                     CDS Hooks 2.0 response (a list of cards).
-  stenosis batch IN.jsonl OUT.jsonl  One Presentation per line in, one result per line out,
-           [--threads N]             in order. A bad line becomes an error record naming its
-           [--max-line-bytes N]      line number and field; the rest go on. A line longer than
-                                     N bytes (default 1048576) becomes an error record too.
-                                     OUT is written to a temporary file and renamed into
-                                     place when complete; OUT may not be IN; - is stdin/stdout.
-  stenosis findings [--json]         The finding vocabulary with definitions and codes.
-  stenosis schema                    The JSON Schema of a Presentation.
-  stenosis --version | --help
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Assess one Presentation and print the report (or JSON, CDS Hooks cards, HTML).
+    Assess(AssessArgs),
+    /// Assess one Presentation per line (JSON Lines), in order, into one result per line.
+    ///
+    /// A bad line becomes an error record naming its line number and field; the rest go on. OUT
+    /// is written to a temporary file and renamed into place when complete; OUT may not be IN.
+    Batch(BatchArgs),
+    /// List the finding vocabulary with definitions and codes.
+    Findings {
+        /// The list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the JSON Schema of a Presentation.
+    Schema,
+    /// Print a shell completion script (for example: stenosis completions bash > /etc/bash_completion.d/stenosis).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff), generated from the same definitions as --help.
+    Man,
+}
 
-Exit status: 0 success, 2 invalid input (message on stderr names the field; for batch,
-some line refused or OUT is IN), 1 other errors (I/O errors name their path), 141 quietly
-when standard output is a closed pipe.
-";
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    /// Colour when standard output is a terminal and NO_COLOR is not set (or empty).
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Audience {
+    /// The clinician's report (the default).
+    Clinician,
+    /// The patient's view: plain words, what happens next and how soon, when to seek help.
+    Patient,
+}
+
+#[derive(Debug, Args)]
+struct AssessArgs {
+    /// The Presentation (JSON file), or - for standard input.
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// Print the contract JSON of the Assessment instead of the report.
+    #[arg(long, conflicts_with_all = ["cds_hooks", "html", "audience", "brief"])]
+    json: bool,
+    /// Print an HL7 CDS Hooks 2.0 response (a list of cards) instead of the report.
+    #[arg(long, conflicts_with_all = ["html", "audience", "brief"])]
+    cds_hooks: bool,
+    /// Write a standalone HTML page (no network, light and dark, printable) to OUT (- for
+    /// standard output).
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<String>,
+    /// Add the presentation itself to the HTML page.
+    #[arg(long, requires = "html")]
+    show_presentation: bool,
+    /// Who the report is for.
+    #[arg(long, value_enum, default_value_t = Audience::Clinician)]
+    audience: Audience,
+    /// Print only the bottom line (red flags, pathway, likeliest conditions, first actions).
+    #[arg(long)]
+    brief: bool,
+    /// Leave the reference list out of the report.
+    #[arg(long)]
+    no_references: bool,
+    /// When to colour the report.
+    #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    color: Color,
+    /// Wrap the report to this many columns (default: the terminal's width, else 80).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+struct BatchArgs {
+    /// Input: one Presentation (JSON) per line, or - for standard input.
+    #[arg(value_name = "IN.jsonl")]
+    input: String,
+    /// Output: one result per line, or - for standard output.
+    #[arg(value_name = "OUT.jsonl")]
+    output: String,
+    /// Worker threads (default: every core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: Option<u16>,
+    /// A line longer than this many bytes becomes an error record.
+    #[arg(long, value_name = "N", default_value_t = batch::DEFAULT_MAX_LINE_BYTES,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    max_line_bytes: usize,
+}
 
 /// Why the tool stopped.
 enum Failure {
     /// Invalid input: exit 2.
     Input(String),
-    /// Anything else (I/O, usage): exit 1.
+    /// Anything else (I/O): exit 1.
     Other(String),
     /// Standard output is a closed pipe: the reader stopped reading. Exit 141 (128 + SIGPIPE,
     /// what a shell reports for a tool killed by SIGPIPE) without a message.
@@ -60,13 +154,27 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// The command-line definition, with the knowledge-base version in `--version`.
+fn command() -> clap::Command {
+    Cli::command().version(format!(
+        "{} (knowledge base {})",
+        stenosis_core::ENGINE_VERSION,
+        stenosis_core::KNOWLEDGE_BASE_VERSION
+    ))
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Usage errors (unknown flag or subcommand, with a suggestion), --help and --version: clap
+    // prints them and exits 2 (or 0 for help and version).
+    let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
     // A panic would be a bug; make sure it still exits 1 with a message, never a crash dump.
-    let result = std::panic::catch_unwind(|| run(&args))
-        .unwrap_or_else(|_| Err(Failure::Other("internal error (a bug in stenosis; please report it)".to_owned())))
-        // Output still buffered must reach its file or fail here, never silently at exit.
-        .and_then(|code| io::stdout().flush().map(|()| code).map_err(Failure::from));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match parsed {
+        Ok(cli) => run(cli),
+        Err(e) => clap_message(&e),
+    }))
+    .unwrap_or_else(|_| Err(Failure::Other("internal error (a bug in stenosis; please report it)".to_owned())))
+    // Output still buffered must reach its file or fail here, never silently at exit.
+    .and_then(|code| io::stdout().flush().map(|()| code).map_err(Failure::from));
     // Messages go to stderr with `write!`, which (unlike `eprintln!`) cannot panic when stderr is
     // closed or full.
     let mut stderr = io::stderr();
@@ -84,113 +192,139 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, Failure> {
-    let flag = |name: &str| args.iter().any(|a| a == name);
-    let positional: Vec<&String> = {
-        let mut out = Vec::new();
-        let mut skip = false;
-        for a in args.iter().skip(1) {
-            if skip {
-                skip = false;
-            } else if a == "--threads" || a == "--max-line-bytes" {
-                skip = true;
-            } else if !a.starts_with("--") || a == "-" {
-                out.push(a);
-            }
-        }
-        out
-    };
-    match args.first().map(String::as_str) {
-        Some("assess") => {
-            let [path] = positional.as_slice() else {
-                return Err(Failure::Other(format!("usage: stenosis assess FILE [--json]\n\n{USAGE}")));
-            };
-            let text = read_input(path)?;
-            let p = Presentation::from_json_bytes(&text).map_err(|e| Failure::Input(e.to_string()))?;
-            let a = assess(&p);
-            let mut out = io::stdout().lock();
-            if flag("--json") {
-                writeln!(out, "{}", a.to_json())?;
-            } else if flag("--cds-hooks") {
-                writeln!(out, "{}", stenosis_core::cds_hooks_response(&a).to_json())?;
-            } else {
-                let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                out.write_all(report::render(&a, color).as_bytes())?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some("batch") => {
-            let [input, output] = positional.as_slice() else {
-                return Err(Failure::Other(format!("usage: stenosis batch IN.jsonl OUT.jsonl\n\n{USAGE}")));
-            };
-            let threads = match args.iter().position(|a| a == "--threads") {
-                Some(i) => args
-                    .get(i + 1)
-                    .and_then(|v| v.parse::<usize>().ok())
-                    .filter(|n| (1..=256).contains(n))
-                    .ok_or_else(|| Failure::Other("--threads takes a whole number from 1 to 256".to_owned()))?,
+/// Prints what clap has to say: help and version on standard output (exit 0; a closed pipe or a
+/// full device handled as for any other output), usage errors on standard error (exit 2).
+fn clap_message(e: &clap::Error) -> Result<ExitCode, Failure> {
+    let rendered = e.render();
+    if e.use_stderr() {
+        let styled = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+        let text = if styled { rendered.ansi().to_string() } else { rendered.to_string() };
+        let _ = io::stderr().write_all(text.as_bytes());
+        return Ok(ExitCode::from(2));
+    }
+    io::stdout().lock().write_all(rendered.to_string().as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Assess(args) => assess_command(&args),
+        Command::Batch(args) => {
+            let threads = match args.threads {
+                Some(n) => usize::from(n),
                 None => std::thread::available_parallelism().map_or(2, |n| n.get()),
             };
-            let max_line_bytes = match args.iter().position(|a| a == "--max-line-bytes") {
-                Some(i) => {
-                    args.get(i + 1).and_then(|v| v.parse::<usize>().ok()).filter(|n| *n >= 1).ok_or_else(|| {
-                        Failure::Other("--max-line-bytes takes a whole number of bytes, at least 1".to_owned())
-                    })?
-                }
-                None => batch::DEFAULT_MAX_LINE_BYTES,
-            };
-            batch::run(input, output, &batch::Options { threads, max_line_bytes })
+            batch::run(&args.input, &args.output, &batch::Options { threads, max_line_bytes: args.max_line_bytes })
         }
-        Some("findings") => {
-            let mut out = io::stdout().lock();
-            if flag("--json") {
-                let list: Vec<serde_json::Value> = Finding::ALL
-                    .iter()
-                    .map(|f| {
-                        serde_json::json!({
-                            "id": f.id(), "group": f.group().id(), "definition": f.definition(),
-                            "snomed_ct": f.snomed().map(|c| serde_json::json!({"code": c.code, "display": c.display})),
-                        })
-                    })
-                    .collect();
-                writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default())?;
-            } else {
-                let mut group = None;
-                for f in Finding::ALL {
-                    if group != Some(f.group()) {
-                        group = Some(f.group());
-                        writeln!(out, "\n{}", f.group().label())?;
-                    }
-                    let code = f.snomed().map(|c| format!("  [SNOMED CT {}]", c.code)).unwrap_or_default();
-                    writeln!(out, "  {:<36} {}{}", f.id(), f.definition(), code)?;
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some("schema") => {
+        Command::Findings { json } => findings(json),
+        Command::Schema => {
             let schema = stenosis_core::presentation_schema();
             writeln!(io::stdout().lock(), "{}", serde_json::to_string_pretty(&schema).unwrap_or_default())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some("--version" | "-V" | "version") => {
-            writeln!(
-                io::stdout().lock(),
-                "stenosis {} (knowledge base {})",
-                stenosis_core::ENGINE_VERSION,
-                stenosis_core::KNOWLEDGE_BASE_VERSION
-            )?;
+        Command::Completions { shell } => {
+            let mut cmd = command();
+            let out = &mut io::stdout().lock();
+            match shell {
+                Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut cmd, "stenosis", out),
+                Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut cmd, "stenosis", out),
+                Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, "stenosis", out),
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Some("--help" | "-h" | "help") => {
-            io::stdout().lock().write_all(USAGE.as_bytes())?;
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(command()).render(&mut buf)?;
+            io::stdout().lock().write_all(&buf)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(other) => {
-            let shown = if other.len() <= 32 && other.bytes().all(|b| b.is_ascii_graphic()) { other } else { "?" };
-            Err(Failure::Other(format!("unknown command `{shown}`\n\n{USAGE}")))
-        }
-        None => Err(Failure::Other(USAGE.to_owned())),
     }
+}
+
+/// Colour for the report: `--color`, else a terminal without `NO_COLOR` (set and non-empty).
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty()),
+    }
+}
+
+/// The terminal's size (columns, rows) when standard output is one, else `COLUMNS`/`LINES`, else
+/// 80 by 24.
+fn screen(width: Option<u16>) -> (usize, usize) {
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0);
+    let term = terminal_size::terminal_size_of(io::stdout())
+        .map(|(terminal_size::Width(w), terminal_size::Height(h))| (usize::from(w), usize::from(h)));
+    let cols = width.map(usize::from).or(term.map(|t| t.0)).or_else(|| env("COLUMNS")).unwrap_or(80);
+    let rows = term.map(|t| t.1).or_else(|| env("LINES")).unwrap_or(24);
+    (cols.max(20), rows.max(10))
+}
+
+fn assess_command(args: &AssessArgs) -> Result<ExitCode, Failure> {
+    let text = read_input(&args.file)?;
+    let p = Presentation::from_json_bytes(&text).map_err(|e| Failure::Input(e.to_string()))?;
+    let a = assess(&p);
+    if let Some(out) = &args.html {
+        let page = match args.audience {
+            Audience::Clinician => {
+                html::page(&a, &html::HtmlOptions { presentation: args.show_presentation.then_some(&p) })
+            }
+            Audience::Patient => patient::html(&a),
+        };
+        write_output(out, &args.file, page.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", a.to_json())?;
+    } else if args.cds_hooks {
+        writeln!(out, "{}", stenosis_core::cds_hooks_response(&a).to_json())?;
+    } else {
+        let (width, height) = screen(args.width);
+        let report = match args.audience {
+            Audience::Clinician => text::report(
+                &a,
+                &text::TextOptions {
+                    width,
+                    height,
+                    color: use_color(args.color),
+                    brief: args.brief,
+                    references: !args.no_references,
+                },
+            ),
+            Audience::Patient => patient::text(&a, width),
+        };
+        out.write_all(report.as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn findings(json: bool) -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    if json {
+        let list: Vec<serde_json::Value> = Finding::ALL
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "id": f.id(), "label": f.label(), "group": f.group().id(), "definition": f.definition(),
+                    "snomed_ct": f.snomed().map(|c| serde_json::json!({"code": c.code, "display": c.display})),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default())?;
+    } else {
+        let mut group = None;
+        for f in Finding::ALL {
+            if group != Some(f.group()) {
+                group = Some(f.group());
+                writeln!(out, "\n{}", f.group().label())?;
+            }
+            let code = f.snomed().map(|c| format!("  [SNOMED CT {}]", c.code)).unwrap_or_default();
+            writeln!(out, "  {:<36} {}{}", f.id(), f.definition(), code)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
@@ -203,20 +337,37 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     Ok(buf)
 }
 
-/// Short symbols for the report.
-pub(crate) fn bar(l: Likelihood) -> &'static str {
-    match l {
-        Likelihood::High => "###",
-        Likelihood::Moderate => "## ",
-        Likelihood::Low => "#  ",
+/// Writes `bytes` to `out` (`-`: standard output): to a temporary file beside it, then renamed,
+/// so that no partial file ever looks complete. Refuses to overwrite the input.
+fn write_output(out: &str, input: &str, bytes: &[u8]) -> Result<(), Failure> {
+    if out == "-" {
+        io::stdout().lock().write_all(bytes)?;
+        return Ok(());
     }
+    let dest = Path::new(out);
+    if input != "-" {
+        if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(dest)) {
+            if a == b {
+                return Err(Failure::Input(format!("--html: {out} is the input file; refusing to overwrite it")));
+            }
+        }
+    }
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp: PathBuf = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, dest));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(batch::io_failure(out, "write", &e));
+    }
+    Ok(())
 }
 
-/// Urgency label for the report.
-pub(crate) fn urgency_label(u: Urgency) -> &'static str {
-    match u {
-        Urgency::Emergency => "EMERGENCY",
-        Urgency::Urgent => "URGENT",
-        Urgency::Routine => "routine",
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        command().debug_assert();
     }
 }

@@ -166,8 +166,8 @@ fn an_overlong_line_becomes_an_error_record_and_the_rest_go_on() {
     assert!(records[0]["differential"].is_array() && records[2]["differential"].is_array());
     // The default limit accepts it.
     assert_eq!(run(&["batch", s(&input), s(&out)]).status.code(), Some(0));
-    // A bad limit is a usage error.
-    assert_eq!(run(&["batch", s(&input), s(&out), "--max-line-bytes", "0"]).status.code(), Some(1));
+    // A bad limit is a usage error (exit 2, as every usage error).
+    assert_eq!(run(&["batch", s(&input), s(&out), "--max-line-bytes", "0"]).status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -38,18 +38,129 @@ fn assess_json_is_the_core_serialization_byte_for_byte() {
 }
 
 #[test]
-fn report_puts_red_flags_first_and_numbers_citations() {
+fn report_leads_with_the_bottom_line_in_words() {
     let case = root().join("examples/cases/cauda-equina.json");
-    let out = stenosis(&["assess", case.to_str().unwrap()], None);
+    let out = stenosis(&["assess", "--width", "80", case.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    let flags = text.find("RED FLAGS").expect("red flag section");
-    let pathway = text.find("Pathway:").unwrap();
-    assert!(flags < pathway, "red flags come before the pathway");
-    assert!(text.contains("cauda_equina_suspected"));
-    assert!(text.contains("[EMERGENCY] lumbar_mri"));
-    assert!(text.contains("Citations\n  [1] "));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[1].starts_with("RED FLAG  Suspected cauda equina syndrome"), "{text}");
+    assert!(lines[2].starts_with("Pathway   Emergency"), "{text}");
+    assert!(text.find("RED FLAGS").unwrap() < text.find("PATHWAY:").unwrap());
+    assert!(text.contains("REFERENCES\n  [1] "));
     assert!(text.contains("not a diagnosis"));
+    // Ids never reach the person: labels instead.
+    assert!(!text.contains("cauda_equina_suspected") && !text.contains("lumbar_mri"), "{text}");
+    assert!(lines.last().unwrap().starts_with("RED FLAG"), "{text}");
+    // No escape codes when not on a terminal, unless asked.
+    assert!(!text.contains('\x1b'));
+    let colored = stenosis(&["assess", "--color", "always", case.to_str().unwrap()], None);
+    assert!(String::from_utf8(colored.stdout).unwrap().contains("\x1b[1;31m"));
+}
+
+#[test]
+fn brief_and_no_references() {
+    let case = root().join("examples/cases/cauda-equina.json");
+    let brief = String::from_utf8(stenosis(&["assess", "--brief", case.to_str().unwrap()], None).stdout).unwrap();
+    assert!(brief.lines().count() <= 8, "{brief}");
+    assert!(brief.contains("RED FLAG") && !brief.contains("REFERENCES"));
+    let no_refs =
+        String::from_utf8(stenosis(&["assess", "--no-references", case.to_str().unwrap()], None).stdout).unwrap();
+    assert!(!no_refs.contains("REFERENCES") && no_refs.contains("WHAT TO DO"));
+}
+
+/// Every example and vignette at 80 columns: no line wider than the terminal, the bottom line in
+/// 8 lines, and the red flag of every emergency case on the first screen and in the last line.
+#[test]
+fn every_case_fits_80_columns_and_keeps_its_red_flag_in_view() {
+    let mut cases: Vec<(String, Vec<u8>)> = Vec::new();
+    for dir in ["examples/cases", "tests/vignettes"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            let p = v.get("presentation").cloned().unwrap_or(v);
+            cases.push((path.display().to_string(), serde_json::to_vec(&p).unwrap()));
+        }
+    }
+    assert!(cases.len() > 50);
+    let mut emergencies = 0;
+    for (name, input) in &cases {
+        let out = stenosis(&["assess", "--width", "80", "-"], Some(input));
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "{name}: {line}");
+        }
+        let a = stenosis_core::assess(&Presentation::from_json_bytes(input).unwrap());
+        if !a.red_flags.is_empty() {
+            emergencies += 1;
+            let first_screen: Vec<&str> = text.lines().take(24).collect();
+            assert!(first_screen.iter().any(|l| l.starts_with("RED FLAG")), "{name}");
+            assert!(text.lines().last().unwrap().starts_with("RED FLAG"), "{name}");
+            for r in &a.red_flags {
+                assert!(text.contains(r.id.label()), "{name}");
+            }
+        }
+        let brief = stenosis(&["assess", "--brief", "--width", "80", "-"], Some(input));
+        assert!(String::from_utf8(brief.stdout).unwrap().lines().count() <= 8, "{name}");
+    }
+    assert!(emergencies >= 3, "{emergencies}");
+}
+
+#[test]
+fn html_page_and_patient_view() {
+    let case = root().join("examples/cases/cauda-equina.json");
+    let dir = std::env::temp_dir().join(format!("stenosis-cli-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("out.html");
+    let out = stenosis(&["assess", case.to_str().unwrap(), "--html", page.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("default-src 'none'"));
+    let to_stdout = stenosis(&["assess", case.to_str().unwrap(), "--html", "-"], None);
+    assert_eq!(String::from_utf8(to_stdout.stdout).unwrap(), html);
+    // The input is never overwritten.
+    let copy = dir.join("case.json");
+    std::fs::copy(&case, &copy).unwrap();
+    let refused = stenosis(&["assess", copy.to_str().unwrap(), "--html", copy.to_str().unwrap()], None);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&case).unwrap());
+    let patient = stenosis(&["assess", "--audience", "patient", case.to_str().unwrap()], None);
+    let text = String::from_utf8(patient.stdout).unwrap();
+    assert!(text.contains("GET HELP TODAY") && text.contains("This is not a diagnosis."), "{text}");
+    assert!(!text.contains('_') && !text.contains('%'), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_command_line_like_the_ones_people_like() {
+    // Unknown flags and subcommands are refused with a suggestion, exit 2.
+    let case = root().join("examples/cases/mild-dcm.json");
+    let out = stenosis(&["assess", case.to_str().unwrap(), "--jsno"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("'--json'"));
+    let out = stenosis(&["asess"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("'assess'"));
+    // --help on every subcommand.
+    for sub in ["assess", "batch", "findings", "schema", "completions", "man"] {
+        let out = stenosis(&[sub, "--help"], None);
+        assert_eq!(out.status.code(), Some(0), "{sub}");
+        assert!(String::from_utf8(out.stdout).unwrap().contains("Usage: stenosis"), "{sub}");
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let out = stenosis(&["completions", shell], None);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(String::from_utf8(out.stdout).unwrap().contains("assess"), "{shell}");
+    }
+    let man = String::from_utf8(stenosis(&["man"], None).stdout).unwrap();
+    assert!(man.contains(".TH stenosis 1") && man.contains("assess"), "{man}");
+    // `stenosis` alone prints its usage once.
+    let bare = String::from_utf8(stenosis(&[], None).stderr).unwrap();
+    assert_eq!(bare.matches("Usage:").count(), 1, "{bare}");
 }
 
 #[test]
@@ -88,9 +199,9 @@ fn cds_hooks_output_is_the_core_response() {
 }
 
 #[test]
-fn usage_errors_exit_1() {
-    assert_eq!(stenosis(&[], None).status.code(), Some(1));
-    assert_eq!(stenosis(&["frobnicate"], None).status.code(), Some(1));
+fn usage_errors_exit_2_and_other_errors_exit_1() {
+    assert_eq!(stenosis(&[], None).status.code(), Some(2));
+    assert_eq!(stenosis(&["frobnicate"], None).status.code(), Some(2));
     assert_eq!(stenosis(&["assess", "/nonexistent/file.json"], None).status.code(), Some(1));
     assert_eq!(stenosis(&["--help"], None).status.code(), Some(0));
     let v = stenosis(&["--version"], None);
