@@ -65,7 +65,7 @@ proptest! {
         let a = assess(&p);
         let b = assess(&p.clone());
         prop_assert_eq!(a.to_json(), b.to_json());
-        prop_assert_eq!(a.differential.len(), 5);
+        prop_assert_eq!(a.differential.len(), stenosis::Condition::ALL.len());
         let listed: Vec<_> = a.citations.iter().map(|c| c.id).collect();
         for r in &a.recommendations {
             prop_assert!(!r.citations.is_empty() && !r.rationale.is_empty());

@@ -181,6 +181,56 @@ fn check(case: &Value) -> Vec<String> {
                     }
                 }
             }
+            "recommendations_include_any" => {
+                for item in e.as_array().into_iter().flatten() {
+                    let wanted: Vec<&str> =
+                        item["actions"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                    let ok = wanted.iter().any(|a| {
+                        rec(a).is_some_and(|r| item.get("urgency").map_or(true, |u| matches(u, &r["urgency"])))
+                    });
+                    if wanted.is_empty() {
+                        fail(format!("{item} names no actions"));
+                    } else if !ok {
+                        fail(format!("one of {wanted:?} at {} expected, got {:?}", item["urgency"], actions(&recs)));
+                    }
+                }
+            }
+            "spine_referral_not_alone" => {
+                let spine = ["spine_surgery_referral", "emergency_spine_evaluation"]
+                    .iter()
+                    .filter_map(|a| rec(a))
+                    .map(|r| urgency_rank(&r["urgency"]))
+                    .max();
+                let neurology = rec("neurology_referral").map(|r| urgency_rank(&r["urgency"]));
+                if e.as_bool() == Some(true) {
+                    if let Some(s) = spine {
+                        if neurology.map_or(true, |n| n < s) {
+                            fail(format!(
+                                "a spine referral without neurology at least as urgent: {:?}",
+                                actions(&recs)
+                            ));
+                        }
+                    }
+                }
+            }
+            "recommendation_grades" => {
+                for item in e.as_array().into_iter().flatten() {
+                    let action = item["action"].as_str().unwrap_or("");
+                    match rec(action) {
+                        None => fail(format!("{action} expected, got {:?}", actions(&recs))),
+                        Some(r) => {
+                            for k in ["strength", "evidence_quality"] {
+                                if let Some(want) = item.get(k) {
+                                    let got = r.get(k).cloned().unwrap_or(Value::Null);
+                                    if !matches(want, &got) {
+                                        fail(format!("{action}: {k} expected {want}, got {got}"));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             "recommendations_exclude" => match strings(e, key) {
                 Ok(want) => {
                     for action in want {
@@ -215,6 +265,16 @@ fn check(case: &Value) -> Vec<String> {
         }
     }
     errors
+}
+
+/// Emergency > urgent > routine.
+fn urgency_rank(u: &Value) -> u8 {
+    match u.as_str() {
+        Some("emergency") => 3,
+        Some("urgent") => 2,
+        Some("routine") => 1,
+        _ => 0,
+    }
 }
 
 fn actions(recs: &[&Value]) -> Vec<String> {

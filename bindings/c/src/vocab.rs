@@ -86,10 +86,84 @@ pub enum StenosisFinding {
     CervicalCordSignalChangeOnMri = 37,
     /// `lumbar_stenosis_on_imaging`: Lumbar spinal canal or lateral recess stenosis reported on imaging.
     LumbarStenosisOnImaging = 38,
+    /// `arm_weakness`: Objective weakness of arm or hand muscles on examination.
+    ArmWeakness = 39,
+    /// `arm_hyperreflexia`: Brisk biceps, triceps or brachioradialis reflexes.
+    ArmHyperreflexia = 40,
+    /// `leg_hyperreflexia`: Brisk knee or ankle reflexes.
+    LegHyperreflexia = 41,
+    /// `tromner_sign`: Finger flexion when the palmar tip of the relaxed middle finger is tapped (Tromner sign).
+    TromnerSign = 42,
+    /// `finger_escape_sign`: The ulnar fingers drift into flexion and abduction when held extended and adducted (finger escape sign).
+    FingerEscapeSign = 43,
+    /// `grip_release_slowed`: Grip-and-release or grip strength below the age and sex cut-off (Kobayashi 2021/2022).
+    GripReleaseSlowed = 44,
+    /// `reduced_knee_reflexes`: Reduced or absent patellar (knee) reflexes.
+    ReducedKneeReflexes = 45,
+    /// `reduced_leg_tone`: Reduced (flaccid) tone in the legs.
+    ReducedLegTone = 46,
+    /// `foot_drop`: Weakness of ankle dorsiflexion (foot drop).
+    FootDrop = 47,
+    /// `fasciculations`: Visible spontaneous muscle twitches (fasciculations).
+    Fasciculations = 48,
+    /// `limb_muscle_wasting`: Muscle wasting beyond the intrinsic hand muscles.
+    LimbMuscleWasting = 49,
+    /// `vibration_or_position_sense_loss`: Loss of vibration or joint position sense in the legs.
+    VibrationOrPositionSenseLoss = 50,
+    /// `truncal_sensory_level`: A sensory level on the trunk: sensation reduced below a horizontal line.
+    TruncalSensoryLevel = 51,
+    /// `sexual_dysfunction`: New erectile or ejaculatory dysfunction, or genital numbness.
+    SexualDysfunction = 52,
+    /// `reduced_anal_tone`: Reduced anal sphincter tone on rectal examination.
+    ReducedAnalTone = 53,
+    /// `bulbar_symptoms`: Dysarthria or dysphagia (bulbar symptoms or signs).
+    BulbarSymptoms = 54,
+    /// `visual_disturbance`: Optic neuritis now or before, or unexplained visual loss.
+    VisualDisturbance = 55,
+    /// `cognitive_decline`: New or progressive cognitive impairment.
+    CognitiveDecline = 56,
+    /// `acute_cold_pulseless_leg`: A leg that became painful, cold, pale or pulseless within the last 14 days.
+    AcuteColdPulselessLeg = 57,
+    /// `rest_pain`: Ischaemic rest pain of the foot (present lying flat, eased with the leg hanging down).
+    RestPain = 58,
+    /// `foot_ulcer_or_gangrene`: A foot wound not healing for more than two weeks, or gangrene.
+    FootUlcerOrGangrene = 59,
+    /// `cool_or_discoloured_leg`: Cool skin or skin discolouration of the leg or foot.
+    CoolOrDiscolouredLeg = 60,
+    /// `femoral_bruit`: A bruit heard over the femoral artery.
+    FemoralBruit = 61,
+    /// `cancer_history`: A past or current diagnosis of cancer.
+    CancerHistory = 62,
+    /// `fever`: Fever (raised temperature) with the current illness.
+    Fever = 63,
+    /// `spinal_infection_risk`: Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia.
+    SpinalInfectionRisk = 64,
+    /// `unexplained_weight_loss`: Unintended, unexplained weight loss.
+    UnexplainedWeightLoss = 65,
+    /// `prior_gastric_surgery`: Gastrectomy or bariatric surgery.
+    PriorGastricSurgery = 66,
+    /// `family_history_similar_disorder`: A relative with a similar walking or spastic disorder.
+    FamilyHistorySimilarDisorder = 67,
+    /// `prior_spine_surgery`: A previous spinal decompression or fusion at any level.
+    PriorSpineSurgery = 68,
+    /// `low_vitamin_b12`: Low vitamin B12, or raised methylmalonic acid or homocysteine.
+    LowVitaminB12 = 69,
+    /// `low_serum_copper`: Low serum copper (or caeruloplasmin).
+    LowSerumCopper = 70,
+    /// `emg_widespread_denervation`: EMG showing widespread active and chronic denervation beyond one root level.
+    EmgWidespreadDenervation = 71,
+    /// `thoracic_cord_compression_on_mri`: Thoracic spinal cord compression reported on MRI.
+    ThoracicCordCompressionOnMri = 72,
+    /// `brain_mri_demyelinating_lesions`: Demyelinating lesions reported on brain MRI.
+    BrainMriDemyelinatingLesions = 73,
+    /// `ventriculomegaly_on_imaging`: Enlarged cerebral ventricles (Evans index above 0.3) on brain imaging.
+    VentriculomegalyOnImaging = 74,
+    /// `cord_flow_voids_on_mri`: Dilated perimedullary vessels (flow voids) around the cord on MRI: the sign of a spinal dural AV fistula.
+    CordFlowVoidsOnMri = 75,
 }
 
 /// How many values `StenosisFinding` has.
-pub const STENOSIS_FINDING_COUNT: u32 = 39;
+pub const STENOSIS_FINDING_COUNT: u32 = 76;
 
 /// The status of a finding.
 #[repr(u32)]
@@ -126,10 +200,20 @@ pub enum StenosisFindingGroup {
     History = 6,
     /// `imaging`: Imaging (as reported)
     Imaging = 7,
+    /// `limb_specific_exam`: Limb-specific examination (arms and legs recorded separately)
+    LimbSpecificExam = 8,
+    /// `localisation`: Localisation of a spinal cord lesion
+    Localisation = 9,
+    /// `beyond_spinal_cord`: Features beyond the spinal cord (brain, cranial nerves)
+    BeyondSpinalCord = 10,
+    /// `vascular`: Vascular (limb ischaemia)
+    Vascular = 11,
+    /// `laboratory_and_tests`: Laboratory results and tests (as reported)
+    LaboratoryAndTests = 12,
 }
 
 /// How many values `StenosisFindingGroup` has.
-pub const STENOSIS_FINDING_GROUP_COUNT: u32 = 8;
+pub const STENOSIS_FINDING_GROUP_COUNT: u32 = 13;
 
 /// Sex.
 #[repr(u32)]
@@ -156,10 +240,12 @@ pub enum StenosisCourse {
     Progressive = 1,
     /// `rapidly_progressive`: Rapidly progressive (worsening over hours to days)
     RapidlyProgressive = 2,
+    /// `relapsing`: Relapsing (attacks with recovery between them)
+    Relapsing = 3,
 }
 
 /// How many values `StenosisCourse` has.
-pub const STENOSIS_COURSE_COUNT: u32 = 3;
+pub const STENOSIS_COURSE_COUNT: u32 = 4;
 
 /// A condition on the differential.
 #[repr(u32)]
@@ -175,10 +261,30 @@ pub enum StenosisCondition {
     PeripheralArterialDisease = 3,
     /// `cauda_equina_syndrome`: Cauda equina syndrome
     CaudaEquinaSyndrome = 4,
+    /// `thoracic_myelopathy`: Thoracic myelopathy (thoracic cord compression: tumour, ossified ligament, disc)
+    ThoracicMyelopathy = 5,
+    /// `motor_neuron_disease`: Motor neuron disease (amyotrophic lateral sclerosis)
+    MotorNeuronDisease = 6,
+    /// `nutritional_myelopathy`: Nutritional myelopathy (vitamin B12 or copper deficiency: subacute combined degeneration)
+    NutritionalMyelopathy = 7,
+    /// `demyelinating_disease`: Demyelinating disease (multiple sclerosis, neuromyelitis optica spectrum disorder)
+    DemyelinatingDisease = 8,
+    /// `hereditary_spastic_paraplegia`: Hereditary spastic paraplegia
+    HereditarySpasticParaplegia = 9,
+    /// `normal_pressure_hydrocephalus`: Normal pressure hydrocephalus
+    NormalPressureHydrocephalus = 10,
+    /// `spinal_dural_av_fistula`: Spinal dural arteriovenous fistula
+    SpinalDuralAvFistula = 11,
+    /// `malignant_spinal_cord_compression`: Malignant (metastatic) spinal cord or cauda equina compression
+    MalignantSpinalCordCompression = 12,
+    /// `spinal_epidural_abscess`: Spinal epidural abscess
+    SpinalEpiduralAbscess = 13,
+    /// `guillain_barre_syndrome`: Guillain-Barre syndrome (acute inflammatory polyradiculoneuropathy)
+    GuillainBarreSyndrome = 14,
 }
 
 /// How many values `StenosisCondition` has.
-pub const STENOSIS_CONDITION_COUNT: u32 = 5;
+pub const STENOSIS_CONDITION_COUNT: u32 = 15;
 
 /// How likely a condition is.
 #[repr(u32)]
@@ -253,10 +359,26 @@ pub enum StenosisAction {
     CervicalCollar = 8,
     /// `clinical_monitoring`: Clinical monitoring for progression
     ClinicalMonitoring = 9,
+    /// `thoracic_spine_mri`: MRI of the thoracic spine (with and without contrast where a tumour, inflammation or vascular malformation is suspected)
+    ThoracicSpineMri = 10,
+    /// `whole_spine_mri`: MRI of the whole spine (cervical, thoracic and lumbosacral)
+    WholeSpineMri = 11,
+    /// `brain_mri`: MRI of the brain
+    BrainMri = 12,
+    /// `neurology_referral`: Referral to a neurologist
+    NeurologyReferral = 13,
+    /// `vascular_surgery_referral`: Referral to a vascular specialist (vascular surgery)
+    VascularSurgeryReferral = 14,
+    /// `b12_and_copper_tests`: Vitamin B12 with methylmalonic acid or homocysteine, folate, copper, caeruloplasmin, zinc and a full blood count
+    B12AndCopperTests = 15,
+    /// `infection_markers`: Infection markers: ESR, CRP and blood cultures
+    InfectionMarkers = 16,
+    /// `mscc_pathway_referral`: Referral to the metastatic spinal cord compression coordinator or acute oncology
+    MsccPathwayReferral = 17,
 }
 
 /// How many values `StenosisAction` has.
-pub const STENOSIS_ACTION_COUNT: u32 = 10;
+pub const STENOSIS_ACTION_COUNT: u32 = 18;
 
 /// How soon an action should happen.
 #[repr(u32)]
@@ -281,10 +403,20 @@ pub enum StenosisRedFlag {
     CaudaEquinaSuspected = 0,
     /// `rapidly_progressive_deficit`: Rapidly progressive neurological deficit
     RapidlyProgressiveDeficit = 1,
+    /// `malignant_cord_compression_suspected`: Suspected metastatic spinal cord or cauda equina compression
+    MalignantCordCompressionSuspected = 2,
+    /// `spinal_infection_suspected`: Suspected spinal infection (epidural abscess)
+    SpinalInfectionSuspected = 3,
+    /// `guillain_barre_suspected`: Suspected Guillain-Barre syndrome
+    GuillainBarreSuspected = 4,
+    /// `acute_limb_ischaemia`: Acute limb ischaemia (emergency)
+    AcuteLimbIschaemia = 5,
+    /// `limb_threatening_ischaemia`: Chronic limb-threatening ischaemia (urgent, not emergency)
+    LimbThreateningIschaemia = 6,
 }
 
 /// How many values `StenosisRedFlag` has.
-pub const STENOSIS_RED_FLAG_COUNT: u32 = 2;
+pub const STENOSIS_RED_FLAG_COUNT: u32 = 7;
 
 /// A warning (clinical pitfall or evidence caveat).
 #[repr(u32)]
@@ -310,7 +442,45 @@ pub enum StenosisWarning {
     NonmyelopathicCompression = 8,
     /// `umn_signs_without_compression`: Upper motor neuron signs with no cord compression on cervical MRI
     UmnSignsWithoutCompression = 9,
+    /// `mimic_features_present`: Features of a non-compressive mimic of myelopathy: separate it before spine surgery
+    MimicFeaturesPresent = 10,
+    /// `lesion_may_be_below_neck`: Cord signs in the legs with normal arms, or a truncal sensory level: a cervical MRI alone may miss the lesion
+    LesionMayBeBelowNeck = 11,
+    /// `lower_motor_neuron_pattern`: Areflexic or flaccid leg weakness points to roots, cauda equina or nerves, not the cord
+    LowerMotorNeuronPattern = 12,
+    /// `deterioration_after_decompression`: Worse after a spinal decompression: reconsider the mimics
+    DeteriorationAfterDecompression = 13,
 }
 
 /// How many values `StenosisWarning` has.
-pub const STENOSIS_WARNING_COUNT: u32 = 10;
+pub const STENOSIS_WARNING_COUNT: u32 = 14;
+
+/// The strength of a guideline recommendation.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StenosisStrength {
+    /// `strong`: Strong recommendation ("we recommend")
+    Strong = 0,
+    /// `weak`: Weak recommendation ("we suggest")
+    Weak = 1,
+}
+
+/// How many values `StenosisStrength` has.
+pub const STENOSIS_STRENGTH_COUNT: u32 = 2;
+
+/// The quality of the evidence behind a guideline recommendation.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StenosisEvidenceQuality {
+    /// `high`: High-quality evidence
+    High = 0,
+    /// `moderate`: Moderate-quality evidence
+    Moderate = 1,
+    /// `low`: Low-quality evidence
+    Low = 2,
+    /// `very_low`: Very low-quality evidence
+    VeryLow = 3,
+}
+
+/// How many values `StenosisEvidenceQuality` has.
+pub const STENOSIS_EVIDENCE_QUALITY_COUNT: u32 = 4;

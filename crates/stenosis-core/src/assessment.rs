@@ -7,13 +7,16 @@ use crate::presentation::Presentation;
 use crate::rules::{
     self, Collect, Decision, NoTrace, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR,
 };
-use crate::vocab::{Action, Condition, Finding, Likelihood, Pathway, RedFlag, SeverityClass, Status, Urgency, Warning};
+use crate::vocab::{
+    Action, Condition, EvidenceQuality, Finding, Likelihood, Pathway, RedFlag, SeverityClass, Status, Strength,
+    Urgency, Warning,
+};
 
 /// The engine version (the crate version).
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.1";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.2";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -110,6 +113,11 @@ pub struct Recommendation {
     pub action: Action,
     /// How soon.
     pub urgency: Urgency,
+    /// The strength its guideline gives it (AO Spine/CSRS 2017), or `None` where the source gives
+    /// no grade (serialised as `null`).
+    pub strength: Option<Strength>,
+    /// The quality of evidence its guideline gives it, or `None` where the source gives no grade.
+    pub evidence_quality: Option<EvidenceQuality>,
     /// Why.
     pub rationale: String,
     /// Citation ids.
@@ -338,8 +346,8 @@ fn collect_citations(reasons: &[&'static Reason], base: &[CitationId]) -> Vec<Ci
     set.0
 }
 
-fn findings_in(mask: u64) -> Vec<Finding> {
-    Finding::ALL.iter().copied().filter(|f| mask & (1u64 << f.code()) != 0).collect()
+fn findings_in(mask: u128) -> Vec<Finding> {
+    Finding::ALL.iter().copied().filter(|f| mask & (1u128 << f.code()) != 0).collect()
 }
 
 fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
@@ -373,7 +381,7 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
         severity_class(m).map(|class| Severity {
             mjoa: m,
             class,
-            citations: &[CitationId::Tetreault2017Mjoa, CitationId::Fehlings2017Scope],
+            citations: &[CitationId::Tetreault2017Mjoa, CitationId::Fehlings2017Guideline],
         })
     });
     if let Some(s) = &severity {
@@ -393,7 +401,15 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
             let reasons: Vec<&'static Reason> = reasons_for(trace, Target::Recommendation(a)).collect();
             let citations = collect_citations(&reasons, &[]);
             all.add(&citations);
-            Some(Recommendation { action: a, urgency, rationale: join(&reasons), citations })
+            let (strength, evidence_quality) = rules::grade(&reasons).map_or((None, None), |(s, q)| (Some(s), Some(q)));
+            Some(Recommendation {
+                action: a,
+                urgency,
+                strength,
+                evidence_quality,
+                rationale: join(&reasons),
+                citations,
+            })
         })
         .collect();
     // Most urgent first; vocabulary order within the same urgency (stable sort).

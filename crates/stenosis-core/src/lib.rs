@@ -59,6 +59,6 @@ pub use presentation::{
 pub use schema::{knowledge_base_notes, presentation_schema, KnowledgeBaseNote};
 pub use summary::{summarize, Summary};
 pub use vocab::{
-    vocabularies, Action, Condition, Course, Finding, FindingGroup, Likelihood, Pathway, RedFlag, SeverityClass, Sex,
-    SnomedCode, Status, Urgency, Warning, SNOMED_SYSTEM,
+    vocabularies, Action, Condition, Course, EvidenceQuality, Finding, FindingGroup, Likelihood, Pathway, RedFlag,
+    SeverityClass, Sex, SnomedCode, Status, Strength, Urgency, Warning, SNOMED_SYSTEM,
 };

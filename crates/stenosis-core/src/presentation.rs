@@ -27,8 +27,8 @@ pub const PRESENTATION_FIELDS: &[&str] =
 /// unknown. `Copy`, 16 bytes, no allocation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct FindingSet {
-    present: u64,
-    absent: u64,
+    present: u128,
+    absent: u128,
 }
 
 impl FindingSet {
@@ -81,11 +81,11 @@ impl FindingSet {
         })
     }
 
-    pub(crate) const fn present_mask(&self) -> u64 {
+    pub(crate) const fn present_mask(&self) -> u128 {
         self.present
     }
 
-    pub(crate) const fn absent_mask(&self) -> u64 {
+    pub(crate) const fn absent_mask(&self) -> u128 {
         self.absent
     }
 }
@@ -836,7 +836,7 @@ impl<'de> Visitor<'de> for FindingsSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FindingSet, A::Error> {
         let slot = self.slot;
         let mut set = FindingSet::default();
-        let mut seen = 0u64;
+        let mut seen = 0u128;
         while let Some(f) = map.next_key_seed(FindingKeySeed { slot })? {
             if seen & f.bit() != 0 {
                 return Err(fail(

@@ -167,6 +167,11 @@ vocabulary! {
         PeripheralExam = "peripheral_exam" { doc: "Peripheral examination" },
         History = "history" { doc: "History" },
         Imaging = "imaging" { doc: "Imaging (as reported)" },
+        LimbSpecificExam = "limb_specific_exam" { doc: "Limb-specific examination (arms and legs recorded separately)" },
+        Localisation = "localisation" { doc: "Localisation of a spinal cord lesion" },
+        BeyondSpinalCord = "beyond_spinal_cord" { doc: "Features beyond the spinal cord (brain, cranial nerves)" },
+        Vascular = "vascular" { doc: "Vascular (limb ischaemia)" },
+        LaboratoryAndTests = "laboratory_and_tests" { doc: "Laboratory results and tests (as reported)" },
     }
 }
 
@@ -368,6 +373,191 @@ vocabulary! {
             group: FindingGroup::Imaging,
             snomed: None,
         },
+        ArmWeakness = "arm_weakness" {
+            doc: "Objective weakness of arm or hand muscles on examination.",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        ArmHyperreflexia = "arm_hyperreflexia" {
+            doc: "Brisk biceps, triceps or brachioradialis reflexes.",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        LegHyperreflexia = "leg_hyperreflexia" {
+            doc: "Brisk knee or ankle reflexes.",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        TromnerSign = "tromner_sign" {
+            doc: "Finger flexion when the palmar tip of the relaxed middle finger is tapped (Tromner sign).",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        FingerEscapeSign = "finger_escape_sign" {
+            doc: "The ulnar fingers drift into flexion and abduction when held extended and adducted (finger escape sign).",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        GripReleaseSlowed = "grip_release_slowed" {
+            doc: "Grip-and-release or grip strength below the age and sex cut-off (Kobayashi 2021/2022).",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        ReducedKneeReflexes = "reduced_knee_reflexes" {
+            doc: "Reduced or absent patellar (knee) reflexes.",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        ReducedLegTone = "reduced_leg_tone" {
+            doc: "Reduced (flaccid) tone in the legs.",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        FootDrop = "foot_drop" {
+            doc: "Weakness of ankle dorsiflexion (foot drop).",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        Fasciculations = "fasciculations" {
+            doc: "Visible spontaneous muscle twitches (fasciculations).",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        LimbMuscleWasting = "limb_muscle_wasting" {
+            doc: "Muscle wasting beyond the intrinsic hand muscles.",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        VibrationOrPositionSenseLoss = "vibration_or_position_sense_loss" {
+            doc: "Loss of vibration or joint position sense in the legs.",
+            group: FindingGroup::LimbSpecificExam,
+            snomed: None,
+        },
+        TruncalSensoryLevel = "truncal_sensory_level" {
+            doc: "A sensory level on the trunk: sensation reduced below a horizontal line.",
+            group: FindingGroup::Localisation,
+            snomed: None,
+        },
+        SexualDysfunction = "sexual_dysfunction" {
+            doc: "New erectile or ejaculatory dysfunction, or genital numbness.",
+            group: FindingGroup::Sphincters,
+            snomed: None,
+        },
+        ReducedAnalTone = "reduced_anal_tone" {
+            doc: "Reduced anal sphincter tone on rectal examination.",
+            group: FindingGroup::Sphincters,
+            snomed: None,
+        },
+        BulbarSymptoms = "bulbar_symptoms" {
+            doc: "Dysarthria or dysphagia (bulbar symptoms or signs).",
+            group: FindingGroup::BeyondSpinalCord,
+            snomed: None,
+        },
+        VisualDisturbance = "visual_disturbance" {
+            doc: "Optic neuritis now or before, or unexplained visual loss.",
+            group: FindingGroup::BeyondSpinalCord,
+            snomed: None,
+        },
+        CognitiveDecline = "cognitive_decline" {
+            doc: "New or progressive cognitive impairment.",
+            group: FindingGroup::BeyondSpinalCord,
+            snomed: None,
+        },
+        AcuteColdPulselessLeg = "acute_cold_pulseless_leg" {
+            doc: "A leg that became painful, cold, pale or pulseless within the last 14 days.",
+            group: FindingGroup::Vascular,
+            snomed: None,
+        },
+        RestPain = "rest_pain" {
+            doc: "Ischaemic rest pain of the foot (present lying flat, eased with the leg hanging down).",
+            group: FindingGroup::Vascular,
+            snomed: None,
+        },
+        FootUlcerOrGangrene = "foot_ulcer_or_gangrene" {
+            doc: "A foot wound not healing for more than two weeks, or gangrene.",
+            group: FindingGroup::Vascular,
+            snomed: None,
+        },
+        CoolOrDiscolouredLeg = "cool_or_discoloured_leg" {
+            doc: "Cool skin or skin discolouration of the leg or foot.",
+            group: FindingGroup::Vascular,
+            snomed: None,
+        },
+        FemoralBruit = "femoral_bruit" {
+            doc: "A bruit heard over the femoral artery.",
+            group: FindingGroup::Vascular,
+            snomed: None,
+        },
+        CancerHistory = "cancer_history" {
+            doc: "A past or current diagnosis of cancer.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        Fever = "fever" {
+            doc: "Fever (raised temperature) with the current illness.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        SpinalInfectionRisk = "spinal_infection_risk" {
+            doc: "Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        UnexplainedWeightLoss = "unexplained_weight_loss" {
+            doc: "Unintended, unexplained weight loss.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        PriorGastricSurgery = "prior_gastric_surgery" {
+            doc: "Gastrectomy or bariatric surgery.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        FamilyHistorySimilarDisorder = "family_history_similar_disorder" {
+            doc: "A relative with a similar walking or spastic disorder.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        PriorSpineSurgery = "prior_spine_surgery" {
+            doc: "A previous spinal decompression or fusion at any level.",
+            group: FindingGroup::History,
+            snomed: None,
+        },
+        LowVitaminB12 = "low_vitamin_b12" {
+            doc: "Low vitamin B12, or raised methylmalonic acid or homocysteine.",
+            group: FindingGroup::LaboratoryAndTests,
+            snomed: None,
+        },
+        LowSerumCopper = "low_serum_copper" {
+            doc: "Low serum copper (or caeruloplasmin).",
+            group: FindingGroup::LaboratoryAndTests,
+            snomed: None,
+        },
+        EmgWidespreadDenervation = "emg_widespread_denervation" {
+            doc: "EMG showing widespread active and chronic denervation beyond one root level.",
+            group: FindingGroup::LaboratoryAndTests,
+            snomed: None,
+        },
+        ThoracicCordCompressionOnMri = "thoracic_cord_compression_on_mri" {
+            doc: "Thoracic spinal cord compression reported on MRI.",
+            group: FindingGroup::Imaging,
+            snomed: None,
+        },
+        BrainMriDemyelinatingLesions = "brain_mri_demyelinating_lesions" {
+            doc: "Demyelinating lesions reported on brain MRI.",
+            group: FindingGroup::Imaging,
+            snomed: None,
+        },
+        VentriculomegalyOnImaging = "ventriculomegaly_on_imaging" {
+            doc: "Enlarged cerebral ventricles (Evans index above 0.3) on brain imaging.",
+            group: FindingGroup::Imaging,
+            snomed: None,
+        },
+        CordFlowVoidsOnMri = "cord_flow_voids_on_mri" {
+            doc: "Dilated perimedullary vessels (flow voids) around the cord on MRI: the sign of a spinal dural AV fistula.",
+            group: FindingGroup::Imaging,
+            snomed: None,
+        },
     }
 }
 
@@ -399,8 +589,8 @@ impl Finding {
 
     /// This finding's bit in a [`crate::FindingSet`] mask.
     #[must_use]
-    pub(crate) const fn bit(self) -> u64 {
-        1u64 << (self as u32)
+    pub(crate) const fn bit(self) -> u128 {
+        1u128 << (self as u32)
     }
 }
 
@@ -428,6 +618,7 @@ vocabulary! {
         Stable = "stable" { doc: "Stable" },
         Progressive = "progressive" { doc: "Progressive (worsening over weeks to months)" },
         RapidlyProgressive = "rapidly_progressive" { doc: "Rapidly progressive (worsening over hours to days)" },
+        Relapsing = "relapsing" { doc: "Relapsing (attacks with recovery between them)" },
     }
 }
 
@@ -453,6 +644,46 @@ vocabulary! {
         CaudaEquinaSyndrome = "cauda_equina_syndrome" {
             doc: "Cauda equina syndrome",
             snomed: sct("192970008", "Cauda equina syndrome (disorder)"),
+        },
+        ThoracicMyelopathy = "thoracic_myelopathy" {
+            doc: "Thoracic myelopathy (thoracic cord compression: tumour, ossified ligament, disc)",
+            snomed: None,
+        },
+        MotorNeuronDisease = "motor_neuron_disease" {
+            doc: "Motor neuron disease (amyotrophic lateral sclerosis)",
+            snomed: None,
+        },
+        NutritionalMyelopathy = "nutritional_myelopathy" {
+            doc: "Nutritional myelopathy (vitamin B12 or copper deficiency: subacute combined degeneration)",
+            snomed: None,
+        },
+        DemyelinatingDisease = "demyelinating_disease" {
+            doc: "Demyelinating disease (multiple sclerosis, neuromyelitis optica spectrum disorder)",
+            snomed: None,
+        },
+        HereditarySpasticParaplegia = "hereditary_spastic_paraplegia" {
+            doc: "Hereditary spastic paraplegia",
+            snomed: None,
+        },
+        NormalPressureHydrocephalus = "normal_pressure_hydrocephalus" {
+            doc: "Normal pressure hydrocephalus",
+            snomed: None,
+        },
+        SpinalDuralAvFistula = "spinal_dural_av_fistula" {
+            doc: "Spinal dural arteriovenous fistula",
+            snomed: None,
+        },
+        MalignantSpinalCordCompression = "malignant_spinal_cord_compression" {
+            doc: "Malignant (metastatic) spinal cord or cauda equina compression",
+            snomed: None,
+        },
+        SpinalEpiduralAbscess = "spinal_epidural_abscess" {
+            doc: "Spinal epidural abscess",
+            snomed: None,
+        },
+        GuillainBarreSyndrome = "guillain_barre_syndrome" {
+            doc: "Guillain-Barre syndrome (acute inflammatory polyradiculoneuropathy)",
+            snomed: None,
         },
     }
 }
@@ -513,6 +744,14 @@ vocabulary! {
         PhysicalTherapy = "physical_therapy" { doc: "Supervised structured rehabilitation / physical therapy" },
         CervicalCollar = "cervical_collar" { doc: "Cervical collar" },
         ClinicalMonitoring = "clinical_monitoring" { doc: "Clinical monitoring for progression" },
+        ThoracicSpineMri = "thoracic_spine_mri" { doc: "MRI of the thoracic spine (with and without contrast where a tumour, inflammation or vascular malformation is suspected)" },
+        WholeSpineMri = "whole_spine_mri" { doc: "MRI of the whole spine (cervical, thoracic and lumbosacral)" },
+        BrainMri = "brain_mri" { doc: "MRI of the brain" },
+        NeurologyReferral = "neurology_referral" { doc: "Referral to a neurologist" },
+        VascularSurgeryReferral = "vascular_surgery_referral" { doc: "Referral to a vascular specialist (vascular surgery)" },
+        B12AndCopperTests = "b12_and_copper_tests" { doc: "Vitamin B12 with methylmalonic acid or homocysteine, folate, copper, caeruloplasmin, zinc and a full blood count" },
+        InfectionMarkers = "infection_markers" { doc: "Infection markers: ESR, CRP and blood cultures" },
+        MsccPathwayReferral = "mscc_pathway_referral" { doc: "Referral to the metastatic spinal cord compression coordinator or acute oncology" },
     }
 }
 
@@ -526,10 +765,34 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The strength of a guideline recommendation (AO Spine/CSRS 2017: "we recommend" is strong,
+    /// "we suggest" is weak).
+    Strength {
+        Strong = "strong" { doc: "Strong recommendation (\"we recommend\")" },
+        Weak = "weak" { doc: "Weak recommendation (\"we suggest\")" },
+    }
+}
+
+vocabulary! {
+    /// The quality of the evidence behind a guideline recommendation (GRADE).
+    EvidenceQuality {
+        High = "high" { doc: "High-quality evidence" },
+        Moderate = "moderate" { doc: "Moderate-quality evidence" },
+        Low = "low" { doc: "Low-quality evidence" },
+        VeryLow = "very_low" { doc: "Very low-quality evidence" },
+    }
+}
+
+vocabulary! {
     /// A red flag: a finding pattern that needs action today.
     RedFlag {
         CaudaEquinaSuspected = "cauda_equina_suspected" { doc: "Suspected cauda equina syndrome" },
         RapidlyProgressiveDeficit = "rapidly_progressive_deficit" { doc: "Rapidly progressive neurological deficit" },
+        MalignantCordCompressionSuspected = "malignant_cord_compression_suspected" { doc: "Suspected metastatic spinal cord or cauda equina compression" },
+        SpinalInfectionSuspected = "spinal_infection_suspected" { doc: "Suspected spinal infection (epidural abscess)" },
+        GuillainBarreSuspected = "guillain_barre_suspected" { doc: "Suspected Guillain-Barre syndrome" },
+        AcuteLimbIschaemia = "acute_limb_ischaemia" { doc: "Acute limb ischaemia (emergency)" },
+        LimbThreateningIschaemia = "limb_threatening_ischaemia" { doc: "Chronic limb-threatening ischaemia (urgent, not emergency)" },
     }
 }
 
@@ -546,6 +809,10 @@ vocabulary! {
         NoncompressibleAbi = "noncompressible_abi" { doc: "ABI above 1.40: arteries non-compressible, ABI not interpretable" },
         NonmyelopathicCompression = "nonmyelopathic_compression" { doc: "Cord compression on MRI without a myelopathic picture" },
         UmnSignsWithoutCompression = "umn_signs_without_compression" { doc: "Upper motor neuron signs with no cord compression on cervical MRI" },
+        MimicFeaturesPresent = "mimic_features_present" { doc: "Features of a non-compressive mimic of myelopathy: separate it before spine surgery" },
+        LesionMayBeBelowNeck = "lesion_may_be_below_neck" { doc: "Cord signs in the legs with normal arms, or a truncal sensory level: a cervical MRI alone may miss the lesion" },
+        LowerMotorNeuronPattern = "lower_motor_neuron_pattern" { doc: "Areflexic or flaccid leg weakness points to roots, cauda equina or nerves, not the cord" },
+        DeteriorationAfterDecompression = "deterioration_after_decompression" { doc: "Worse after a spinal decompression: reconsider the mimics" },
     }
 }
 
@@ -588,5 +855,12 @@ pub fn vocabularies() -> Vec<VocabularyTable> {
         table("Urgency", "StenosisUrgency", "How soon an action should happen.", Urgency::rows()),
         table("RedFlag", "StenosisRedFlag", "A red flag.", RedFlag::rows()),
         table("Warning", "StenosisWarning", "A warning (clinical pitfall or evidence caveat).", Warning::rows()),
+        table("Strength", "StenosisStrength", "The strength of a guideline recommendation.", Strength::rows()),
+        table(
+            "EvidenceQuality",
+            "StenosisEvidenceQuality",
+            "The quality of the evidence behind a guideline recommendation.",
+            EvidenceQuality::rows(),
+        ),
     ]
 }

@@ -20,6 +20,16 @@ pub const fn condition_words(c: Condition) -> &'static str {
         Condition::PeripheralNeuropathy => "damage to the nerves in your feet and legs",
         Condition::PeripheralArterialDisease => "poor blood flow to your legs",
         Condition::CaudaEquinaSyndrome => "pressure on the nerves at the bottom of your spine",
+        Condition::ThoracicMyelopathy => "pressure on the spinal cord in your upper or middle back",
+        Condition::MotorNeuronDisease => "a disease of the nerves that work the muscles (motor neuron disease)",
+        Condition::NutritionalMyelopathy => "damage to the spinal cord from too little vitamin B12 or copper",
+        Condition::DemyelinatingDisease => "an illness of the coating of the nerves, such as MS",
+        Condition::HereditarySpasticParaplegia => "a stiff-legs condition that runs in families",
+        Condition::NormalPressureHydrocephalus => "too much fluid in the brain",
+        Condition::SpinalDuralAvFistula => "a problem with the blood vessels around the spinal cord",
+        Condition::MalignantSpinalCordCompression => "pressure on the spinal cord from a cancer",
+        Condition::SpinalEpiduralAbscess => "an infection next to the spinal cord",
+        Condition::GuillainBarreSyndrome => "an illness where the body attacks its own nerves (Guillain-Barre)",
     }
 }
 
@@ -39,6 +49,14 @@ pub const fn action_words(a: Action) -> &'static str {
         Action::PhysicalTherapy => "Exercises with a physiotherapist.",
         Action::CervicalCollar => "A neck brace (collar).",
         Action::ClinicalMonitoring => "Regular check-ups to see if things change.",
+        Action::ThoracicSpineMri => "A scan (MRI) of your upper and middle back.",
+        Action::WholeSpineMri => "A scan (MRI) of your whole spine.",
+        Action::BrainMri => "A scan (MRI) of your brain.",
+        Action::NeurologyReferral => "A visit to a nerve doctor (neurologist).",
+        Action::VascularSurgeryReferral => "A visit to a blood vessel doctor.",
+        Action::B12AndCopperTests => "Blood tests for vitamin B12, copper and blood count.",
+        Action::InfectionMarkers => "Blood tests to look for an infection.",
+        Action::MsccPathwayReferral => "A call to the cancer team that deals with pressure on the spine.",
     }
 }
 
@@ -74,6 +92,15 @@ pub const fn red_flag_words(r: RedFlag) -> &'static str {
             "Your symptoms may mean that the nerves at the bottom of your spine are being squeezed."
         }
         RedFlag::RapidlyProgressiveDeficit => "Your symptoms are getting worse fast.",
+        RedFlag::MalignantCordCompressionSuspected => "A cancer may be pressing on your spinal cord or nerves.",
+        RedFlag::SpinalInfectionSuspected => "You may have an infection next to your spine.",
+        RedFlag::GuillainBarreSuspected => {
+            "Your nerves may be under attack from your own body. This can get worse fast."
+        }
+        RedFlag::AcuteLimbIschaemia => "Blood may not be getting to your leg.",
+        RedFlag::LimbThreateningIschaemia => {
+            "Your leg may not be getting enough blood. This needs a blood vessel doctor soon."
+        }
     }
 }
 

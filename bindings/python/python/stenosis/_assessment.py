@@ -15,12 +15,14 @@ from typing import Any
 from ._vocabulary import (
     Action,
     Condition,
+    EvidenceQuality,
     Finding,
     FindingStatus,
     Likelihood,
     Pathway,
     RedFlag,
     SeverityClass,
+    Strength,
     Urgency,
     Warning,
 )
@@ -162,6 +164,10 @@ class Recommendation:
     urgency: Urgency
     rationale: str
     citations: tuple[str, ...]
+    #: The guideline's strength of recommendation, or None where the source gives no grade.
+    strength: Strength | None = None
+    #: The guideline's quality of evidence, or None where the source gives no grade.
+    evidence_quality: EvidenceQuality | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +331,14 @@ class Assessment:
         result: tuple[Recommendation, ...] = self._part(
             "recommendations",
             lambda d: tuple(
-                Recommendation(Action(r["action"]), Urgency(r["urgency"]), r["rationale"], _strs(r["citations"]))
+                Recommendation(
+                    Action(r["action"]),
+                    Urgency(r["urgency"]),
+                    r["rationale"],
+                    _strs(r["citations"]),
+                    Strength(r["strength"]) if r.get("strength") is not None else None,
+                    EvidenceQuality(r["evidence_quality"]) if r.get("evidence_quality") is not None else None,
+                )
                 for r in d["recommendations"]
             ),
         )

@@ -19,6 +19,8 @@ __all__ = [
     "Urgency",
     "RedFlag",
     "Warning",
+    "Strength",
+    "EvidenceQuality",
 ]
 
 
@@ -142,6 +144,117 @@ class Finding(str, enum.Enum):
     LUMBAR_STENOSIS_ON_IMAGING = "lumbar_stenosis_on_imaging"
     """Lumbar spinal canal or lateral recess stenosis reported on imaging."""
 
+    ARM_WEAKNESS = "arm_weakness"
+    """Objective weakness of arm or hand muscles on examination."""
+
+    ARM_HYPERREFLEXIA = "arm_hyperreflexia"
+    """Brisk biceps, triceps or brachioradialis reflexes."""
+
+    LEG_HYPERREFLEXIA = "leg_hyperreflexia"
+    """Brisk knee or ankle reflexes."""
+
+    TROMNER_SIGN = "tromner_sign"
+    """Finger flexion when the palmar tip of the relaxed middle finger is tapped (Tromner sign)."""
+
+    FINGER_ESCAPE_SIGN = "finger_escape_sign"
+    """The ulnar fingers drift into flexion and abduction when held extended and adducted (finger escape sign)."""
+
+    GRIP_RELEASE_SLOWED = "grip_release_slowed"
+    """Grip-and-release or grip strength below the age and sex cut-off (Kobayashi 2021/2022)."""
+
+    REDUCED_KNEE_REFLEXES = "reduced_knee_reflexes"
+    """Reduced or absent patellar (knee) reflexes."""
+
+    REDUCED_LEG_TONE = "reduced_leg_tone"
+    """Reduced (flaccid) tone in the legs."""
+
+    FOOT_DROP = "foot_drop"
+    """Weakness of ankle dorsiflexion (foot drop)."""
+
+    FASCICULATIONS = "fasciculations"
+    """Visible spontaneous muscle twitches (fasciculations)."""
+
+    LIMB_MUSCLE_WASTING = "limb_muscle_wasting"
+    """Muscle wasting beyond the intrinsic hand muscles."""
+
+    VIBRATION_OR_POSITION_SENSE_LOSS = "vibration_or_position_sense_loss"
+    """Loss of vibration or joint position sense in the legs."""
+
+    TRUNCAL_SENSORY_LEVEL = "truncal_sensory_level"
+    """A sensory level on the trunk: sensation reduced below a horizontal line."""
+
+    SEXUAL_DYSFUNCTION = "sexual_dysfunction"
+    """New erectile or ejaculatory dysfunction, or genital numbness."""
+
+    REDUCED_ANAL_TONE = "reduced_anal_tone"
+    """Reduced anal sphincter tone on rectal examination."""
+
+    BULBAR_SYMPTOMS = "bulbar_symptoms"
+    """Dysarthria or dysphagia (bulbar symptoms or signs)."""
+
+    VISUAL_DISTURBANCE = "visual_disturbance"
+    """Optic neuritis now or before, or unexplained visual loss."""
+
+    COGNITIVE_DECLINE = "cognitive_decline"
+    """New or progressive cognitive impairment."""
+
+    ACUTE_COLD_PULSELESS_LEG = "acute_cold_pulseless_leg"
+    """A leg that became painful, cold, pale or pulseless within the last 14 days."""
+
+    REST_PAIN = "rest_pain"
+    """Ischaemic rest pain of the foot (present lying flat, eased with the leg hanging down)."""
+
+    FOOT_ULCER_OR_GANGRENE = "foot_ulcer_or_gangrene"
+    """A foot wound not healing for more than two weeks, or gangrene."""
+
+    COOL_OR_DISCOLOURED_LEG = "cool_or_discoloured_leg"
+    """Cool skin or skin discolouration of the leg or foot."""
+
+    FEMORAL_BRUIT = "femoral_bruit"
+    """A bruit heard over the femoral artery."""
+
+    CANCER_HISTORY = "cancer_history"
+    """A past or current diagnosis of cancer."""
+
+    FEVER = "fever"
+    """Fever (raised temperature) with the current illness."""
+
+    SPINAL_INFECTION_RISK = "spinal_infection_risk"
+    """Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia."""
+
+    UNEXPLAINED_WEIGHT_LOSS = "unexplained_weight_loss"
+    """Unintended, unexplained weight loss."""
+
+    PRIOR_GASTRIC_SURGERY = "prior_gastric_surgery"
+    """Gastrectomy or bariatric surgery."""
+
+    FAMILY_HISTORY_SIMILAR_DISORDER = "family_history_similar_disorder"
+    """A relative with a similar walking or spastic disorder."""
+
+    PRIOR_SPINE_SURGERY = "prior_spine_surgery"
+    """A previous spinal decompression or fusion at any level."""
+
+    LOW_VITAMIN_B12 = "low_vitamin_b12"
+    """Low vitamin B12, or raised methylmalonic acid or homocysteine."""
+
+    LOW_SERUM_COPPER = "low_serum_copper"
+    """Low serum copper (or caeruloplasmin)."""
+
+    EMG_WIDESPREAD_DENERVATION = "emg_widespread_denervation"
+    """EMG showing widespread active and chronic denervation beyond one root level."""
+
+    THORACIC_CORD_COMPRESSION_ON_MRI = "thoracic_cord_compression_on_mri"
+    """Thoracic spinal cord compression reported on MRI."""
+
+    BRAIN_MRI_DEMYELINATING_LESIONS = "brain_mri_demyelinating_lesions"
+    """Demyelinating lesions reported on brain MRI."""
+
+    VENTRICULOMEGALY_ON_IMAGING = "ventriculomegaly_on_imaging"
+    """Enlarged cerebral ventricles (Evans index above 0.3) on brain imaging."""
+
+    CORD_FLOW_VOIDS_ON_MRI = "cord_flow_voids_on_mri"
+    """Dilated perimedullary vessels (flow voids) around the cord on MRI: the sign of a spinal dural AV fistula."""
+
     def __str__(self) -> str:
         return self.value
 
@@ -189,6 +302,21 @@ class FindingGroup(str, enum.Enum):
     IMAGING = "imaging"
     """Imaging (as reported)"""
 
+    LIMB_SPECIFIC_EXAM = "limb_specific_exam"
+    """Limb-specific examination (arms and legs recorded separately)"""
+
+    LOCALISATION = "localisation"
+    """Localisation of a spinal cord lesion"""
+
+    BEYOND_SPINAL_CORD = "beyond_spinal_cord"
+    """Features beyond the spinal cord (brain, cranial nerves)"""
+
+    VASCULAR = "vascular"
+    """Vascular (limb ischaemia)"""
+
+    LABORATORY_AND_TESTS = "laboratory_and_tests"
+    """Laboratory results and tests (as reported)"""
+
     def __str__(self) -> str:
         return self.value
 
@@ -221,6 +349,9 @@ class Course(str, enum.Enum):
     RAPIDLY_PROGRESSIVE = "rapidly_progressive"
     """Rapidly progressive (worsening over hours to days)"""
 
+    RELAPSING = "relapsing"
+    """Relapsing (attacks with recovery between them)"""
+
     def __str__(self) -> str:
         return self.value
 
@@ -242,6 +373,36 @@ class Condition(str, enum.Enum):
 
     CAUDA_EQUINA_SYNDROME = "cauda_equina_syndrome"
     """Cauda equina syndrome"""
+
+    THORACIC_MYELOPATHY = "thoracic_myelopathy"
+    """Thoracic myelopathy (thoracic cord compression: tumour, ossified ligament, disc)"""
+
+    MOTOR_NEURON_DISEASE = "motor_neuron_disease"
+    """Motor neuron disease (amyotrophic lateral sclerosis)"""
+
+    NUTRITIONAL_MYELOPATHY = "nutritional_myelopathy"
+    """Nutritional myelopathy (vitamin B12 or copper deficiency: subacute combined degeneration)"""
+
+    DEMYELINATING_DISEASE = "demyelinating_disease"
+    """Demyelinating disease (multiple sclerosis, neuromyelitis optica spectrum disorder)"""
+
+    HEREDITARY_SPASTIC_PARAPLEGIA = "hereditary_spastic_paraplegia"
+    """Hereditary spastic paraplegia"""
+
+    NORMAL_PRESSURE_HYDROCEPHALUS = "normal_pressure_hydrocephalus"
+    """Normal pressure hydrocephalus"""
+
+    SPINAL_DURAL_AV_FISTULA = "spinal_dural_av_fistula"
+    """Spinal dural arteriovenous fistula"""
+
+    MALIGNANT_SPINAL_CORD_COMPRESSION = "malignant_spinal_cord_compression"
+    """Malignant (metastatic) spinal cord or cauda equina compression"""
+
+    SPINAL_EPIDURAL_ABSCESS = "spinal_epidural_abscess"
+    """Spinal epidural abscess"""
+
+    GUILLAIN_BARRE_SYNDROME = "guillain_barre_syndrome"
+    """Guillain-Barre syndrome (acute inflammatory polyradiculoneuropathy)"""
 
     def __str__(self) -> str:
         return self.value
@@ -334,6 +495,30 @@ class Action(str, enum.Enum):
     CLINICAL_MONITORING = "clinical_monitoring"
     """Clinical monitoring for progression"""
 
+    THORACIC_SPINE_MRI = "thoracic_spine_mri"
+    """MRI of the thoracic spine (with and without contrast where a tumour, inflammation or vascular malformation is suspected)"""
+
+    WHOLE_SPINE_MRI = "whole_spine_mri"
+    """MRI of the whole spine (cervical, thoracic and lumbosacral)"""
+
+    BRAIN_MRI = "brain_mri"
+    """MRI of the brain"""
+
+    NEUROLOGY_REFERRAL = "neurology_referral"
+    """Referral to a neurologist"""
+
+    VASCULAR_SURGERY_REFERRAL = "vascular_surgery_referral"
+    """Referral to a vascular specialist (vascular surgery)"""
+
+    B12_AND_COPPER_TESTS = "b12_and_copper_tests"
+    """Vitamin B12 with methylmalonic acid or homocysteine, folate, copper, caeruloplasmin, zinc and a full blood count"""
+
+    INFECTION_MARKERS = "infection_markers"
+    """Infection markers: ESR, CRP and blood cultures"""
+
+    MSCC_PATHWAY_REFERRAL = "mscc_pathway_referral"
+    """Referral to the metastatic spinal cord compression coordinator or acute oncology"""
+
     def __str__(self) -> str:
         return self.value
 
@@ -362,6 +547,21 @@ class RedFlag(str, enum.Enum):
 
     RAPIDLY_PROGRESSIVE_DEFICIT = "rapidly_progressive_deficit"
     """Rapidly progressive neurological deficit"""
+
+    MALIGNANT_CORD_COMPRESSION_SUSPECTED = "malignant_cord_compression_suspected"
+    """Suspected metastatic spinal cord or cauda equina compression"""
+
+    SPINAL_INFECTION_SUSPECTED = "spinal_infection_suspected"
+    """Suspected spinal infection (epidural abscess)"""
+
+    GUILLAIN_BARRE_SUSPECTED = "guillain_barre_suspected"
+    """Suspected Guillain-Barre syndrome"""
+
+    ACUTE_LIMB_ISCHAEMIA = "acute_limb_ischaemia"
+    """Acute limb ischaemia (emergency)"""
+
+    LIMB_THREATENING_ISCHAEMIA = "limb_threatening_ischaemia"
+    """Chronic limb-threatening ischaemia (urgent, not emergency)"""
 
     def __str__(self) -> str:
         return self.value
@@ -399,6 +599,50 @@ class Warning(str, enum.Enum):
 
     UMN_SIGNS_WITHOUT_COMPRESSION = "umn_signs_without_compression"
     """Upper motor neuron signs with no cord compression on cervical MRI"""
+
+    MIMIC_FEATURES_PRESENT = "mimic_features_present"
+    """Features of a non-compressive mimic of myelopathy: separate it before spine surgery"""
+
+    LESION_MAY_BE_BELOW_NECK = "lesion_may_be_below_neck"
+    """Cord signs in the legs with normal arms, or a truncal sensory level: a cervical MRI alone may miss the lesion"""
+
+    LOWER_MOTOR_NEURON_PATTERN = "lower_motor_neuron_pattern"
+    """Areflexic or flaccid leg weakness points to roots, cauda equina or nerves, not the cord"""
+
+    DETERIORATION_AFTER_DECOMPRESSION = "deterioration_after_decompression"
+    """Worse after a spinal decompression: reconsider the mimics"""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Strength(str, enum.Enum):
+    """The strength of a guideline recommendation."""
+
+    STRONG = "strong"
+    """Strong recommendation (\"we recommend\")"""
+
+    WEAK = "weak"
+    """Weak recommendation (\"we suggest\")"""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EvidenceQuality(str, enum.Enum):
+    """The quality of the evidence behind a guideline recommendation."""
+
+    HIGH = "high"
+    """High-quality evidence"""
+
+    MODERATE = "moderate"
+    """Moderate-quality evidence"""
+
+    LOW = "low"
+    """Low-quality evidence"""
+
+    VERY_LOW = "very_low"
+    """Very low-quality evidence"""
 
     def __str__(self) -> str:
         return self.value

@@ -4,7 +4,7 @@ use super::myelopathy::rapid;
 use super::{mask, CervicalImaging, Decision, Facts, Reason, Target, Trace, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS};
 
 /// Neurological deficits other than weakness and upper motor neuron signs.
-const DEFICIT_SYMPTOMS: u64 = mask(&[
+const DEFICIT_SYMPTOMS: u128 = mask(&[
     F::GaitDifficulty,
     F::GaitDeviation,
     F::Falls,

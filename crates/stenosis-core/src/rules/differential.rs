@@ -1,7 +1,7 @@
 //! The differential: lumbar spinal stenosis, peripheral neuropathy, peripheral arterial disease
 //! and cauda equina syndrome, each with its supporting and opposing findings.
 
-use super::{mask, myelopathy::rapid, Decision, Facts, Reason, Target, Trace, UMN_SIGNS};
+use super::{mask, myelopathy::rapid, Decision, Facts, Reason, Target, Trace, N_CONDITIONS, UMN_SIGNS};
 use crate::citations::CitationId as C;
 use crate::presentation::Presentation;
 use crate::vocab::{Condition, Finding as F, Likelihood};
@@ -261,9 +261,9 @@ pub(crate) fn cauda_equina_syndrome<T: Trace>(f: &Facts<'_>, t: &mut T) -> Likel
 /// For one condition: findings whose presence supports it, whose presence opposes it, and whose
 /// absence opposes it. These are the findings each rule above (and the myelopathy rules) read.
 pub(crate) struct EvidenceMasks {
-    pub supports: u64,
-    pub opposes_if_present: u64,
-    pub opposes_if_absent: u64,
+    pub supports: u128,
+    pub opposes_if_present: u128,
+    pub opposes_if_absent: u128,
     pub base: &'static [C],
 }
 
@@ -346,6 +346,10 @@ const CES_EVIDENCE: EvidenceMasks = EvidenceMasks {
     base: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 
+/// Conditions whose rules have not been written yet: no findings listed.
+const NO_EVIDENCE: EvidenceMasks =
+    EvidenceMasks { supports: 0, opposes_if_present: 0, opposes_if_absent: 0, base: &[C::Kim2013Mimics] };
+
 /// The evidence lists of a condition.
 pub(crate) fn evidence(c: Condition) -> &'static EvidenceMasks {
     match c {
@@ -354,12 +358,13 @@ pub(crate) fn evidence(c: Condition) -> &'static EvidenceMasks {
         Condition::PeripheralNeuropathy => &PN_EVIDENCE,
         Condition::PeripheralArterialDisease => &PAD_EVIDENCE,
         Condition::CaudaEquinaSyndrome => &CES_EVIDENCE,
+        _ => &NO_EVIDENCE,
     }
 }
 
 /// The ranking key of a condition: emergency first, then likelihood, then net evidence
 /// (supporting minus opposing findings).
-fn rank_key(d: &Decision, present: u64, absent: u64, c: Condition) -> (bool, Likelihood, bool, i32) {
+fn rank_key(d: &Decision, present: u128, absent: u128, c: Condition) -> (bool, Likelihood, bool, i32) {
     let e = evidence(c);
     let support = (present & e.supports).count_ones() as i32;
     let oppose = ((present & e.opposes_if_present) | (absent & e.opposes_if_absent)).count_ones() as i32;
@@ -375,31 +380,22 @@ fn rank_key(d: &Decision, present: u64, absent: u64, c: Condition) -> (bool, Lik
 /// The conditions, most likely first: by likelihood, then by net evidence (supporting minus
 /// opposing findings), then in vocabulary order (cervical myelopathy first: the diagnosis not to
 /// miss). Suspected cauda equina syndrome always leads: it is the emergency.
-pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; 5] {
+pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; N_CONDITIONS] {
     let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
-    let mut keyed = [
-        Condition::CervicalMyelopathy,
-        Condition::LumbarSpinalStenosis,
-        Condition::PeripheralNeuropathy,
-        Condition::PeripheralArterialDisease,
-        Condition::CaudaEquinaSyndrome,
-    ]
-    .map(|c| (rank_key(d, present, absent, c), c));
+    let mut keyed = [Condition::CervicalMyelopathy; N_CONDITIONS];
+    for (slot, c) in keyed.iter_mut().zip(Condition::ALL) {
+        *slot = *c;
+    }
     // Stable sort keeps vocabulary order on ties.
-    keyed.sort_by_key(|k| core::cmp::Reverse(k.0));
-    keyed.map(|(_, c)| c)
+    keyed.sort_by_cached_key(|c| core::cmp::Reverse(rank_key(d, present, absent, *c)));
+    keyed
 }
 
 /// The first condition of [`ranked`], without sorting.
 pub(crate) fn top(d: &Decision, p: &Presentation) -> Condition {
     let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
     let mut best = (rank_key(d, present, absent, Condition::CervicalMyelopathy), Condition::CervicalMyelopathy);
-    for c in [
-        Condition::LumbarSpinalStenosis,
-        Condition::PeripheralNeuropathy,
-        Condition::PeripheralArterialDisease,
-        Condition::CaudaEquinaSyndrome,
-    ] {
+    for &c in Condition::ALL.iter().skip(1) {
         let k = rank_key(d, present, absent, c);
         // Strictly greater: the earlier condition wins ties, as in the stable sort.
         if k > best.0 {

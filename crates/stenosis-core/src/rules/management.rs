@@ -6,7 +6,10 @@ use super::{
     UMN_SIGNS,
 };
 use crate::citations::CitationId as C;
-use crate::vocab::{Action as A, Condition, Finding as F, Likelihood, Pathway, RedFlag, SeverityClass, Urgency};
+use crate::vocab::{
+    Action as A, Condition, EvidenceQuality, Finding as F, Likelihood, Pathway, RedFlag, SeverityClass, Strength,
+    Urgency,
+};
 
 const PATH_EMERGENCY_CES: Reason = Reason {
     text: "Suspected cauda equina syndrome: immediate referral to the on-call spinal team; lumbosacral MRI within 4 hours of the request",
@@ -205,6 +208,10 @@ const REFER_SURGERY: Reason = Reason {
     text: "Degenerative cervical myelopathy needing surgical evaluation for decompression",
     cites: &[C::Fehlings2017Guideline, C::Seed],
 };
+const REFER_MODERATE: Reason = Reason {
+    text: "Degenerative cervical myelopathy of moderate severity (mJOA 12-14): surgical decompression is recommended (AO Spine/CSRS: strong recommendation, moderate-quality evidence)",
+    cites: &[C::Fehlings2017Guideline, C::Tetreault2017Mjoa],
+};
 const REFER_URGENT_SEVERE: Reason = Reason {
     text: "Severe myelopathy: the likelihood of improvement without surgery is low, so refer urgently",
     cites: &[C::Fehlings2017Guideline, C::Seed],
@@ -379,6 +386,8 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
             rec(d, A::PhysicalTherapy, Urgency::Routine, &REHAB);
             rec(d, A::CervicalCollar, Urgency::Routine, &COLLAR);
             rec(d, A::ClinicalMonitoring, Urgency::Routine, &MONITOR_MILD);
+        } else if moderate_or_severe {
+            rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_MODERATE);
         } else {
             rec(d, A::SpineSurgeryReferral, Urgency::Routine, &REFER_SURGERY);
         }
@@ -408,4 +417,23 @@ pub(crate) fn recommendations<T: Trace>(f: &Facts<'_>, d: &mut Decision, clear_a
 
 fn clinical_myelopathy_ruled_out_by_mri(d: &Decision) -> bool {
     d.imaging == CervicalImaging::NoCompression
+}
+
+/// The grade (strength, evidence quality) its guideline gives a recommendation, from the first
+/// graded reason behind it; `None` where the source gives none. AO Spine/CSRS 2017
+/// (`clinical-evidence-2.md` §6.1): surgery for moderate and severe DCM, strong and moderate;
+/// surgery or supervised rehabilitation for mild DCM, weak and very low to low (given as low);
+/// no prophylactic surgery for non-myelopathic compression, counsel and follow, weak and low.
+pub(crate) fn grade(reasons: &[&'static Reason]) -> Option<(Strength, EvidenceQuality)> {
+    const STRONG_MODERATE: &[&str] = &[REFER_MODERATE.text, REFER_URGENT_SEVERE.text];
+    const WEAK_LOW: &[&str] = &[REFER_MILD.text, REHAB.text, MONITOR_MILD.text, MONITOR_NONMYELOPATHIC.text];
+    reasons.iter().find_map(|r| {
+        if STRONG_MODERATE.contains(&r.text) {
+            Some((Strength::Strong, EvidenceQuality::Moderate))
+        } else if WEAK_LOW.contains(&r.text) {
+            Some((Strength::Weak, EvidenceQuality::Low))
+        } else {
+            None
+        }
+    })
 }

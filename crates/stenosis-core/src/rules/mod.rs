@@ -76,12 +76,17 @@ pub(crate) enum CervicalImaging {
     SignalWithoutCompression,
 }
 
+/// The number of conditions on the differential.
+pub(crate) const N_CONDITIONS: usize = Condition::ALL.len();
+/// The number of actions.
+pub(crate) const N_ACTIONS: usize = Action::ALL.len();
+
 /// The decision, without explanations: small and `Copy`, so it can be compared cheaply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Decision {
     pub myelopathy: Likelihood,
     pub cook: CookRule,
-    pub conditions: [Likelihood; 5],
+    pub conditions: [Likelihood; N_CONDITIONS],
     pub imaging: CervicalImaging,
     pub dcm_established: bool,
     pub severity: Option<SeverityClass>,
@@ -89,7 +94,7 @@ pub(crate) struct Decision {
     pub no_deficit: bool,
     pub red_flags: u32,
     pub warnings: u32,
-    pub recommendations: [Option<Urgency>; 10],
+    pub recommendations: [Option<Urgency>; N_ACTIONS],
     pub pathway: Pathway,
 }
 
@@ -118,11 +123,11 @@ impl Decision {
 }
 
 /// A bit mask of findings.
-pub(crate) const fn mask(fs: &[Finding]) -> u64 {
-    let mut m = 0u64;
+pub(crate) const fn mask(fs: &[Finding]) -> u128 {
+    let mut m = 0u128;
     let mut rest = fs;
     while let [first, tail @ ..] = rest {
-        m |= 1u64 << (*first as u32);
+        m |= 1u128 << (*first as u32);
         rest = tail;
     }
     m
@@ -132,8 +137,8 @@ pub(crate) const fn mask(fs: &[Finding]) -> u64 {
 #[derive(Clone, Copy)]
 pub(crate) struct Facts<'a> {
     pub p: &'a Presentation,
-    present: u64,
-    absent: u64,
+    present: u128,
+    absent: u128,
 }
 
 impl<'a> Facts<'a> {
@@ -141,21 +146,21 @@ impl<'a> Facts<'a> {
         Facts { p, present: p.findings().present_mask(), absent: p.findings().absent_mask() }
     }
     pub fn has(&self, f: Finding) -> bool {
-        self.present & (1u64 << (f as u32)) != 0
+        self.present & (1u128 << (f as u32)) != 0
     }
     pub fn lacks(&self, f: Finding) -> bool {
-        self.absent & (1u64 << (f as u32)) != 0
+        self.absent & (1u128 << (f as u32)) != 0
     }
     pub fn known(&self, f: Finding) -> bool {
-        (self.present | self.absent) & (1u64 << (f as u32)) != 0
+        (self.present | self.absent) & (1u128 << (f as u32)) != 0
     }
-    pub fn any(&self, m: u64) -> bool {
+    pub fn any(&self, m: u128) -> bool {
         self.present & m != 0
     }
-    pub fn count(&self, m: u64) -> u32 {
+    pub fn count(&self, m: u128) -> u32 {
         (self.present & m).count_ones()
     }
-    pub fn all_known(&self, m: u64) -> bool {
+    pub fn all_known(&self, m: u128) -> bool {
         (self.present | self.absent) & m == m
     }
     pub fn course_is(&self, c: Course) -> bool {
@@ -170,7 +175,7 @@ impl<'a> Facts<'a> {
 }
 
 /// Upper motor neuron signs (hyperreflexia, Hoffmann, Babinski, clonus, inverted supinator).
-pub(crate) const UMN_SIGNS: u64 = mask(&[
+pub(crate) const UMN_SIGNS: u128 = mask(&[
     Finding::Hyperreflexia,
     Finding::HoffmannSign,
     Finding::BabinskiSign,
@@ -179,7 +184,7 @@ pub(crate) const UMN_SIGNS: u64 = mask(&[
 ]);
 
 /// The core of the upper motor neuron examination for a patient with leg symptoms.
-pub(crate) const UMN_EXAM_CORE: u64 = mask(&[
+pub(crate) const UMN_EXAM_CORE: u128 = mask(&[
     Finding::Hyperreflexia,
     Finding::BabinskiSign,
     Finding::HoffmannSign,
@@ -189,7 +194,7 @@ pub(crate) const UMN_EXAM_CORE: u64 = mask(&[
 
 /// The items without which the upper motor neuron examination counts as not done: the reflexes
 /// (`hyperreflexia`) and the plantar response (`babinski_sign`), recorded present or absent.
-pub(crate) const UMN_EXAM_DONE_WHEN_KNOWN: u64 = mask(&[Finding::Hyperreflexia, Finding::BabinskiSign]);
+pub(crate) const UMN_EXAM_DONE_WHEN_KNOWN: u128 = mask(&[Finding::Hyperreflexia, Finding::BabinskiSign]);
 
 /// Whether the upper motor neuron examination was done (reflexes and plantar response recorded).
 /// The other items of [`UMN_EXAM_CORE`] stay among the next findings until they are recorded.
@@ -200,11 +205,11 @@ pub(crate) fn umn_exam_done(p: &Presentation) -> bool {
 
 /// True for an item of the core upper motor neuron examination.
 pub(crate) const fn is_exam_core(f: Finding) -> bool {
-    UMN_EXAM_CORE & (1u64 << (f as u32)) != 0
+    UMN_EXAM_CORE & (1u128 << (f as u32)) != 0
 }
 
 /// Any leg or gait symptom.
-pub(crate) const LEG_SYMPTOMS: u64 = mask(&[
+pub(crate) const LEG_SYMPTOMS: u128 = mask(&[
     Finding::LegWeakness,
     Finding::BilateralLegSymptoms,
     Finding::GaitDifficulty,
@@ -218,10 +223,10 @@ pub(crate) const LEG_SYMPTOMS: u64 = mask(&[
 ]);
 
 /// Leg weakness reported or found.
-pub(crate) const LEG_WEAKNESS: u64 = mask(&[Finding::LegWeakness, Finding::LegWeaknessOnExam]);
+pub(crate) const LEG_WEAKNESS: u128 = mask(&[Finding::LegWeakness, Finding::LegWeaknessOnExam]);
 
 /// Leg symptoms that point to the cord (motor, gait, spasticity) rather than to pain alone.
-pub(crate) const LEG_MOTOR_PICTURE: u64 = mask(&[
+pub(crate) const LEG_MOTOR_PICTURE: u128 = mask(&[
     Finding::GaitDifficulty,
     Finding::LegWeakness,
     Finding::LegWeaknessOnExam,
@@ -245,7 +250,7 @@ pub(crate) fn mjoa_deficit(f: &Facts<'_>) -> bool {
 pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
     let f = Facts::new(p);
     let cook = myelopathy::cook_rule(&f);
-    let mut conditions = [Likelihood::Low; 5];
+    let mut conditions = [Likelihood::Low; N_CONDITIONS];
     let lss = differential::lumbar_spinal_stenosis(&f, t);
     let pn = differential::peripheral_neuropathy(&f, t);
     let pad = differential::peripheral_arterial_disease(&f, t);
@@ -284,7 +289,7 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
         no_deficit: p.mjoa() == Some(crate::presentation::MJOA_MAX),
         red_flags: 0,
         warnings: 0,
-        recommendations: [None; 10],
+        recommendations: [None; N_ACTIONS],
         pathway: Pathway::FurtherWorkup,
     };
     alerts::red_flags(&f, &mut d, t);
@@ -295,3 +300,4 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
 }
 
 pub(crate) use differential::{evidence, ranked};
+pub(crate) use management::grade;

@@ -64,7 +64,7 @@ pub(crate) fn cervical_imaging(f: &Facts<'_>) -> CervicalImaging {
 
 /// Signs or symptoms of cord dysfunction that no lumbar, peripheral or vascular cause produces
 /// (the "myelopathic picture" of the AO Spine guideline).
-const MYELOPATHIC_PICTURE: u64 = UMN_SIGNS
+const MYELOPATHIC_PICTURE: u128 = UMN_SIGNS
     | super::mask(&[
         F::GaitDeviation,
         F::HandIntrinsicAtrophy,
@@ -76,7 +76,7 @@ const MYELOPATHIC_PICTURE: u64 = UMN_SIGNS
 
 /// Leg and sphincter symptoms that fit myelopathy but that a clear alternative explanation
 /// (high-likelihood lumbar stenosis, neuropathy, arterial disease or cauda equina) also explains.
-const NONSPECIFIC_PICTURE: u64 = super::mask(&[
+const NONSPECIFIC_PICTURE: u128 = super::mask(&[
     F::BilateralLegSymptoms,
     F::LegWeakness,
     F::LegWeaknessOnExam,
