@@ -57,6 +57,47 @@ enum Command {
     },
     /// Print the man page (roff), generated from the same definitions as --help.
     Man,
+    /// Read a FHIR R4 Bundle and print the Presentation it gives and its provenance (JSON): which
+    /// resource set each field, and every resource or code not used, with the reason.
+    Fhir(FhirArgs),
+    /// Run the CDS Hooks 2.0 service (patient-view and order-select) until SIGTERM.
+    ///
+    /// Authentication (a signed JWT on every call, as the CDS Hooks specification's "Trusting CDS
+    /// Clients" says) is on by default and needs a config file with base_url and [[clients]].
+    Serve(ServeArgs),
+}
+
+/// Options for reading FHIR.
+#[derive(Debug, Args)]
+struct FhirOptions {
+    /// A site map (JSON or TOML) adding the site's local codes to the built-in verified ones.
+    #[arg(long, value_name = "FILE")]
+    site_map: Option<String>,
+    /// The date ages are computed at (YYYY-MM-DD; default: today, UTC).
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct FhirArgs {
+    /// The FHIR R4 Bundle (JSON file), or - for standard input.
+    #[arg(value_name = "BUNDLE.json")]
+    file: String,
+    #[command(flatten)]
+    fhir: FhirOptions,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// The service's config file (TOML; see the README's deployment section).
+    #[arg(long, value_name = "FILE")]
+    config: Option<String>,
+    /// Accept calls without a JWT. For local trials only, never with patient data.
+    #[arg(long)]
+    insecure_no_auth: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -89,6 +130,11 @@ struct AssessArgs {
     /// The Presentation (JSON file), or - for standard input.
     #[arg(value_name = "FILE")]
     file: String,
+    /// FILE is a FHIR R4 Bundle, read with the built-in verified codes (and --site-map).
+    #[arg(long)]
+    fhir: bool,
+    #[command(flatten)]
+    fhir_options: FhirOptions,
     /// Print the contract JSON of the Assessment instead of the report.
     #[arg(long, conflicts_with_all = ["cds_hooks", "html", "audience", "brief"])]
     json: bool,
@@ -238,7 +284,43 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             io::stdout().lock().write_all(&buf)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Fhir(args) => {
+            let read = read_fhir(&args.file, &args.fhir)?;
+            writeln!(io::stdout().lock(), "{}", serde_json::to_string_pretty(&read.to_value()).unwrap_or_default())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(args) => {
+            let opts = stenosis_serve::ServeOptions {
+                listen: args.listen,
+                config: args.config,
+                insecure_no_auth: args.insecure_no_auth,
+            };
+            stenosis_serve::run(&opts).map_err(Failure::Input)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Reads a FHIR Bundle file with the built-in code map plus the site map, at `--as-of`.
+fn read_fhir(file: &str, opts: &FhirOptions) -> Result<stenosis_fhir::FhirPresentation, Failure> {
+    let mut map = stenosis_fhir::CodeMap::builtin();
+    if let Some(path) = &opts.site_map {
+        let text = std::fs::read_to_string(path).map_err(|e| batch::io_failure(path, "read", &e))?;
+        map = map
+            .with_site_map(&text, stenosis_fhir::SiteMapFormat::from_path(path))
+            .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    }
+    let as_of = match &opts.as_of {
+        Some(d) => stenosis_fhir::Date::parse(d)
+            .ok_or_else(|| Failure::Input(format!("--as-of {d}: not a date like 2026-12-01")))?,
+        None => {
+            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            stenosis_fhir::Date::from_unix_seconds(i64::try_from(secs).unwrap_or(0))
+        }
+    };
+    let text = read_input(file)?;
+    let text = String::from_utf8(text).map_err(|_| Failure::Input(format!("{file}: not UTF-8 text")))?;
+    stenosis_fhir::Reader::new(&map, as_of).read_bundle_json(&text).map_err(|e| Failure::Input(format!("{file}: {e}")))
 }
 
 /// Colour for the report: `--color`, else a terminal without `NO_COLOR` (set and non-empty).
@@ -262,8 +344,15 @@ fn screen(width: Option<u16>) -> (usize, usize) {
 }
 
 fn assess_command(args: &AssessArgs) -> Result<ExitCode, Failure> {
-    let text = read_input(&args.file)?;
-    let p = Presentation::from_json_bytes(&text).map_err(|e| Failure::Input(e.to_string()))?;
+    let p = if args.fhir {
+        read_fhir(&args.file, &args.fhir_options)?.presentation
+    } else {
+        if args.fhir_options.site_map.is_some() || args.fhir_options.as_of.is_some() {
+            return Err(Failure::Input("--site-map and --as-of need --fhir".to_owned()));
+        }
+        let text = read_input(&args.file)?;
+        Presentation::from_json_bytes(&text).map_err(|e| Failure::Input(e.to_string()))?
+    };
     let a = assess(&p);
     if let Some(out) = &args.html {
         let page = match args.audience {

@@ -754,7 +754,12 @@ impl<'a> Reader<'a> {
                     match res {
                         Ok(()) => st.fields.push(FieldSource {
                             field: t.path(),
-                            value: Value::from(value),
+                            // The mJOA is whole (the setter refused fractions).
+                            value: if nf == NumericField::Mjoa {
+                                Value::from(value as i64)
+                            } else {
+                                Value::from(value)
+                            },
                             resource,
                             how,
                             others,
