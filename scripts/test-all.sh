@@ -13,4 +13,6 @@ step "C ABI: header, C/C++ tests, valgrind, sanitizers, CMake and pkg-config"
 bash scripts/test-c.sh
 step "Python: build with maturin, pytest, mypy, stubtest, notebook"
 bash scripts/test-python.sh
+step "FHIR and CDS Hooks: end-to-end service test, cds-validator, fhir.resources"
+bash scripts/test-fhir.sh
 step "All tests passed"
