@@ -15,4 +15,6 @@ step "Python: build with maturin, pytest, mypy, stubtest, notebook"
 bash scripts/test-python.sh
 step "FHIR and CDS Hooks: end-to-end service test, cds-validator, fhir.resources"
 bash scripts/test-fhir.sh
+step "Fuzzing: 4 cargo-fuzz targets, ${FUZZ_SECONDS:-30}s each (nightly toolchain)"
+bash scripts/test-fuzz.sh
 step "All tests passed"
