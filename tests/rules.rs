@@ -179,7 +179,7 @@ fn next_findings_make_an_incomplete_exam_actionable() {
     assert_eq!(next[5], Finding::UrinaryRetention);
     let retention = &a.next_findings[5];
     assert_eq!(retention.if_present.pathway, Pathway::Emergency);
-    assert!(retention.why.contains("red flag cauda_equina_suspected"));
+    assert!(retention.why.contains("red flag: Suspected cauda equina syndrome"), "{}", retention.why);
     // Once the exam is complete, no exam item is listed.
     let mut done = p;
     for f in [

@@ -20,12 +20,13 @@ struct Vocab {
     py_name: &'static str,
     doc: &'static str,
     rows: Vec<(&'static str, &'static str)>,
+    labels: Vec<&'static str>,
 }
 
 fn vocabularies() -> Vec<Vocab> {
     stenosis_core::vocabularies()
         .into_iter()
-        .map(|t| Vocab { c_name: t.c_name, py_name: t.name, doc: t.doc, rows: t.rows })
+        .map(|t| Vocab { c_name: t.c_name, py_name: t.name, doc: t.doc, rows: t.rows, labels: t.labels })
         .collect()
 }
 
@@ -56,8 +57,8 @@ fn c_vocab(vocabs: &[Vocab]) -> String {
     for v in vocabs {
         let _ = writeln!(s, "/// {}", v.doc);
         let _ = writeln!(s, "#[repr(u32)]\n#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum {} {{", v.c_name);
-        for (i, (id, label)) in v.rows.iter().enumerate() {
-            let _ = writeln!(s, "    /// `{id}`: {label}\n    {} = {i},", camel(id));
+        for (i, ((id, doc), label)) in v.rows.iter().zip(&v.labels).enumerate() {
+            let _ = writeln!(s, "    /// `{id}` ({label}): {doc}\n    {} = {i},", camel(id));
         }
         s.push_str("}\n\n");
         let _ = writeln!(
@@ -85,21 +86,48 @@ fn py_vocab(vocabs: &[Vocab]) -> String {
         }
         s.truncate(s.trim_end().len());
         s.push_str("\n\n    def __str__(self) -> str:\n        return self.value\n");
+        let _ = write!(
+            s,
+            "\n    @property\n    def label(self) -> str:\n        \"\"\"The display label: what a person is shown instead of the id.\"\"\"\n        return _LABELS[\"{}\"][self.value]\n",
+            v.py_name
+        );
     }
+    s.push_str("\n\n_LABELS: dict[str, dict[str, str]] = {\n");
+    for v in vocabs {
+        let _ = writeln!(s, "    \"{}\": {{", v.py_name);
+        for ((id, _), label) in v.rows.iter().zip(&v.labels) {
+            let label = label.replace('\\', "\\\\").replace('"', "\\\"");
+            let _ = writeln!(s, "        \"{id}\": \"{label}\",");
+        }
+        s.push_str("    },\n");
+    }
+    s.push_str("}\n");
     s
 }
 
 fn docs_vocab(vocabs: &[Vocab]) -> String {
-    let mut s = format!("<!-- {HEADER} -->\n# The stenosis vocabulary\n\nEvery id below is part of the data contract (`SPEC.md`): ids are added, never renamed. The\nnumeric code (C enums) is the position in the list.\n\n## Findings\n\n| code | id | group | definition | SNOMED CT (verified only) |\n|---|---|---|---|---|\n");
+    let mut s = format!("<!-- {HEADER} -->\n# The stenosis vocabulary\n\nEvery id below is part of the data contract (`SPEC.md`): ids are added, never renamed. The\nnumeric code (C enums) is the position in the list.\n\n## Findings\n\n| code | id | label | group | definition | SNOMED CT (verified only) |\n|---|---|---|---|---|---|\n");
     for f in Finding::ALL {
         let code = f.snomed().map(|c| format!("{} {}", c.code, c.display)).unwrap_or_default();
-        let _ = writeln!(s, "| {} | `{}` | {} | {} | {} |", f.code(), f.id(), f.group().id(), f.definition(), code);
+        let _ = writeln!(
+            s,
+            "| {} | `{}` | {} | {} | {} | {} |",
+            f.code(),
+            f.id(),
+            f.label(),
+            f.group().id(),
+            f.definition(),
+            code
+        );
     }
     for v in vocabs.iter().skip(1) {
-        let _ =
-            write!(s, "\n## {} (`{}`)\n\n{}\n\n| code | id | meaning |\n|---|---|---|\n", v.py_name, v.c_name, v.doc);
-        for (i, (id, label)) in v.rows.iter().enumerate() {
-            let _ = writeln!(s, "| {i} | `{id}` | {label} |");
+        let _ = write!(
+            s,
+            "\n## {} (`{}`)\n\n{}\n\n| code | id | label | meaning |\n|---|---|---|---|\n",
+            v.py_name, v.c_name, v.doc
+        );
+        for (i, ((id, doc), label)) in v.rows.iter().zip(&v.labels).enumerate() {
+            let _ = writeln!(s, "| {i} | `{id}` | {label} | {doc} |");
         }
     }
     s.push_str("\n## Conditions: SNOMED CT (verified only)\n\n| id | SNOMED CT |\n|---|---|\n");

@@ -12,7 +12,7 @@
 /**
  * How many values `StenosisFinding` has.
  */
-#define STENOSIS_FINDING_COUNT 39
+#define STENOSIS_FINDING_COUNT 76
 
 /**
  * How many values `StenosisFindingStatus` has.
@@ -22,7 +22,7 @@
 /**
  * How many values `StenosisFindingGroup` has.
  */
-#define STENOSIS_FINDING_GROUP_COUNT 8
+#define STENOSIS_FINDING_GROUP_COUNT 13
 
 /**
  * How many values `StenosisSex` has.
@@ -32,12 +32,12 @@
 /**
  * How many values `StenosisCourse` has.
  */
-#define STENOSIS_COURSE_COUNT 3
+#define STENOSIS_COURSE_COUNT 4
 
 /**
  * How many values `StenosisCondition` has.
  */
-#define STENOSIS_CONDITION_COUNT 5
+#define STENOSIS_CONDITION_COUNT 15
 
 /**
  * How many values `StenosisLikelihood` has.
@@ -57,7 +57,7 @@
 /**
  * How many values `StenosisAction` has.
  */
-#define STENOSIS_ACTION_COUNT 10
+#define STENOSIS_ACTION_COUNT 18
 
 /**
  * How many values `StenosisUrgency` has.
@@ -67,12 +67,22 @@
 /**
  * How many values `StenosisRedFlag` has.
  */
-#define STENOSIS_RED_FLAG_COUNT 2
+#define STENOSIS_RED_FLAG_COUNT 7
 
 /**
  * How many values `StenosisWarning` has.
  */
-#define STENOSIS_WARNING_COUNT 10
+#define STENOSIS_WARNING_COUNT 14
+
+/**
+ * How many values `StenosisStrength` has.
+ */
+#define STENOSIS_STRENGTH_COUNT 2
+
+/**
+ * How many values `StenosisEvidenceQuality` has.
+ */
+#define STENOSIS_EVIDENCE_QUALITY_COUNT 4
 
 /**
  * The result of a call. Values are stable: never renumbered, never reused.
@@ -131,161 +141,309 @@ enum StenosisFinding
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `leg_weakness`: Weakness of one or both legs reported by the patient.
+   * `leg_weakness` (Leg weakness (reported)): Weakness of one or both legs reported by the patient.
    */
   STENOSIS_FINDING_LEG_WEAKNESS = 0,
   /**
-   * `bilateral_leg_symptoms`: Leg symptoms (pain, numbness, weakness) affecting both legs.
+   * `bilateral_leg_symptoms` (Symptoms in both legs): Leg symptoms (pain, numbness, weakness) affecting both legs.
    */
   STENOSIS_FINDING_BILATERAL_LEG_SYMPTOMS = 1,
   /**
-   * `gait_difficulty`: Difficulty walking or unsteadiness reported by the patient.
+   * `gait_difficulty` (Difficulty walking (reported)): Difficulty walking or unsteadiness reported by the patient.
    */
   STENOSIS_FINDING_GAIT_DIFFICULTY = 2,
   /**
-   * `leg_numbness`: Numbness or paresthesias of the legs or feet.
+   * `leg_numbness` (Leg numbness or tingling): Numbness or paresthesias of the legs or feet.
    */
   STENOSIS_FINDING_LEG_NUMBNESS = 3,
   /**
-   * `leg_stiffness`: Stiffness or spasticity of the legs.
+   * `leg_stiffness` (Leg stiffness): Stiffness or spasticity of the legs.
    */
   STENOSIS_FINDING_LEG_STIFFNESS = 4,
   /**
-   * `sciatica_like_pain`: Radiating leg pain resembling sciatica (buttock or thigh down the leg).
+   * `sciatica_like_pain` (Sciatica-like leg pain): Radiating leg pain resembling sciatica (buttock or thigh down the leg).
    */
   STENOSIS_FINDING_SCIATICA_LIKE_PAIN = 5,
   /**
-   * `walking_leg_pain`: Pain, heaviness or cramping in the legs brought on by walking or standing.
+   * `walking_leg_pain` (Leg pain on walking or standing): Pain, heaviness or cramping in the legs brought on by walking or standing.
    */
   STENOSIS_FINDING_WALKING_LEG_PAIN = 6,
   /**
-   * `relief_with_sitting_or_flexion`: Leg symptoms relieved by sitting or bending forward (lumbar flexion, shopping-cart sign).
+   * `relief_with_sitting_or_flexion` (Relief by sitting or bending forward): Leg symptoms relieved by sitting or bending forward (lumbar flexion, shopping-cart sign).
    */
   STENOSIS_FINDING_RELIEF_WITH_SITTING_OR_FLEXION = 7,
   /**
-   * `relief_with_standing_still`: Leg symptoms relieved by standing still, without sitting or bending.
+   * `relief_with_standing_still` (Relief by standing still): Leg symptoms relieved by standing still, without sitting or bending.
    */
   STENOSIS_FINDING_RELIEF_WITH_STANDING_STILL = 8,
   /**
-   * `falls`: Falls or near-falls.
+   * `falls` (Falls or near-falls): Falls or near-falls.
    */
   STENOSIS_FINDING_FALLS = 9,
   /**
-   * `hand_clumsiness`: Clumsy hands: difficulty with buttons, writing or fine tasks.
+   * `hand_clumsiness` (Clumsy hands): Clumsy hands: difficulty with buttons, writing or fine tasks.
    */
   STENOSIS_FINDING_HAND_CLUMSINESS = 10,
   /**
-   * `hand_numbness`: Numbness or paresthesias of the hands.
+   * `hand_numbness` (Hand numbness or tingling): Numbness or paresthesias of the hands.
    */
   STENOSIS_FINDING_HAND_NUMBNESS = 11,
   /**
-   * `neck_pain`: Neck pain.
+   * `neck_pain` (Neck pain): Neck pain.
    */
   STENOSIS_FINDING_NECK_PAIN = 12,
   /**
-   * `worse_with_neck_extension`: Symptoms brought on or worsened by extending the neck.
+   * `worse_with_neck_extension` (Worse with neck extension): Symptoms brought on or worsened by extending the neck.
    */
   STENOSIS_FINDING_WORSE_WITH_NECK_EXTENSION = 13,
   /**
-   * `lhermitte_sign`: Electric-shock sensation down the spine or limbs on neck flexion.
+   * `lhermitte_sign` (Lhermitte sign): Electric-shock sensation down the spine or limbs on neck flexion.
    */
   STENOSIS_FINDING_LHERMITTE_SIGN = 14,
   /**
-   * `significant_back_pain`: Significant low back pain.
+   * `significant_back_pain` (Significant low back pain): Significant low back pain.
    */
   STENOSIS_FINDING_SIGNIFICANT_BACK_PAIN = 15,
   /**
-   * `bladder_dysfunction`: Urinary urgency, frequency or incontinence.
+   * `bladder_dysfunction` (Bladder urgency, frequency or incontinence): Urinary urgency, frequency or incontinence.
    */
   STENOSIS_FINDING_BLADDER_DYSFUNCTION = 16,
   /**
-   * `urinary_retention`: Inability to empty the bladder, or painless retention.
+   * `urinary_retention` (Urinary retention): Inability to empty the bladder, or painless retention.
    */
   STENOSIS_FINDING_URINARY_RETENTION = 17,
   /**
-   * `bowel_dysfunction`: Bowel incontinence or new loss of bowel control.
+   * `bowel_dysfunction` (Loss of bowel control): Bowel incontinence or new loss of bowel control.
    */
   STENOSIS_FINDING_BOWEL_DYSFUNCTION = 18,
   /**
-   * `saddle_anesthesia`: Reduced or lost sensation in the saddle (perianal, perineal, genital) area.
+   * `saddle_anesthesia` (Saddle anaesthesia): Reduced or lost sensation in the saddle (perianal, perineal, genital) area.
    */
   STENOSIS_FINDING_SADDLE_ANESTHESIA = 19,
   /**
-   * `hyperreflexia`: Brisk or pathologically increased deep tendon reflexes.
+   * `hyperreflexia` (Hyperreflexia): Brisk or pathologically increased deep tendon reflexes.
    */
   STENOSIS_FINDING_HYPERREFLEXIA = 20,
   /**
-   * `hoffmann_sign`: Thumb and index finger flexion when the middle fingernail is flicked.
+   * `hoffmann_sign` (Hoffmann sign): Thumb and index finger flexion when the middle fingernail is flicked.
    */
   STENOSIS_FINDING_HOFFMANN_SIGN = 21,
   /**
-   * `babinski_sign`: Extensor plantar response (great toe goes up on stroking the sole).
+   * `babinski_sign` (Babinski sign): Extensor plantar response (great toe goes up on stroking the sole).
    */
   STENOSIS_FINDING_BABINSKI_SIGN = 22,
   /**
-   * `ankle_clonus`: Sustained rhythmic beats of the ankle on brisk dorsiflexion.
+   * `ankle_clonus` (Ankle clonus): Sustained rhythmic beats of the ankle on brisk dorsiflexion.
    */
   STENOSIS_FINDING_ANKLE_CLONUS = 23,
   /**
-   * `inverted_supinator_sign`: Finger flexion instead of, or with, a reduced brachioradialis reflex.
+   * `inverted_supinator_sign` (Inverted supinator sign): Finger flexion instead of, or with, a reduced brachioradialis reflex.
    */
   STENOSIS_FINDING_INVERTED_SUPINATOR_SIGN = 24,
   /**
-   * `gait_deviation`: Spastic or wide-based gait seen on examination.
+   * `gait_deviation` (Spastic or wide-based gait on examination): Spastic or wide-based gait seen on examination.
    */
   STENOSIS_FINDING_GAIT_DEVIATION = 25,
   /**
-   * `romberg_sign`: Loss of balance standing with feet together and eyes closed.
+   * `romberg_sign` (Romberg sign): Loss of balance standing with feet together and eyes closed.
    */
   STENOSIS_FINDING_ROMBERG_SIGN = 26,
   /**
-   * `leg_weakness_on_exam`: Objective weakness of leg muscles on examination.
+   * `leg_weakness_on_exam` (Leg weakness on examination): Objective weakness of leg muscles on examination.
    */
   STENOSIS_FINDING_LEG_WEAKNESS_ON_EXAM = 27,
   /**
-   * `hand_intrinsic_atrophy`: Wasting of the intrinsic hand muscles (myelopathy hand).
+   * `hand_intrinsic_atrophy` (Wasting of the intrinsic hand muscles): Wasting of the intrinsic hand muscles (myelopathy hand).
    */
   STENOSIS_FINDING_HAND_INTRINSIC_ATROPHY = 28,
   /**
-   * `reduced_ankle_reflexes`: Reduced or absent ankle (Achilles) reflexes.
+   * `reduced_ankle_reflexes` (Reduced ankle reflexes): Reduced or absent ankle (Achilles) reflexes.
    */
   STENOSIS_FINDING_REDUCED_ANKLE_REFLEXES = 29,
   /**
-   * `stocking_glove_sensory_loss`: Distal symmetric sensory loss in a stocking (and glove) distribution.
+   * `stocking_glove_sensory_loss` (Stocking-glove sensory loss): Distal symmetric sensory loss in a stocking (and glove) distribution.
    */
   STENOSIS_FINDING_STOCKING_GLOVE_SENSORY_LOSS = 30,
   /**
-   * `reduced_foot_pulses`: Reduced or absent dorsalis pedis or posterior tibial pulses.
+   * `reduced_foot_pulses` (Reduced foot pulses): Reduced or absent dorsalis pedis or posterior tibial pulses.
    */
   STENOSIS_FINDING_REDUCED_FOOT_PULSES = 31,
   /**
-   * `straight_leg_raise`: Positive straight-leg-raise test (radicular pain on raising the straight leg).
+   * `straight_leg_raise` (Positive straight-leg raise): Positive straight-leg-raise test (radicular pain on raising the straight leg).
    */
   STENOSIS_FINDING_STRAIGHT_LEG_RAISE = 32,
   /**
-   * `diabetes`: Diabetes mellitus (type 1 or type 2).
+   * `diabetes` (Diabetes): Diabetes mellitus (type 1 or type 2).
    */
   STENOSIS_FINDING_DIABETES = 33,
   /**
-   * `smoker`: Current or former smoker.
+   * `smoker` (Smoker (current or former)): Current or former smoker.
    */
   STENOSIS_FINDING_SMOKER = 34,
   /**
-   * `known_lumbar_stenosis`: A previous diagnosis of lumbar spinal stenosis.
+   * `known_lumbar_stenosis` (Known lumbar spinal stenosis): A previous diagnosis of lumbar spinal stenosis.
    */
   STENOSIS_FINDING_KNOWN_LUMBAR_STENOSIS = 35,
   /**
-   * `cervical_cord_compression_on_mri`: Cervical spinal cord compression reported on MRI.
+   * `cervical_cord_compression_on_mri` (Cervical cord compression on MRI): Cervical spinal cord compression reported on MRI.
    */
   STENOSIS_FINDING_CERVICAL_CORD_COMPRESSION_ON_MRI = 36,
   /**
-   * `cervical_cord_signal_change_on_mri`: Intramedullary T2 signal change of the cervical cord reported on MRI.
+   * `cervical_cord_signal_change_on_mri` (Cervical cord signal change on MRI): Intramedullary T2 signal change of the cervical cord reported on MRI.
    */
   STENOSIS_FINDING_CERVICAL_CORD_SIGNAL_CHANGE_ON_MRI = 37,
   /**
-   * `lumbar_stenosis_on_imaging`: Lumbar spinal canal or lateral recess stenosis reported on imaging.
+   * `lumbar_stenosis_on_imaging` (Lumbar stenosis on imaging): Lumbar spinal canal or lateral recess stenosis reported on imaging.
    */
   STENOSIS_FINDING_LUMBAR_STENOSIS_ON_IMAGING = 38,
+  /**
+   * `arm_weakness` (Arm or hand weakness on examination): Objective weakness of arm or hand muscles on examination.
+   */
+  STENOSIS_FINDING_ARM_WEAKNESS = 39,
+  /**
+   * `arm_hyperreflexia` (Brisk arm reflexes): Brisk biceps, triceps or brachioradialis reflexes.
+   */
+  STENOSIS_FINDING_ARM_HYPERREFLEXIA = 40,
+  /**
+   * `leg_hyperreflexia` (Brisk leg reflexes): Brisk knee or ankle reflexes.
+   */
+  STENOSIS_FINDING_LEG_HYPERREFLEXIA = 41,
+  /**
+   * `tromner_sign` (Trömner sign): Finger flexion when the palmar tip of the relaxed middle finger is tapped (Tromner sign).
+   */
+  STENOSIS_FINDING_TROMNER_SIGN = 42,
+  /**
+   * `finger_escape_sign` (Finger escape sign): The ulnar fingers drift into flexion and abduction when held extended and adducted (finger escape sign).
+   */
+  STENOSIS_FINDING_FINGER_ESCAPE_SIGN = 43,
+  /**
+   * `grip_release_slowed` (Slowed grip and release): Grip-and-release or grip strength below the age and sex cut-off (Kobayashi 2021/2022).
+   */
+  STENOSIS_FINDING_GRIP_RELEASE_SLOWED = 44,
+  /**
+   * `reduced_knee_reflexes` (Reduced knee reflexes): Reduced or absent patellar (knee) reflexes.
+   */
+  STENOSIS_FINDING_REDUCED_KNEE_REFLEXES = 45,
+  /**
+   * `reduced_leg_tone` (Reduced (flaccid) leg tone): Reduced (flaccid) tone in the legs.
+   */
+  STENOSIS_FINDING_REDUCED_LEG_TONE = 46,
+  /**
+   * `foot_drop` (Foot drop): Weakness of ankle dorsiflexion (foot drop).
+   */
+  STENOSIS_FINDING_FOOT_DROP = 47,
+  /**
+   * `fasciculations` (Fasciculations): Visible spontaneous muscle twitches (fasciculations).
+   */
+  STENOSIS_FINDING_FASCICULATIONS = 48,
+  /**
+   * `limb_muscle_wasting` (Limb muscle wasting): Muscle wasting beyond the intrinsic hand muscles.
+   */
+  STENOSIS_FINDING_LIMB_MUSCLE_WASTING = 49,
+  /**
+   * `vibration_or_position_sense_loss` (Loss of vibration or position sense in the legs): Loss of vibration or joint position sense in the legs.
+   */
+  STENOSIS_FINDING_VIBRATION_OR_POSITION_SENSE_LOSS = 50,
+  /**
+   * `truncal_sensory_level` (Truncal sensory level): A sensory level on the trunk: sensation reduced below a horizontal line.
+   */
+  STENOSIS_FINDING_TRUNCAL_SENSORY_LEVEL = 51,
+  /**
+   * `sexual_dysfunction` (New sexual dysfunction): New erectile or ejaculatory dysfunction, or genital numbness.
+   */
+  STENOSIS_FINDING_SEXUAL_DYSFUNCTION = 52,
+  /**
+   * `reduced_anal_tone` (Reduced anal tone): Reduced anal sphincter tone on rectal examination.
+   */
+  STENOSIS_FINDING_REDUCED_ANAL_TONE = 53,
+  /**
+   * `bulbar_symptoms` (Slurred speech or difficulty swallowing): Dysarthria or dysphagia (bulbar symptoms or signs).
+   */
+  STENOSIS_FINDING_BULBAR_SYMPTOMS = 54,
+  /**
+   * `visual_disturbance` (Optic neuritis or unexplained visual loss): Optic neuritis now or before, or unexplained visual loss.
+   */
+  STENOSIS_FINDING_VISUAL_DISTURBANCE = 55,
+  /**
+   * `cognitive_decline` (Cognitive decline): New or progressive cognitive impairment.
+   */
+  STENOSIS_FINDING_COGNITIVE_DECLINE = 56,
+  /**
+   * `acute_cold_pulseless_leg` (Acutely cold, pale or pulseless leg): A leg that became painful, cold, pale or pulseless within the last 14 days.
+   */
+  STENOSIS_FINDING_ACUTE_COLD_PULSELESS_LEG = 57,
+  /**
+   * `rest_pain` (Ischaemic rest pain): Ischaemic rest pain of the foot (present lying flat, eased with the leg hanging down).
+   */
+  STENOSIS_FINDING_REST_PAIN = 58,
+  /**
+   * `foot_ulcer_or_gangrene` (Non-healing foot wound or gangrene): A foot wound not healing for more than two weeks, or gangrene.
+   */
+  STENOSIS_FINDING_FOOT_ULCER_OR_GANGRENE = 59,
+  /**
+   * `cool_or_discoloured_leg` (Cool or discoloured leg): Cool skin or skin discolouration of the leg or foot.
+   */
+  STENOSIS_FINDING_COOL_OR_DISCOLOURED_LEG = 60,
+  /**
+   * `femoral_bruit` (Femoral bruit): A bruit heard over the femoral artery.
+   */
+  STENOSIS_FINDING_FEMORAL_BRUIT = 61,
+  /**
+   * `cancer_history` (History of cancer): A past or current diagnosis of cancer.
+   */
+  STENOSIS_FINDING_CANCER_HISTORY = 62,
+  /**
+   * `fever` (Fever): Fever (raised temperature) with the current illness.
+   */
+  STENOSIS_FINDING_FEVER = 63,
+  /**
+   * `spinal_infection_risk` (Risk factor for spinal infection): Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia.
+   */
+  STENOSIS_FINDING_SPINAL_INFECTION_RISK = 64,
+  /**
+   * `unexplained_weight_loss` (Unexplained weight loss): Unintended, unexplained weight loss.
+   */
+  STENOSIS_FINDING_UNEXPLAINED_WEIGHT_LOSS = 65,
+  /**
+   * `prior_gastric_surgery` (Previous gastric or bariatric surgery): Gastrectomy or bariatric surgery.
+   */
+  STENOSIS_FINDING_PRIOR_GASTRIC_SURGERY = 66,
+  /**
+   * `family_history_similar_disorder` (Family history of a similar disorder): A relative with a similar walking or spastic disorder.
+   */
+  STENOSIS_FINDING_FAMILY_HISTORY_SIMILAR_DISORDER = 67,
+  /**
+   * `prior_spine_surgery` (Previous spine surgery): A previous spinal decompression or fusion at any level.
+   */
+  STENOSIS_FINDING_PRIOR_SPINE_SURGERY = 68,
+  /**
+   * `low_vitamin_b12` (Low vitamin B12): Low vitamin B12, or raised methylmalonic acid or homocysteine.
+   */
+  STENOSIS_FINDING_LOW_VITAMIN_B12 = 69,
+  /**
+   * `low_serum_copper` (Low serum copper): Low serum copper (or caeruloplasmin).
+   */
+  STENOSIS_FINDING_LOW_SERUM_COPPER = 70,
+  /**
+   * `emg_widespread_denervation` (Widespread denervation on EMG): EMG showing widespread active and chronic denervation beyond one root level.
+   */
+  STENOSIS_FINDING_EMG_WIDESPREAD_DENERVATION = 71,
+  /**
+   * `thoracic_cord_compression_on_mri` (Thoracic cord compression on MRI): Thoracic spinal cord compression reported on MRI.
+   */
+  STENOSIS_FINDING_THORACIC_CORD_COMPRESSION_ON_MRI = 72,
+  /**
+   * `brain_mri_demyelinating_lesions` (Demyelinating lesions on brain MRI): Demyelinating lesions reported on brain MRI.
+   */
+  STENOSIS_FINDING_BRAIN_MRI_DEMYELINATING_LESIONS = 73,
+  /**
+   * `ventriculomegaly_on_imaging` (Enlarged ventricles on imaging): Enlarged cerebral ventricles (Evans index above 0.3) on brain imaging.
+   */
+  STENOSIS_FINDING_VENTRICULOMEGALY_ON_IMAGING = 74,
+  /**
+   * `cord_flow_voids_on_mri` (Perimedullary flow voids on MRI): Dilated perimedullary vessels (flow voids) around the cord on MRI: the sign of a spinal dural AV fistula.
+   */
+  STENOSIS_FINDING_CORD_FLOW_VOIDS_ON_MRI = 75,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -304,15 +462,15 @@ enum StenosisFindingStatus
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `unknown`: Not assessed (the same as leaving the finding out).
+   * `unknown` (Not assessed): Not assessed (the same as leaving the finding out).
    */
   STENOSIS_FINDING_STATUS_UNKNOWN = 0,
   /**
-   * `present`: Looked for and found.
+   * `present` (Present): Looked for and found.
    */
   STENOSIS_FINDING_STATUS_PRESENT = 1,
   /**
-   * `absent`: Looked for and not found.
+   * `absent` (Absent): Looked for and not found.
    */
   STENOSIS_FINDING_STATUS_ABSENT = 2,
 };
@@ -333,37 +491,57 @@ enum StenosisFindingGroup
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `leg_and_gait_symptoms`: Leg and gait symptoms
+   * `leg_and_gait_symptoms` (Leg and gait symptoms): Leg and gait symptoms
    */
   STENOSIS_FINDING_GROUP_LEG_AND_GAIT_SYMPTOMS = 0,
   /**
-   * `arms_and_neck`: Arms and neck
+   * `arms_and_neck` (Arms and neck): Arms and neck
    */
   STENOSIS_FINDING_GROUP_ARMS_AND_NECK = 1,
   /**
-   * `back`: Back
+   * `back` (Back): Back
    */
   STENOSIS_FINDING_GROUP_BACK = 2,
   /**
-   * `sphincters`: Sphincters
+   * `sphincters` (Sphincters): Sphincters
    */
   STENOSIS_FINDING_GROUP_SPHINCTERS = 3,
   /**
-   * `upper_motor_neuron_exam`: Upper motor neuron examination
+   * `upper_motor_neuron_exam` (Upper motor neuron examination): Upper motor neuron examination
    */
   STENOSIS_FINDING_GROUP_UPPER_MOTOR_NEURON_EXAM = 4,
   /**
-   * `peripheral_exam`: Peripheral examination
+   * `peripheral_exam` (Peripheral examination): Peripheral examination
    */
   STENOSIS_FINDING_GROUP_PERIPHERAL_EXAM = 5,
   /**
-   * `history`: History
+   * `history` (History): History
    */
   STENOSIS_FINDING_GROUP_HISTORY = 6,
   /**
-   * `imaging`: Imaging (as reported)
+   * `imaging` (Imaging (as reported)): Imaging (as reported)
    */
   STENOSIS_FINDING_GROUP_IMAGING = 7,
+  /**
+   * `limb_specific_exam` (Limb-specific examination): Limb-specific examination (arms and legs recorded separately)
+   */
+  STENOSIS_FINDING_GROUP_LIMB_SPECIFIC_EXAM = 8,
+  /**
+   * `localisation` (Localisation): Localisation of a spinal cord lesion
+   */
+  STENOSIS_FINDING_GROUP_LOCALISATION = 9,
+  /**
+   * `beyond_spinal_cord` (Beyond the spinal cord): Features beyond the spinal cord (brain, cranial nerves)
+   */
+  STENOSIS_FINDING_GROUP_BEYOND_SPINAL_CORD = 10,
+  /**
+   * `vascular` (Vascular): Vascular (limb ischaemia)
+   */
+  STENOSIS_FINDING_GROUP_VASCULAR = 11,
+  /**
+   * `laboratory_and_tests` (Laboratory and tests): Laboratory results and tests (as reported)
+   */
+  STENOSIS_FINDING_GROUP_LABORATORY_AND_TESTS = 12,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -382,15 +560,15 @@ enum StenosisSex
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `female`: Female
+   * `female` (Female): Female
    */
   STENOSIS_SEX_FEMALE = 0,
   /**
-   * `male`: Male
+   * `male` (Male): Male
    */
   STENOSIS_SEX_MALE = 1,
   /**
-   * `other`: Other
+   * `other` (Other): Other
    */
   STENOSIS_SEX_OTHER = 2,
 };
@@ -411,17 +589,21 @@ enum StenosisCourse
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `stable`: Stable
+   * `stable` (Stable): Stable
    */
   STENOSIS_COURSE_STABLE = 0,
   /**
-   * `progressive`: Progressive (worsening over weeks to months)
+   * `progressive` (Progressive): Progressive (worsening over weeks to months)
    */
   STENOSIS_COURSE_PROGRESSIVE = 1,
   /**
-   * `rapidly_progressive`: Rapidly progressive (worsening over hours to days)
+   * `rapidly_progressive` (Rapidly progressive): Rapidly progressive (worsening over hours to days)
    */
   STENOSIS_COURSE_RAPIDLY_PROGRESSIVE = 2,
+  /**
+   * `relapsing` (Relapsing): Relapsing (attacks with recovery between them)
+   */
+  STENOSIS_COURSE_RELAPSING = 3,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -440,25 +622,65 @@ enum StenosisCondition
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `cervical_myelopathy`: Degenerative cervical myelopathy (cervical cord compression)
+   * `cervical_myelopathy` (Degenerative cervical myelopathy): Degenerative cervical myelopathy (cervical cord compression)
    */
   STENOSIS_CONDITION_CERVICAL_MYELOPATHY = 0,
   /**
-   * `lumbar_spinal_stenosis`: Lumbar spinal stenosis (neurogenic claudication or radiculopathy)
+   * `lumbar_spinal_stenosis` (Lumbar spinal stenosis): Lumbar spinal stenosis (neurogenic claudication or radiculopathy)
    */
   STENOSIS_CONDITION_LUMBAR_SPINAL_STENOSIS = 1,
   /**
-   * `peripheral_neuropathy`: Peripheral neuropathy (distal symmetric polyneuropathy)
+   * `peripheral_neuropathy` (Peripheral neuropathy): Peripheral neuropathy (distal symmetric polyneuropathy)
    */
   STENOSIS_CONDITION_PERIPHERAL_NEUROPATHY = 2,
   /**
-   * `peripheral_arterial_disease`: Peripheral arterial disease (vascular claudication)
+   * `peripheral_arterial_disease` (Peripheral arterial disease): Peripheral arterial disease (vascular claudication)
    */
   STENOSIS_CONDITION_PERIPHERAL_ARTERIAL_DISEASE = 3,
   /**
-   * `cauda_equina_syndrome`: Cauda equina syndrome
+   * `cauda_equina_syndrome` (Cauda equina syndrome): Cauda equina syndrome
    */
   STENOSIS_CONDITION_CAUDA_EQUINA_SYNDROME = 4,
+  /**
+   * `thoracic_myelopathy` (Thoracic myelopathy): Thoracic myelopathy (thoracic cord compression: tumour, ossified ligament, disc)
+   */
+  STENOSIS_CONDITION_THORACIC_MYELOPATHY = 5,
+  /**
+   * `motor_neuron_disease` (Motor neuron disease): Motor neuron disease (amyotrophic lateral sclerosis)
+   */
+  STENOSIS_CONDITION_MOTOR_NEURON_DISEASE = 6,
+  /**
+   * `nutritional_myelopathy` (Nutritional myelopathy (B12 or copper)): Nutritional myelopathy (vitamin B12 or copper deficiency: subacute combined degeneration)
+   */
+  STENOSIS_CONDITION_NUTRITIONAL_MYELOPATHY = 7,
+  /**
+   * `demyelinating_disease` (Demyelinating disease (MS, NMOSD)): Demyelinating disease (multiple sclerosis, neuromyelitis optica spectrum disorder)
+   */
+  STENOSIS_CONDITION_DEMYELINATING_DISEASE = 8,
+  /**
+   * `hereditary_spastic_paraplegia` (Hereditary spastic paraplegia): Hereditary spastic paraplegia
+   */
+  STENOSIS_CONDITION_HEREDITARY_SPASTIC_PARAPLEGIA = 9,
+  /**
+   * `normal_pressure_hydrocephalus` (Normal pressure hydrocephalus): Normal pressure hydrocephalus
+   */
+  STENOSIS_CONDITION_NORMAL_PRESSURE_HYDROCEPHALUS = 10,
+  /**
+   * `spinal_dural_av_fistula` (Spinal dural arteriovenous fistula): Spinal dural arteriovenous fistula
+   */
+  STENOSIS_CONDITION_SPINAL_DURAL_AV_FISTULA = 11,
+  /**
+   * `malignant_spinal_cord_compression` (Malignant spinal cord compression): Malignant (metastatic) spinal cord or cauda equina compression
+   */
+  STENOSIS_CONDITION_MALIGNANT_SPINAL_CORD_COMPRESSION = 12,
+  /**
+   * `spinal_epidural_abscess` (Spinal epidural abscess): Spinal epidural abscess
+   */
+  STENOSIS_CONDITION_SPINAL_EPIDURAL_ABSCESS = 13,
+  /**
+   * `guillain_barre_syndrome` (Guillain-Barré syndrome): Guillain-Barre syndrome (acute inflammatory polyradiculoneuropathy)
+   */
+  STENOSIS_CONDITION_GUILLAIN_BARRE_SYNDROME = 14,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -477,15 +699,15 @@ enum StenosisLikelihood
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `low`: Low
+   * `low` (Low): Low
    */
   STENOSIS_LIKELIHOOD_LOW = 0,
   /**
-   * `moderate`: Moderate
+   * `moderate` (Moderate): Moderate
    */
   STENOSIS_LIKELIHOOD_MODERATE = 1,
   /**
-   * `high`: High
+   * `high` (High): High
    */
   STENOSIS_LIKELIHOOD_HIGH = 2,
 };
@@ -506,15 +728,15 @@ enum StenosisSeverityClass
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `mild`: Mild (mJOA 15-17)
+   * `mild` (Mild): Mild (mJOA 15-17)
    */
   STENOSIS_SEVERITY_CLASS_MILD = 0,
   /**
-   * `moderate`: Moderate (mJOA 12-14)
+   * `moderate` (Moderate): Moderate (mJOA 12-14)
    */
   STENOSIS_SEVERITY_CLASS_MODERATE = 1,
   /**
-   * `severe`: Severe (mJOA 0-11)
+   * `severe` (Severe): Severe (mJOA 0-11)
    */
   STENOSIS_SEVERITY_CLASS_SEVERE = 2,
 };
@@ -535,23 +757,23 @@ enum StenosisPathway
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `emergency`: Emergency: same-day specialist evaluation and imaging
+   * `emergency` (Emergency: same-day specialist evaluation): Emergency: same-day specialist evaluation and imaging
    */
   STENOSIS_PATHWAY_EMERGENCY = 0,
   /**
-   * `surgical_evaluation`: Refer for surgical evaluation (decompression)
+   * `surgical_evaluation` (Surgical evaluation (decompression)): Refer for surgical evaluation (decompression)
    */
   STENOSIS_PATHWAY_SURGICAL_EVALUATION = 1,
   /**
-   * `conservative`: Conservative management with monitoring
+   * `conservative` (Conservative management with monitoring): Conservative management with monitoring
    */
   STENOSIS_PATHWAY_CONSERVATIVE = 2,
   /**
-   * `further_workup`: Further work-up needed before the cervical question is settled
+   * `further_workup` (Further work-up needed): Further work-up needed before the cervical question is settled
    */
   STENOSIS_PATHWAY_FURTHER_WORKUP = 3,
   /**
-   * `no_cervical_concern`: No cervical concern on the findings given
+   * `no_cervical_concern` (No cervical concern on the findings given): No cervical concern on the findings given
    */
   STENOSIS_PATHWAY_NO_CERVICAL_CONCERN = 4,
 };
@@ -572,45 +794,77 @@ enum StenosisAction
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `cervical_mri`: MRI of the cervical spine (without contrast)
+   * `cervical_mri` (Cervical spine MRI): MRI of the cervical spine (without contrast)
    */
   STENOSIS_ACTION_CERVICAL_MRI = 0,
   /**
-   * `lumbar_mri`: MRI of the lumbosacral spine
+   * `lumbar_mri` (Lumbosacral spine MRI): MRI of the lumbosacral spine
    */
   STENOSIS_ACTION_LUMBAR_MRI = 1,
   /**
-   * `complete_neurological_exam`: Complete neurological examination including upper motor neuron signs
+   * `complete_neurological_exam` (Complete neurological examination): Complete neurological examination including upper motor neuron signs
    */
   STENOSIS_ACTION_COMPLETE_NEUROLOGICAL_EXAM = 2,
   /**
-   * `ankle_brachial_index`: Resting ankle-brachial index
+   * `ankle_brachial_index` (Ankle-brachial index): Resting ankle-brachial index
    */
   STENOSIS_ACTION_ANKLE_BRACHIAL_INDEX = 3,
   /**
-   * `nerve_conduction_study`: Nerve conduction study / electromyography
+   * `nerve_conduction_study` (Nerve conduction study and EMG): Nerve conduction study / electromyography
    */
   STENOSIS_ACTION_NERVE_CONDUCTION_STUDY = 4,
   /**
-   * `spine_surgery_referral`: Referral to a spine surgeon
+   * `spine_surgery_referral` (Spine surgery referral): Referral to a spine surgeon
    */
   STENOSIS_ACTION_SPINE_SURGERY_REFERRAL = 5,
   /**
-   * `emergency_spine_evaluation`: Emergency spine evaluation (same day)
+   * `emergency_spine_evaluation` (Emergency spine evaluation): Emergency spine evaluation (same day)
    */
   STENOSIS_ACTION_EMERGENCY_SPINE_EVALUATION = 6,
   /**
-   * `physical_therapy`: Supervised structured rehabilitation / physical therapy
+   * `physical_therapy` (Physical therapy): Supervised structured rehabilitation / physical therapy
    */
   STENOSIS_ACTION_PHYSICAL_THERAPY = 7,
   /**
-   * `cervical_collar`: Cervical collar
+   * `cervical_collar` (Cervical collar): Cervical collar
    */
   STENOSIS_ACTION_CERVICAL_COLLAR = 8,
   /**
-   * `clinical_monitoring`: Clinical monitoring for progression
+   * `clinical_monitoring` (Clinical monitoring): Clinical monitoring for progression
    */
   STENOSIS_ACTION_CLINICAL_MONITORING = 9,
+  /**
+   * `thoracic_spine_mri` (Thoracic spine MRI): MRI of the thoracic spine (with and without contrast where a tumour, inflammation or vascular malformation is suspected)
+   */
+  STENOSIS_ACTION_THORACIC_SPINE_MRI = 10,
+  /**
+   * `whole_spine_mri` (Whole spine MRI): MRI of the whole spine (cervical, thoracic and lumbosacral)
+   */
+  STENOSIS_ACTION_WHOLE_SPINE_MRI = 11,
+  /**
+   * `brain_mri` (Brain MRI): MRI of the brain
+   */
+  STENOSIS_ACTION_BRAIN_MRI = 12,
+  /**
+   * `neurology_referral` (Neurology referral): Referral to a neurologist
+   */
+  STENOSIS_ACTION_NEUROLOGY_REFERRAL = 13,
+  /**
+   * `vascular_surgery_referral` (Vascular surgery referral): Referral to a vascular specialist (vascular surgery)
+   */
+  STENOSIS_ACTION_VASCULAR_SURGERY_REFERRAL = 14,
+  /**
+   * `b12_and_copper_tests` (Vitamin B12 and copper tests): Vitamin B12 with methylmalonic acid or homocysteine, folate, copper, caeruloplasmin, zinc and a full blood count
+   */
+  STENOSIS_ACTION_B12_AND_COPPER_TESTS = 15,
+  /**
+   * `infection_markers` (Infection markers (ESR, CRP, blood cultures)): Infection markers: ESR, CRP and blood cultures
+   */
+  STENOSIS_ACTION_INFECTION_MARKERS = 16,
+  /**
+   * `mscc_pathway_referral` (MSCC pathway referral): Referral to the metastatic spinal cord compression coordinator or acute oncology
+   */
+  STENOSIS_ACTION_MSCC_PATHWAY_REFERRAL = 17,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -629,15 +883,15 @@ enum StenosisUrgency
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `routine`: Routine
+   * `routine` (Routine): Routine
    */
   STENOSIS_URGENCY_ROUTINE = 0,
   /**
-   * `urgent`: Urgent (days, not months)
+   * `urgent` (Urgent (days)): Urgent (days, not months)
    */
   STENOSIS_URGENCY_URGENT = 1,
   /**
-   * `emergency`: Emergency (same day; hours)
+   * `emergency` (Emergency (same day)): Emergency (same day; hours)
    */
   STENOSIS_URGENCY_EMERGENCY = 2,
 };
@@ -658,13 +912,33 @@ enum StenosisRedFlag
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `cauda_equina_suspected`: Suspected cauda equina syndrome
+   * `cauda_equina_suspected` (Suspected cauda equina syndrome): Suspected cauda equina syndrome
    */
   STENOSIS_RED_FLAG_CAUDA_EQUINA_SUSPECTED = 0,
   /**
-   * `rapidly_progressive_deficit`: Rapidly progressive neurological deficit
+   * `rapidly_progressive_deficit` (Rapidly progressive neurological deficit): Rapidly progressive neurological deficit
    */
   STENOSIS_RED_FLAG_RAPIDLY_PROGRESSIVE_DEFICIT = 1,
+  /**
+   * `malignant_cord_compression_suspected` (Suspected malignant spinal cord compression): Suspected metastatic spinal cord or cauda equina compression
+   */
+  STENOSIS_RED_FLAG_MALIGNANT_CORD_COMPRESSION_SUSPECTED = 2,
+  /**
+   * `spinal_infection_suspected` (Suspected spinal infection): Suspected spinal infection (epidural abscess)
+   */
+  STENOSIS_RED_FLAG_SPINAL_INFECTION_SUSPECTED = 3,
+  /**
+   * `guillain_barre_suspected` (Suspected Guillain-Barré syndrome): Suspected Guillain-Barre syndrome
+   */
+  STENOSIS_RED_FLAG_GUILLAIN_BARRE_SUSPECTED = 4,
+  /**
+   * `acute_limb_ischaemia` (Acute limb ischaemia): Acute limb ischaemia (emergency)
+   */
+  STENOSIS_RED_FLAG_ACUTE_LIMB_ISCHAEMIA = 5,
+  /**
+   * `limb_threatening_ischaemia` (Chronic limb-threatening ischaemia): Chronic limb-threatening ischaemia (urgent, not emergency)
+   */
+  STENOSIS_RED_FLAG_LIMB_THREATENING_ISCHAEMIA = 6,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -683,45 +957,61 @@ enum StenosisWarning
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `lumbar_misattribution_risk`: Leg symptoms may be wrongly put down to the lumbar spine
+   * `lumbar_misattribution_risk` (Risk of putting it down to the lumbar spine): Leg symptoms may be wrongly put down to the lumbar spine
    */
   STENOSIS_WARNING_LUMBAR_MISATTRIBUTION_RISK = 0,
   /**
-   * `incomplete_neurological_exam`: The upper motor neuron examination is incomplete
+   * `incomplete_neurological_exam` (Incomplete upper motor neuron examination): The upper motor neuron examination is incomplete
    */
   STENOSIS_WARNING_INCOMPLETE_NEUROLOGICAL_EXAM = 1,
   /**
-   * `false_localizing_sciatica`: Sciatica-like pain may be a false-localising sign of cervical cord compression
+   * `false_localizing_sciatica` (Possible false-localising sciatica): Sciatica-like pain may be a false-localising sign of cervical cord compression
    */
   STENOSIS_WARNING_FALSE_LOCALIZING_SCIATICA = 2,
   /**
-   * `tandem_stenosis_possible`: Lumbar and cervical stenosis may coexist (tandem stenosis)
+   * `tandem_stenosis_possible` (Possible tandem stenosis): Lumbar and cervical stenosis may coexist (tandem stenosis)
    */
   STENOSIS_WARNING_TANDEM_STENOSIS_POSSIBLE = 3,
   /**
-   * `delayed_diagnosis_risk`: Progressive deficit without cervical imaging
+   * `delayed_diagnosis_risk` (Risk of delayed diagnosis): Progressive deficit without cervical imaging
    */
   STENOSIS_WARNING_DELAYED_DIAGNOSIS_RISK = 4,
   /**
-   * `cervical_imaging_overlooked`: Bilateral progressive leg symptoms without a lumbar cause and no cervical imaging
+   * `cervical_imaging_overlooked` (Cervical imaging overlooked): Bilateral progressive leg symptoms without a lumbar cause and no cervical imaging
    */
   STENOSIS_WARNING_CERVICAL_IMAGING_OVERLOOKED = 5,
   /**
-   * `absent_signs_do_not_exclude`: Absent upper motor neuron signs do not exclude myelopathy
+   * `absent_signs_do_not_exclude` (Absent signs do not exclude myelopathy): Absent upper motor neuron signs do not exclude myelopathy
    */
   STENOSIS_WARNING_ABSENT_SIGNS_DO_NOT_EXCLUDE = 6,
   /**
-   * `noncompressible_abi`: ABI above 1.40: arteries non-compressible, ABI not interpretable
+   * `noncompressible_abi` (ABI not interpretable (above 1.40)): ABI above 1.40: arteries non-compressible, ABI not interpretable
    */
   STENOSIS_WARNING_NONCOMPRESSIBLE_ABI = 7,
   /**
-   * `nonmyelopathic_compression`: Cord compression on MRI without a myelopathic picture
+   * `nonmyelopathic_compression` (Cord compression without myelopathy): Cord compression on MRI without a myelopathic picture
    */
   STENOSIS_WARNING_NONMYELOPATHIC_COMPRESSION = 8,
   /**
-   * `umn_signs_without_compression`: Upper motor neuron signs with no cord compression on cervical MRI
+   * `umn_signs_without_compression` (Upper motor neuron signs without cord compression): Upper motor neuron signs with no cord compression on cervical MRI
    */
   STENOSIS_WARNING_UMN_SIGNS_WITHOUT_COMPRESSION = 9,
+  /**
+   * `mimic_features_present` (Features of a mimic present): Features of a non-compressive mimic of myelopathy: separate it before spine surgery
+   */
+  STENOSIS_WARNING_MIMIC_FEATURES_PRESENT = 10,
+  /**
+   * `lesion_may_be_below_neck` (The lesion may be below the neck): Cord signs in the legs with normal arms, or a truncal sensory level: a cervical MRI alone may miss the lesion
+   */
+  STENOSIS_WARNING_LESION_MAY_BE_BELOW_NECK = 11,
+  /**
+   * `lower_motor_neuron_pattern` (Lower motor neuron pattern): Areflexic or flaccid leg weakness points to roots, cauda equina or nerves, not the cord
+   */
+  STENOSIS_WARNING_LOWER_MOTOR_NEURON_PATTERN = 12,
+  /**
+   * `deterioration_after_decompression` (Worse after decompression): Worse after a spinal decompression: reconsider the mimics
+   */
+  STENOSIS_WARNING_DETERIORATION_AFTER_DECOMPRESSION = 13,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

@@ -8,157 +8,157 @@
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisFinding {
-    /// `leg_weakness`: Weakness of one or both legs reported by the patient.
+    /// `leg_weakness` (Leg weakness (reported)): Weakness of one or both legs reported by the patient.
     LegWeakness = 0,
-    /// `bilateral_leg_symptoms`: Leg symptoms (pain, numbness, weakness) affecting both legs.
+    /// `bilateral_leg_symptoms` (Symptoms in both legs): Leg symptoms (pain, numbness, weakness) affecting both legs.
     BilateralLegSymptoms = 1,
-    /// `gait_difficulty`: Difficulty walking or unsteadiness reported by the patient.
+    /// `gait_difficulty` (Difficulty walking (reported)): Difficulty walking or unsteadiness reported by the patient.
     GaitDifficulty = 2,
-    /// `leg_numbness`: Numbness or paresthesias of the legs or feet.
+    /// `leg_numbness` (Leg numbness or tingling): Numbness or paresthesias of the legs or feet.
     LegNumbness = 3,
-    /// `leg_stiffness`: Stiffness or spasticity of the legs.
+    /// `leg_stiffness` (Leg stiffness): Stiffness or spasticity of the legs.
     LegStiffness = 4,
-    /// `sciatica_like_pain`: Radiating leg pain resembling sciatica (buttock or thigh down the leg).
+    /// `sciatica_like_pain` (Sciatica-like leg pain): Radiating leg pain resembling sciatica (buttock or thigh down the leg).
     SciaticaLikePain = 5,
-    /// `walking_leg_pain`: Pain, heaviness or cramping in the legs brought on by walking or standing.
+    /// `walking_leg_pain` (Leg pain on walking or standing): Pain, heaviness or cramping in the legs brought on by walking or standing.
     WalkingLegPain = 6,
-    /// `relief_with_sitting_or_flexion`: Leg symptoms relieved by sitting or bending forward (lumbar flexion, shopping-cart sign).
+    /// `relief_with_sitting_or_flexion` (Relief by sitting or bending forward): Leg symptoms relieved by sitting or bending forward (lumbar flexion, shopping-cart sign).
     ReliefWithSittingOrFlexion = 7,
-    /// `relief_with_standing_still`: Leg symptoms relieved by standing still, without sitting or bending.
+    /// `relief_with_standing_still` (Relief by standing still): Leg symptoms relieved by standing still, without sitting or bending.
     ReliefWithStandingStill = 8,
-    /// `falls`: Falls or near-falls.
+    /// `falls` (Falls or near-falls): Falls or near-falls.
     Falls = 9,
-    /// `hand_clumsiness`: Clumsy hands: difficulty with buttons, writing or fine tasks.
+    /// `hand_clumsiness` (Clumsy hands): Clumsy hands: difficulty with buttons, writing or fine tasks.
     HandClumsiness = 10,
-    /// `hand_numbness`: Numbness or paresthesias of the hands.
+    /// `hand_numbness` (Hand numbness or tingling): Numbness or paresthesias of the hands.
     HandNumbness = 11,
-    /// `neck_pain`: Neck pain.
+    /// `neck_pain` (Neck pain): Neck pain.
     NeckPain = 12,
-    /// `worse_with_neck_extension`: Symptoms brought on or worsened by extending the neck.
+    /// `worse_with_neck_extension` (Worse with neck extension): Symptoms brought on or worsened by extending the neck.
     WorseWithNeckExtension = 13,
-    /// `lhermitte_sign`: Electric-shock sensation down the spine or limbs on neck flexion.
+    /// `lhermitte_sign` (Lhermitte sign): Electric-shock sensation down the spine or limbs on neck flexion.
     LhermitteSign = 14,
-    /// `significant_back_pain`: Significant low back pain.
+    /// `significant_back_pain` (Significant low back pain): Significant low back pain.
     SignificantBackPain = 15,
-    /// `bladder_dysfunction`: Urinary urgency, frequency or incontinence.
+    /// `bladder_dysfunction` (Bladder urgency, frequency or incontinence): Urinary urgency, frequency or incontinence.
     BladderDysfunction = 16,
-    /// `urinary_retention`: Inability to empty the bladder, or painless retention.
+    /// `urinary_retention` (Urinary retention): Inability to empty the bladder, or painless retention.
     UrinaryRetention = 17,
-    /// `bowel_dysfunction`: Bowel incontinence or new loss of bowel control.
+    /// `bowel_dysfunction` (Loss of bowel control): Bowel incontinence or new loss of bowel control.
     BowelDysfunction = 18,
-    /// `saddle_anesthesia`: Reduced or lost sensation in the saddle (perianal, perineal, genital) area.
+    /// `saddle_anesthesia` (Saddle anaesthesia): Reduced or lost sensation in the saddle (perianal, perineal, genital) area.
     SaddleAnesthesia = 19,
-    /// `hyperreflexia`: Brisk or pathologically increased deep tendon reflexes.
+    /// `hyperreflexia` (Hyperreflexia): Brisk or pathologically increased deep tendon reflexes.
     Hyperreflexia = 20,
-    /// `hoffmann_sign`: Thumb and index finger flexion when the middle fingernail is flicked.
+    /// `hoffmann_sign` (Hoffmann sign): Thumb and index finger flexion when the middle fingernail is flicked.
     HoffmannSign = 21,
-    /// `babinski_sign`: Extensor plantar response (great toe goes up on stroking the sole).
+    /// `babinski_sign` (Babinski sign): Extensor plantar response (great toe goes up on stroking the sole).
     BabinskiSign = 22,
-    /// `ankle_clonus`: Sustained rhythmic beats of the ankle on brisk dorsiflexion.
+    /// `ankle_clonus` (Ankle clonus): Sustained rhythmic beats of the ankle on brisk dorsiflexion.
     AnkleClonus = 23,
-    /// `inverted_supinator_sign`: Finger flexion instead of, or with, a reduced brachioradialis reflex.
+    /// `inverted_supinator_sign` (Inverted supinator sign): Finger flexion instead of, or with, a reduced brachioradialis reflex.
     InvertedSupinatorSign = 24,
-    /// `gait_deviation`: Spastic or wide-based gait seen on examination.
+    /// `gait_deviation` (Spastic or wide-based gait on examination): Spastic or wide-based gait seen on examination.
     GaitDeviation = 25,
-    /// `romberg_sign`: Loss of balance standing with feet together and eyes closed.
+    /// `romberg_sign` (Romberg sign): Loss of balance standing with feet together and eyes closed.
     RombergSign = 26,
-    /// `leg_weakness_on_exam`: Objective weakness of leg muscles on examination.
+    /// `leg_weakness_on_exam` (Leg weakness on examination): Objective weakness of leg muscles on examination.
     LegWeaknessOnExam = 27,
-    /// `hand_intrinsic_atrophy`: Wasting of the intrinsic hand muscles (myelopathy hand).
+    /// `hand_intrinsic_atrophy` (Wasting of the intrinsic hand muscles): Wasting of the intrinsic hand muscles (myelopathy hand).
     HandIntrinsicAtrophy = 28,
-    /// `reduced_ankle_reflexes`: Reduced or absent ankle (Achilles) reflexes.
+    /// `reduced_ankle_reflexes` (Reduced ankle reflexes): Reduced or absent ankle (Achilles) reflexes.
     ReducedAnkleReflexes = 29,
-    /// `stocking_glove_sensory_loss`: Distal symmetric sensory loss in a stocking (and glove) distribution.
+    /// `stocking_glove_sensory_loss` (Stocking-glove sensory loss): Distal symmetric sensory loss in a stocking (and glove) distribution.
     StockingGloveSensoryLoss = 30,
-    /// `reduced_foot_pulses`: Reduced or absent dorsalis pedis or posterior tibial pulses.
+    /// `reduced_foot_pulses` (Reduced foot pulses): Reduced or absent dorsalis pedis or posterior tibial pulses.
     ReducedFootPulses = 31,
-    /// `straight_leg_raise`: Positive straight-leg-raise test (radicular pain on raising the straight leg).
+    /// `straight_leg_raise` (Positive straight-leg raise): Positive straight-leg-raise test (radicular pain on raising the straight leg).
     StraightLegRaise = 32,
-    /// `diabetes`: Diabetes mellitus (type 1 or type 2).
+    /// `diabetes` (Diabetes): Diabetes mellitus (type 1 or type 2).
     Diabetes = 33,
-    /// `smoker`: Current or former smoker.
+    /// `smoker` (Smoker (current or former)): Current or former smoker.
     Smoker = 34,
-    /// `known_lumbar_stenosis`: A previous diagnosis of lumbar spinal stenosis.
+    /// `known_lumbar_stenosis` (Known lumbar spinal stenosis): A previous diagnosis of lumbar spinal stenosis.
     KnownLumbarStenosis = 35,
-    /// `cervical_cord_compression_on_mri`: Cervical spinal cord compression reported on MRI.
+    /// `cervical_cord_compression_on_mri` (Cervical cord compression on MRI): Cervical spinal cord compression reported on MRI.
     CervicalCordCompressionOnMri = 36,
-    /// `cervical_cord_signal_change_on_mri`: Intramedullary T2 signal change of the cervical cord reported on MRI.
+    /// `cervical_cord_signal_change_on_mri` (Cervical cord signal change on MRI): Intramedullary T2 signal change of the cervical cord reported on MRI.
     CervicalCordSignalChangeOnMri = 37,
-    /// `lumbar_stenosis_on_imaging`: Lumbar spinal canal or lateral recess stenosis reported on imaging.
+    /// `lumbar_stenosis_on_imaging` (Lumbar stenosis on imaging): Lumbar spinal canal or lateral recess stenosis reported on imaging.
     LumbarStenosisOnImaging = 38,
-    /// `arm_weakness`: Objective weakness of arm or hand muscles on examination.
+    /// `arm_weakness` (Arm or hand weakness on examination): Objective weakness of arm or hand muscles on examination.
     ArmWeakness = 39,
-    /// `arm_hyperreflexia`: Brisk biceps, triceps or brachioradialis reflexes.
+    /// `arm_hyperreflexia` (Brisk arm reflexes): Brisk biceps, triceps or brachioradialis reflexes.
     ArmHyperreflexia = 40,
-    /// `leg_hyperreflexia`: Brisk knee or ankle reflexes.
+    /// `leg_hyperreflexia` (Brisk leg reflexes): Brisk knee or ankle reflexes.
     LegHyperreflexia = 41,
-    /// `tromner_sign`: Finger flexion when the palmar tip of the relaxed middle finger is tapped (Tromner sign).
+    /// `tromner_sign` (Trömner sign): Finger flexion when the palmar tip of the relaxed middle finger is tapped (Tromner sign).
     TromnerSign = 42,
-    /// `finger_escape_sign`: The ulnar fingers drift into flexion and abduction when held extended and adducted (finger escape sign).
+    /// `finger_escape_sign` (Finger escape sign): The ulnar fingers drift into flexion and abduction when held extended and adducted (finger escape sign).
     FingerEscapeSign = 43,
-    /// `grip_release_slowed`: Grip-and-release or grip strength below the age and sex cut-off (Kobayashi 2021/2022).
+    /// `grip_release_slowed` (Slowed grip and release): Grip-and-release or grip strength below the age and sex cut-off (Kobayashi 2021/2022).
     GripReleaseSlowed = 44,
-    /// `reduced_knee_reflexes`: Reduced or absent patellar (knee) reflexes.
+    /// `reduced_knee_reflexes` (Reduced knee reflexes): Reduced or absent patellar (knee) reflexes.
     ReducedKneeReflexes = 45,
-    /// `reduced_leg_tone`: Reduced (flaccid) tone in the legs.
+    /// `reduced_leg_tone` (Reduced (flaccid) leg tone): Reduced (flaccid) tone in the legs.
     ReducedLegTone = 46,
-    /// `foot_drop`: Weakness of ankle dorsiflexion (foot drop).
+    /// `foot_drop` (Foot drop): Weakness of ankle dorsiflexion (foot drop).
     FootDrop = 47,
-    /// `fasciculations`: Visible spontaneous muscle twitches (fasciculations).
+    /// `fasciculations` (Fasciculations): Visible spontaneous muscle twitches (fasciculations).
     Fasciculations = 48,
-    /// `limb_muscle_wasting`: Muscle wasting beyond the intrinsic hand muscles.
+    /// `limb_muscle_wasting` (Limb muscle wasting): Muscle wasting beyond the intrinsic hand muscles.
     LimbMuscleWasting = 49,
-    /// `vibration_or_position_sense_loss`: Loss of vibration or joint position sense in the legs.
+    /// `vibration_or_position_sense_loss` (Loss of vibration or position sense in the legs): Loss of vibration or joint position sense in the legs.
     VibrationOrPositionSenseLoss = 50,
-    /// `truncal_sensory_level`: A sensory level on the trunk: sensation reduced below a horizontal line.
+    /// `truncal_sensory_level` (Truncal sensory level): A sensory level on the trunk: sensation reduced below a horizontal line.
     TruncalSensoryLevel = 51,
-    /// `sexual_dysfunction`: New erectile or ejaculatory dysfunction, or genital numbness.
+    /// `sexual_dysfunction` (New sexual dysfunction): New erectile or ejaculatory dysfunction, or genital numbness.
     SexualDysfunction = 52,
-    /// `reduced_anal_tone`: Reduced anal sphincter tone on rectal examination.
+    /// `reduced_anal_tone` (Reduced anal tone): Reduced anal sphincter tone on rectal examination.
     ReducedAnalTone = 53,
-    /// `bulbar_symptoms`: Dysarthria or dysphagia (bulbar symptoms or signs).
+    /// `bulbar_symptoms` (Slurred speech or difficulty swallowing): Dysarthria or dysphagia (bulbar symptoms or signs).
     BulbarSymptoms = 54,
-    /// `visual_disturbance`: Optic neuritis now or before, or unexplained visual loss.
+    /// `visual_disturbance` (Optic neuritis or unexplained visual loss): Optic neuritis now or before, or unexplained visual loss.
     VisualDisturbance = 55,
-    /// `cognitive_decline`: New or progressive cognitive impairment.
+    /// `cognitive_decline` (Cognitive decline): New or progressive cognitive impairment.
     CognitiveDecline = 56,
-    /// `acute_cold_pulseless_leg`: A leg that became painful, cold, pale or pulseless within the last 14 days.
+    /// `acute_cold_pulseless_leg` (Acutely cold, pale or pulseless leg): A leg that became painful, cold, pale or pulseless within the last 14 days.
     AcuteColdPulselessLeg = 57,
-    /// `rest_pain`: Ischaemic rest pain of the foot (present lying flat, eased with the leg hanging down).
+    /// `rest_pain` (Ischaemic rest pain): Ischaemic rest pain of the foot (present lying flat, eased with the leg hanging down).
     RestPain = 58,
-    /// `foot_ulcer_or_gangrene`: A foot wound not healing for more than two weeks, or gangrene.
+    /// `foot_ulcer_or_gangrene` (Non-healing foot wound or gangrene): A foot wound not healing for more than two weeks, or gangrene.
     FootUlcerOrGangrene = 59,
-    /// `cool_or_discoloured_leg`: Cool skin or skin discolouration of the leg or foot.
+    /// `cool_or_discoloured_leg` (Cool or discoloured leg): Cool skin or skin discolouration of the leg or foot.
     CoolOrDiscolouredLeg = 60,
-    /// `femoral_bruit`: A bruit heard over the femoral artery.
+    /// `femoral_bruit` (Femoral bruit): A bruit heard over the femoral artery.
     FemoralBruit = 61,
-    /// `cancer_history`: A past or current diagnosis of cancer.
+    /// `cancer_history` (History of cancer): A past or current diagnosis of cancer.
     CancerHistory = 62,
-    /// `fever`: Fever (raised temperature) with the current illness.
+    /// `fever` (Fever): Fever (raised temperature) with the current illness.
     Fever = 63,
-    /// `spinal_infection_risk`: Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia.
+    /// `spinal_infection_risk` (Risk factor for spinal infection): Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia.
     SpinalInfectionRisk = 64,
-    /// `unexplained_weight_loss`: Unintended, unexplained weight loss.
+    /// `unexplained_weight_loss` (Unexplained weight loss): Unintended, unexplained weight loss.
     UnexplainedWeightLoss = 65,
-    /// `prior_gastric_surgery`: Gastrectomy or bariatric surgery.
+    /// `prior_gastric_surgery` (Previous gastric or bariatric surgery): Gastrectomy or bariatric surgery.
     PriorGastricSurgery = 66,
-    /// `family_history_similar_disorder`: A relative with a similar walking or spastic disorder.
+    /// `family_history_similar_disorder` (Family history of a similar disorder): A relative with a similar walking or spastic disorder.
     FamilyHistorySimilarDisorder = 67,
-    /// `prior_spine_surgery`: A previous spinal decompression or fusion at any level.
+    /// `prior_spine_surgery` (Previous spine surgery): A previous spinal decompression or fusion at any level.
     PriorSpineSurgery = 68,
-    /// `low_vitamin_b12`: Low vitamin B12, or raised methylmalonic acid or homocysteine.
+    /// `low_vitamin_b12` (Low vitamin B12): Low vitamin B12, or raised methylmalonic acid or homocysteine.
     LowVitaminB12 = 69,
-    /// `low_serum_copper`: Low serum copper (or caeruloplasmin).
+    /// `low_serum_copper` (Low serum copper): Low serum copper (or caeruloplasmin).
     LowSerumCopper = 70,
-    /// `emg_widespread_denervation`: EMG showing widespread active and chronic denervation beyond one root level.
+    /// `emg_widespread_denervation` (Widespread denervation on EMG): EMG showing widespread active and chronic denervation beyond one root level.
     EmgWidespreadDenervation = 71,
-    /// `thoracic_cord_compression_on_mri`: Thoracic spinal cord compression reported on MRI.
+    /// `thoracic_cord_compression_on_mri` (Thoracic cord compression on MRI): Thoracic spinal cord compression reported on MRI.
     ThoracicCordCompressionOnMri = 72,
-    /// `brain_mri_demyelinating_lesions`: Demyelinating lesions reported on brain MRI.
+    /// `brain_mri_demyelinating_lesions` (Demyelinating lesions on brain MRI): Demyelinating lesions reported on brain MRI.
     BrainMriDemyelinatingLesions = 73,
-    /// `ventriculomegaly_on_imaging`: Enlarged cerebral ventricles (Evans index above 0.3) on brain imaging.
+    /// `ventriculomegaly_on_imaging` (Enlarged ventricles on imaging): Enlarged cerebral ventricles (Evans index above 0.3) on brain imaging.
     VentriculomegalyOnImaging = 74,
-    /// `cord_flow_voids_on_mri`: Dilated perimedullary vessels (flow voids) around the cord on MRI: the sign of a spinal dural AV fistula.
+    /// `cord_flow_voids_on_mri` (Perimedullary flow voids on MRI): Dilated perimedullary vessels (flow voids) around the cord on MRI: the sign of a spinal dural AV fistula.
     CordFlowVoidsOnMri = 75,
 }
 
@@ -169,11 +169,11 @@ pub const STENOSIS_FINDING_COUNT: u32 = 76;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisFindingStatus {
-    /// `unknown`: Not assessed (the same as leaving the finding out).
+    /// `unknown` (Not assessed): Not assessed (the same as leaving the finding out).
     Unknown = 0,
-    /// `present`: Looked for and found.
+    /// `present` (Present): Looked for and found.
     Present = 1,
-    /// `absent`: Looked for and not found.
+    /// `absent` (Absent): Looked for and not found.
     Absent = 2,
 }
 
@@ -184,31 +184,31 @@ pub const STENOSIS_FINDING_STATUS_COUNT: u32 = 3;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisFindingGroup {
-    /// `leg_and_gait_symptoms`: Leg and gait symptoms
+    /// `leg_and_gait_symptoms` (Leg and gait symptoms): Leg and gait symptoms
     LegAndGaitSymptoms = 0,
-    /// `arms_and_neck`: Arms and neck
+    /// `arms_and_neck` (Arms and neck): Arms and neck
     ArmsAndNeck = 1,
-    /// `back`: Back
+    /// `back` (Back): Back
     Back = 2,
-    /// `sphincters`: Sphincters
+    /// `sphincters` (Sphincters): Sphincters
     Sphincters = 3,
-    /// `upper_motor_neuron_exam`: Upper motor neuron examination
+    /// `upper_motor_neuron_exam` (Upper motor neuron examination): Upper motor neuron examination
     UpperMotorNeuronExam = 4,
-    /// `peripheral_exam`: Peripheral examination
+    /// `peripheral_exam` (Peripheral examination): Peripheral examination
     PeripheralExam = 5,
-    /// `history`: History
+    /// `history` (History): History
     History = 6,
-    /// `imaging`: Imaging (as reported)
+    /// `imaging` (Imaging (as reported)): Imaging (as reported)
     Imaging = 7,
-    /// `limb_specific_exam`: Limb-specific examination (arms and legs recorded separately)
+    /// `limb_specific_exam` (Limb-specific examination): Limb-specific examination (arms and legs recorded separately)
     LimbSpecificExam = 8,
-    /// `localisation`: Localisation of a spinal cord lesion
+    /// `localisation` (Localisation): Localisation of a spinal cord lesion
     Localisation = 9,
-    /// `beyond_spinal_cord`: Features beyond the spinal cord (brain, cranial nerves)
+    /// `beyond_spinal_cord` (Beyond the spinal cord): Features beyond the spinal cord (brain, cranial nerves)
     BeyondSpinalCord = 10,
-    /// `vascular`: Vascular (limb ischaemia)
+    /// `vascular` (Vascular): Vascular (limb ischaemia)
     Vascular = 11,
-    /// `laboratory_and_tests`: Laboratory results and tests (as reported)
+    /// `laboratory_and_tests` (Laboratory and tests): Laboratory results and tests (as reported)
     LaboratoryAndTests = 12,
 }
 
@@ -219,11 +219,11 @@ pub const STENOSIS_FINDING_GROUP_COUNT: u32 = 13;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisSex {
-    /// `female`: Female
+    /// `female` (Female): Female
     Female = 0,
-    /// `male`: Male
+    /// `male` (Male): Male
     Male = 1,
-    /// `other`: Other
+    /// `other` (Other): Other
     Other = 2,
 }
 
@@ -234,13 +234,13 @@ pub const STENOSIS_SEX_COUNT: u32 = 3;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisCourse {
-    /// `stable`: Stable
+    /// `stable` (Stable): Stable
     Stable = 0,
-    /// `progressive`: Progressive (worsening over weeks to months)
+    /// `progressive` (Progressive): Progressive (worsening over weeks to months)
     Progressive = 1,
-    /// `rapidly_progressive`: Rapidly progressive (worsening over hours to days)
+    /// `rapidly_progressive` (Rapidly progressive): Rapidly progressive (worsening over hours to days)
     RapidlyProgressive = 2,
-    /// `relapsing`: Relapsing (attacks with recovery between them)
+    /// `relapsing` (Relapsing): Relapsing (attacks with recovery between them)
     Relapsing = 3,
 }
 
@@ -251,35 +251,35 @@ pub const STENOSIS_COURSE_COUNT: u32 = 4;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisCondition {
-    /// `cervical_myelopathy`: Degenerative cervical myelopathy (cervical cord compression)
+    /// `cervical_myelopathy` (Degenerative cervical myelopathy): Degenerative cervical myelopathy (cervical cord compression)
     CervicalMyelopathy = 0,
-    /// `lumbar_spinal_stenosis`: Lumbar spinal stenosis (neurogenic claudication or radiculopathy)
+    /// `lumbar_spinal_stenosis` (Lumbar spinal stenosis): Lumbar spinal stenosis (neurogenic claudication or radiculopathy)
     LumbarSpinalStenosis = 1,
-    /// `peripheral_neuropathy`: Peripheral neuropathy (distal symmetric polyneuropathy)
+    /// `peripheral_neuropathy` (Peripheral neuropathy): Peripheral neuropathy (distal symmetric polyneuropathy)
     PeripheralNeuropathy = 2,
-    /// `peripheral_arterial_disease`: Peripheral arterial disease (vascular claudication)
+    /// `peripheral_arterial_disease` (Peripheral arterial disease): Peripheral arterial disease (vascular claudication)
     PeripheralArterialDisease = 3,
-    /// `cauda_equina_syndrome`: Cauda equina syndrome
+    /// `cauda_equina_syndrome` (Cauda equina syndrome): Cauda equina syndrome
     CaudaEquinaSyndrome = 4,
-    /// `thoracic_myelopathy`: Thoracic myelopathy (thoracic cord compression: tumour, ossified ligament, disc)
+    /// `thoracic_myelopathy` (Thoracic myelopathy): Thoracic myelopathy (thoracic cord compression: tumour, ossified ligament, disc)
     ThoracicMyelopathy = 5,
-    /// `motor_neuron_disease`: Motor neuron disease (amyotrophic lateral sclerosis)
+    /// `motor_neuron_disease` (Motor neuron disease): Motor neuron disease (amyotrophic lateral sclerosis)
     MotorNeuronDisease = 6,
-    /// `nutritional_myelopathy`: Nutritional myelopathy (vitamin B12 or copper deficiency: subacute combined degeneration)
+    /// `nutritional_myelopathy` (Nutritional myelopathy (B12 or copper)): Nutritional myelopathy (vitamin B12 or copper deficiency: subacute combined degeneration)
     NutritionalMyelopathy = 7,
-    /// `demyelinating_disease`: Demyelinating disease (multiple sclerosis, neuromyelitis optica spectrum disorder)
+    /// `demyelinating_disease` (Demyelinating disease (MS, NMOSD)): Demyelinating disease (multiple sclerosis, neuromyelitis optica spectrum disorder)
     DemyelinatingDisease = 8,
-    /// `hereditary_spastic_paraplegia`: Hereditary spastic paraplegia
+    /// `hereditary_spastic_paraplegia` (Hereditary spastic paraplegia): Hereditary spastic paraplegia
     HereditarySpasticParaplegia = 9,
-    /// `normal_pressure_hydrocephalus`: Normal pressure hydrocephalus
+    /// `normal_pressure_hydrocephalus` (Normal pressure hydrocephalus): Normal pressure hydrocephalus
     NormalPressureHydrocephalus = 10,
-    /// `spinal_dural_av_fistula`: Spinal dural arteriovenous fistula
+    /// `spinal_dural_av_fistula` (Spinal dural arteriovenous fistula): Spinal dural arteriovenous fistula
     SpinalDuralAvFistula = 11,
-    /// `malignant_spinal_cord_compression`: Malignant (metastatic) spinal cord or cauda equina compression
+    /// `malignant_spinal_cord_compression` (Malignant spinal cord compression): Malignant (metastatic) spinal cord or cauda equina compression
     MalignantSpinalCordCompression = 12,
-    /// `spinal_epidural_abscess`: Spinal epidural abscess
+    /// `spinal_epidural_abscess` (Spinal epidural abscess): Spinal epidural abscess
     SpinalEpiduralAbscess = 13,
-    /// `guillain_barre_syndrome`: Guillain-Barre syndrome (acute inflammatory polyradiculoneuropathy)
+    /// `guillain_barre_syndrome` (Guillain-Barré syndrome): Guillain-Barre syndrome (acute inflammatory polyradiculoneuropathy)
     GuillainBarreSyndrome = 14,
 }
 
@@ -290,11 +290,11 @@ pub const STENOSIS_CONDITION_COUNT: u32 = 15;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisLikelihood {
-    /// `low`: Low
+    /// `low` (Low): Low
     Low = 0,
-    /// `moderate`: Moderate
+    /// `moderate` (Moderate): Moderate
     Moderate = 1,
-    /// `high`: High
+    /// `high` (High): High
     High = 2,
 }
 
@@ -305,11 +305,11 @@ pub const STENOSIS_LIKELIHOOD_COUNT: u32 = 3;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisSeverityClass {
-    /// `mild`: Mild (mJOA 15-17)
+    /// `mild` (Mild): Mild (mJOA 15-17)
     Mild = 0,
-    /// `moderate`: Moderate (mJOA 12-14)
+    /// `moderate` (Moderate): Moderate (mJOA 12-14)
     Moderate = 1,
-    /// `severe`: Severe (mJOA 0-11)
+    /// `severe` (Severe): Severe (mJOA 0-11)
     Severe = 2,
 }
 
@@ -320,15 +320,15 @@ pub const STENOSIS_SEVERITY_CLASS_COUNT: u32 = 3;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisPathway {
-    /// `emergency`: Emergency: same-day specialist evaluation and imaging
+    /// `emergency` (Emergency: same-day specialist evaluation): Emergency: same-day specialist evaluation and imaging
     Emergency = 0,
-    /// `surgical_evaluation`: Refer for surgical evaluation (decompression)
+    /// `surgical_evaluation` (Surgical evaluation (decompression)): Refer for surgical evaluation (decompression)
     SurgicalEvaluation = 1,
-    /// `conservative`: Conservative management with monitoring
+    /// `conservative` (Conservative management with monitoring): Conservative management with monitoring
     Conservative = 2,
-    /// `further_workup`: Further work-up needed before the cervical question is settled
+    /// `further_workup` (Further work-up needed): Further work-up needed before the cervical question is settled
     FurtherWorkup = 3,
-    /// `no_cervical_concern`: No cervical concern on the findings given
+    /// `no_cervical_concern` (No cervical concern on the findings given): No cervical concern on the findings given
     NoCervicalConcern = 4,
 }
 
@@ -339,41 +339,41 @@ pub const STENOSIS_PATHWAY_COUNT: u32 = 5;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisAction {
-    /// `cervical_mri`: MRI of the cervical spine (without contrast)
+    /// `cervical_mri` (Cervical spine MRI): MRI of the cervical spine (without contrast)
     CervicalMri = 0,
-    /// `lumbar_mri`: MRI of the lumbosacral spine
+    /// `lumbar_mri` (Lumbosacral spine MRI): MRI of the lumbosacral spine
     LumbarMri = 1,
-    /// `complete_neurological_exam`: Complete neurological examination including upper motor neuron signs
+    /// `complete_neurological_exam` (Complete neurological examination): Complete neurological examination including upper motor neuron signs
     CompleteNeurologicalExam = 2,
-    /// `ankle_brachial_index`: Resting ankle-brachial index
+    /// `ankle_brachial_index` (Ankle-brachial index): Resting ankle-brachial index
     AnkleBrachialIndex = 3,
-    /// `nerve_conduction_study`: Nerve conduction study / electromyography
+    /// `nerve_conduction_study` (Nerve conduction study and EMG): Nerve conduction study / electromyography
     NerveConductionStudy = 4,
-    /// `spine_surgery_referral`: Referral to a spine surgeon
+    /// `spine_surgery_referral` (Spine surgery referral): Referral to a spine surgeon
     SpineSurgeryReferral = 5,
-    /// `emergency_spine_evaluation`: Emergency spine evaluation (same day)
+    /// `emergency_spine_evaluation` (Emergency spine evaluation): Emergency spine evaluation (same day)
     EmergencySpineEvaluation = 6,
-    /// `physical_therapy`: Supervised structured rehabilitation / physical therapy
+    /// `physical_therapy` (Physical therapy): Supervised structured rehabilitation / physical therapy
     PhysicalTherapy = 7,
-    /// `cervical_collar`: Cervical collar
+    /// `cervical_collar` (Cervical collar): Cervical collar
     CervicalCollar = 8,
-    /// `clinical_monitoring`: Clinical monitoring for progression
+    /// `clinical_monitoring` (Clinical monitoring): Clinical monitoring for progression
     ClinicalMonitoring = 9,
-    /// `thoracic_spine_mri`: MRI of the thoracic spine (with and without contrast where a tumour, inflammation or vascular malformation is suspected)
+    /// `thoracic_spine_mri` (Thoracic spine MRI): MRI of the thoracic spine (with and without contrast where a tumour, inflammation or vascular malformation is suspected)
     ThoracicSpineMri = 10,
-    /// `whole_spine_mri`: MRI of the whole spine (cervical, thoracic and lumbosacral)
+    /// `whole_spine_mri` (Whole spine MRI): MRI of the whole spine (cervical, thoracic and lumbosacral)
     WholeSpineMri = 11,
-    /// `brain_mri`: MRI of the brain
+    /// `brain_mri` (Brain MRI): MRI of the brain
     BrainMri = 12,
-    /// `neurology_referral`: Referral to a neurologist
+    /// `neurology_referral` (Neurology referral): Referral to a neurologist
     NeurologyReferral = 13,
-    /// `vascular_surgery_referral`: Referral to a vascular specialist (vascular surgery)
+    /// `vascular_surgery_referral` (Vascular surgery referral): Referral to a vascular specialist (vascular surgery)
     VascularSurgeryReferral = 14,
-    /// `b12_and_copper_tests`: Vitamin B12 with methylmalonic acid or homocysteine, folate, copper, caeruloplasmin, zinc and a full blood count
+    /// `b12_and_copper_tests` (Vitamin B12 and copper tests): Vitamin B12 with methylmalonic acid or homocysteine, folate, copper, caeruloplasmin, zinc and a full blood count
     B12AndCopperTests = 15,
-    /// `infection_markers`: Infection markers: ESR, CRP and blood cultures
+    /// `infection_markers` (Infection markers (ESR, CRP, blood cultures)): Infection markers: ESR, CRP and blood cultures
     InfectionMarkers = 16,
-    /// `mscc_pathway_referral`: Referral to the metastatic spinal cord compression coordinator or acute oncology
+    /// `mscc_pathway_referral` (MSCC pathway referral): Referral to the metastatic spinal cord compression coordinator or acute oncology
     MsccPathwayReferral = 17,
 }
 
@@ -384,11 +384,11 @@ pub const STENOSIS_ACTION_COUNT: u32 = 18;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisUrgency {
-    /// `routine`: Routine
+    /// `routine` (Routine): Routine
     Routine = 0,
-    /// `urgent`: Urgent (days, not months)
+    /// `urgent` (Urgent (days)): Urgent (days, not months)
     Urgent = 1,
-    /// `emergency`: Emergency (same day; hours)
+    /// `emergency` (Emergency (same day)): Emergency (same day; hours)
     Emergency = 2,
 }
 
@@ -399,19 +399,19 @@ pub const STENOSIS_URGENCY_COUNT: u32 = 3;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisRedFlag {
-    /// `cauda_equina_suspected`: Suspected cauda equina syndrome
+    /// `cauda_equina_suspected` (Suspected cauda equina syndrome): Suspected cauda equina syndrome
     CaudaEquinaSuspected = 0,
-    /// `rapidly_progressive_deficit`: Rapidly progressive neurological deficit
+    /// `rapidly_progressive_deficit` (Rapidly progressive neurological deficit): Rapidly progressive neurological deficit
     RapidlyProgressiveDeficit = 1,
-    /// `malignant_cord_compression_suspected`: Suspected metastatic spinal cord or cauda equina compression
+    /// `malignant_cord_compression_suspected` (Suspected malignant spinal cord compression): Suspected metastatic spinal cord or cauda equina compression
     MalignantCordCompressionSuspected = 2,
-    /// `spinal_infection_suspected`: Suspected spinal infection (epidural abscess)
+    /// `spinal_infection_suspected` (Suspected spinal infection): Suspected spinal infection (epidural abscess)
     SpinalInfectionSuspected = 3,
-    /// `guillain_barre_suspected`: Suspected Guillain-Barre syndrome
+    /// `guillain_barre_suspected` (Suspected Guillain-Barré syndrome): Suspected Guillain-Barre syndrome
     GuillainBarreSuspected = 4,
-    /// `acute_limb_ischaemia`: Acute limb ischaemia (emergency)
+    /// `acute_limb_ischaemia` (Acute limb ischaemia): Acute limb ischaemia (emergency)
     AcuteLimbIschaemia = 5,
-    /// `limb_threatening_ischaemia`: Chronic limb-threatening ischaemia (urgent, not emergency)
+    /// `limb_threatening_ischaemia` (Chronic limb-threatening ischaemia): Chronic limb-threatening ischaemia (urgent, not emergency)
     LimbThreateningIschaemia = 6,
 }
 
@@ -422,33 +422,33 @@ pub const STENOSIS_RED_FLAG_COUNT: u32 = 7;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisWarning {
-    /// `lumbar_misattribution_risk`: Leg symptoms may be wrongly put down to the lumbar spine
+    /// `lumbar_misattribution_risk` (Risk of putting it down to the lumbar spine): Leg symptoms may be wrongly put down to the lumbar spine
     LumbarMisattributionRisk = 0,
-    /// `incomplete_neurological_exam`: The upper motor neuron examination is incomplete
+    /// `incomplete_neurological_exam` (Incomplete upper motor neuron examination): The upper motor neuron examination is incomplete
     IncompleteNeurologicalExam = 1,
-    /// `false_localizing_sciatica`: Sciatica-like pain may be a false-localising sign of cervical cord compression
+    /// `false_localizing_sciatica` (Possible false-localising sciatica): Sciatica-like pain may be a false-localising sign of cervical cord compression
     FalseLocalizingSciatica = 2,
-    /// `tandem_stenosis_possible`: Lumbar and cervical stenosis may coexist (tandem stenosis)
+    /// `tandem_stenosis_possible` (Possible tandem stenosis): Lumbar and cervical stenosis may coexist (tandem stenosis)
     TandemStenosisPossible = 3,
-    /// `delayed_diagnosis_risk`: Progressive deficit without cervical imaging
+    /// `delayed_diagnosis_risk` (Risk of delayed diagnosis): Progressive deficit without cervical imaging
     DelayedDiagnosisRisk = 4,
-    /// `cervical_imaging_overlooked`: Bilateral progressive leg symptoms without a lumbar cause and no cervical imaging
+    /// `cervical_imaging_overlooked` (Cervical imaging overlooked): Bilateral progressive leg symptoms without a lumbar cause and no cervical imaging
     CervicalImagingOverlooked = 5,
-    /// `absent_signs_do_not_exclude`: Absent upper motor neuron signs do not exclude myelopathy
+    /// `absent_signs_do_not_exclude` (Absent signs do not exclude myelopathy): Absent upper motor neuron signs do not exclude myelopathy
     AbsentSignsDoNotExclude = 6,
-    /// `noncompressible_abi`: ABI above 1.40: arteries non-compressible, ABI not interpretable
+    /// `noncompressible_abi` (ABI not interpretable (above 1.40)): ABI above 1.40: arteries non-compressible, ABI not interpretable
     NoncompressibleAbi = 7,
-    /// `nonmyelopathic_compression`: Cord compression on MRI without a myelopathic picture
+    /// `nonmyelopathic_compression` (Cord compression without myelopathy): Cord compression on MRI without a myelopathic picture
     NonmyelopathicCompression = 8,
-    /// `umn_signs_without_compression`: Upper motor neuron signs with no cord compression on cervical MRI
+    /// `umn_signs_without_compression` (Upper motor neuron signs without cord compression): Upper motor neuron signs with no cord compression on cervical MRI
     UmnSignsWithoutCompression = 9,
-    /// `mimic_features_present`: Features of a non-compressive mimic of myelopathy: separate it before spine surgery
+    /// `mimic_features_present` (Features of a mimic present): Features of a non-compressive mimic of myelopathy: separate it before spine surgery
     MimicFeaturesPresent = 10,
-    /// `lesion_may_be_below_neck`: Cord signs in the legs with normal arms, or a truncal sensory level: a cervical MRI alone may miss the lesion
+    /// `lesion_may_be_below_neck` (The lesion may be below the neck): Cord signs in the legs with normal arms, or a truncal sensory level: a cervical MRI alone may miss the lesion
     LesionMayBeBelowNeck = 11,
-    /// `lower_motor_neuron_pattern`: Areflexic or flaccid leg weakness points to roots, cauda equina or nerves, not the cord
+    /// `lower_motor_neuron_pattern` (Lower motor neuron pattern): Areflexic or flaccid leg weakness points to roots, cauda equina or nerves, not the cord
     LowerMotorNeuronPattern = 12,
-    /// `deterioration_after_decompression`: Worse after a spinal decompression: reconsider the mimics
+    /// `deterioration_after_decompression` (Worse after decompression): Worse after a spinal decompression: reconsider the mimics
     DeteriorationAfterDecompression = 13,
 }
 
@@ -459,9 +459,9 @@ pub const STENOSIS_WARNING_COUNT: u32 = 14;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisStrength {
-    /// `strong`: Strong recommendation ("we recommend")
+    /// `strong` (Strong): Strong recommendation ("we recommend")
     Strong = 0,
-    /// `weak`: Weak recommendation ("we suggest")
+    /// `weak` (Weak): Weak recommendation ("we suggest")
     Weak = 1,
 }
 
@@ -472,13 +472,13 @@ pub const STENOSIS_STRENGTH_COUNT: u32 = 2;
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StenosisEvidenceQuality {
-    /// `high`: High-quality evidence
+    /// `high` (High): High-quality evidence
     High = 0,
-    /// `moderate`: Moderate-quality evidence
+    /// `moderate` (Moderate): Moderate-quality evidence
     Moderate = 1,
-    /// `low`: Low-quality evidence
+    /// `low` (Low): Low-quality evidence
     Low = 2,
-    /// `very_low`: Very low-quality evidence
+    /// `very_low` (Very low): Very low-quality evidence
     VeryLow = 3,
 }
 

@@ -16,6 +16,7 @@
 
 mod convert;
 mod frame;
+mod render;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -437,6 +438,7 @@ fn _stenosis(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vocabulary_table, m)?)?;
     m.add_function(wrap_pyfunction!(frame::assess_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(frame::frame_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(render::render, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     Ok(())
 }

@@ -245,10 +245,10 @@ def test_html_card() -> None:
                                                        "leg_weakness": "present"}})
     assert a.red_flags
     html = a._repr_html_()
-    assert html.startswith("<div") and html.endswith("</div>")
+    assert html.startswith("<style>") and html.rstrip().endswith("</div>")
     # Red flags come before the pathway and the differential.
     assert html.index("RED FLAG") < html.index("Pathway") < html.index("Differential")
-    assert "stenosis-bar" in html and "Recommendations" in html
+    assert "stn-red-flag" in html and "What to do" in html
     assert 'href="https://' in html
     assert "not a diagnosis" in html
     assert "<script" not in html

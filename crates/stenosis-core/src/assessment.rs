@@ -16,7 +16,7 @@ use crate::vocab::{
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.2";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.3";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -651,40 +651,40 @@ fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
         match raised.next() {
             None => part(out, &["no new red flag"]),
             Some(first) => {
-                part(out, &["red flag ", first.id()]);
+                part(out, &["red flag: ", first.label()]);
                 for r in raised {
                     out.push_str(", ");
-                    out.push_str(r.id());
+                    out.push_str(r.label());
                 }
             }
         }
     }
     if a.pathway != b.pathway {
-        part(out, &["pathway ", a.pathway.id()]);
+        part(out, &["pathway: ", a.pathway.label()]);
     }
     if a.myelopathy != b.myelopathy {
-        part(out, &["myelopathy likelihood ", a.myelopathy.id()]);
+        part(out, &["likelihood of myelopathy: ", a.myelopathy.label()]);
     }
     if alt.top != base.top {
-        part(out, &["top condition ", alt.top.id()]);
+        part(out, &["most likely: ", alt.top.label()]);
     }
     let (x, y) = (a.recommendation(Action::CervicalMri), b.recommendation(Action::CervicalMri));
     if x != y {
         match x {
-            Some(u) => part(out, &["cervical MRI ", u.id()]),
+            Some(u) => part(out, &["cervical MRI: ", u.label()]),
             None => part(out, &["cervical MRI not indicated"]),
         }
     }
     let (x, y) = (a.recommendation(Action::LumbarMri), b.recommendation(Action::LumbarMri));
     if x != y {
         match x {
-            Some(u) => part(out, &["lumbar MRI ", u.id()]),
+            Some(u) => part(out, &["lumbar MRI: ", u.label()]),
             None => part(out, &["lumbar MRI not indicated"]),
         }
     }
     for c in Condition::ALL.iter().skip(1) {
         if a.condition(*c) != b.condition(*c) {
-            part(out, &[c.id(), " ", a.condition(*c).id()]);
+            part(out, &[c.label(), ": ", a.condition(*c).label()]);
         }
     }
     out.len() > start

@@ -68,10 +68,6 @@ fn truncate_summary(mut s: String) -> String {
     s
 }
 
-fn humanize(id: &str) -> String {
-    id.replace('_', " ")
-}
-
 fn links(a: &Assessment, ids: &[CitationId]) -> Vec<CdsLink> {
     ids.iter()
         .filter_map(|id| a.citations.iter().find(|c| c.id == *id))
@@ -87,12 +83,20 @@ fn source(a: &Assessment) -> CdsSource {
     CdsSource { label: format!("stenosis knowledge base {}", a.knowledge_base_version) }
 }
 
-fn references(ids: &[CitationId]) -> String {
-    let names: Vec<&str> = ids.iter().map(|c| c.id()).collect();
+/// The sources of a statement, as a reader knows them ("Cook 2010"), never as citation ids.
+fn references(a: &Assessment, ids: &[CitationId]) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .filter_map(|id| a.citations.iter().find(|c| c.id == *id))
+        .map(|c| {
+            let first = c.authors.split([',', ' ']).next().filter(|s| !s.is_empty()).unwrap_or(c.source);
+            format!("{first} {}", c.year)
+        })
+        .collect();
     if names.is_empty() {
         return String::new();
     }
-    format!(" _(sources: {})_", names.join(", "))
+    format!(" _(sources: {})_", names.join("; "))
 }
 
 /// The CDS Hooks response for an assessment: one critical card per red flag, then one card with
@@ -111,8 +115,8 @@ pub fn cds_hooks_response(a: &Assessment) -> CdsHooksResponse {
     let mut cards = Vec::new();
     for flag in &a.red_flags {
         cards.push(CdsCard {
-            summary: truncate_summary(format!("Red flag: {}. Act today.", humanize(flag.id.id()))),
-            detail: format!("{}{}", flag.message, references(&flag.citations)),
+            summary: truncate_summary(format!("Red flag: {}. Act today.", flag.id.label())),
+            detail: format!("{}{}", flag.message, references(a, &flag.citations)),
             indicator: "critical",
             source: source(a),
             links: links(a, &flag.citations),
@@ -130,8 +134,11 @@ pub fn cds_hooks_response(a: &Assessment) -> CdsHooksResponse {
         Urgency::Urgent => "urgent cervical MRI",
         Urgency::Routine => "cervical MRI",
     });
-    let mut summary =
-        format!("Cervical myelopathy {} likelihood; {}", a.myelopathy.likelihood.id(), humanize(a.pathway.id()));
+    let mut summary = format!(
+        "Cervical myelopathy {} likelihood; {}",
+        a.myelopathy.likelihood.label().to_lowercase(),
+        a.pathway.label()
+    );
     if let Some(m) = mri {
         summary.push_str("; ");
         summary.push_str(m);
@@ -141,9 +148,9 @@ pub fn cds_hooks_response(a: &Assessment) -> CdsHooksResponse {
     let mut detail = String::new();
     detail.push_str(&format!(
         "**Pathway: {}.** {}\n\n**Cervical myelopathy: {}** (Cook rule: {} of 5 items positive; {} of 5 assessed",
-        humanize(a.pathway.id()),
+        a.pathway.label(),
         a.pathway_rationale,
-        a.myelopathy.likelihood.id(),
+        a.myelopathy.likelihood.label(),
         a.myelopathy.cook_rule.positive,
         a.myelopathy.cook_rule.assessed
     ));
@@ -157,24 +164,24 @@ pub fn cds_hooks_response(a: &Assessment) -> CdsHooksResponse {
     }
     detail.push_str(").\n\n**Differential:**\n");
     for e in &a.differential {
-        detail.push_str(&format!("- {}: {}\n", humanize(e.condition.id()), e.likelihood.id()));
+        detail.push_str(&format!("- {}: {}\n", e.condition.label(), e.likelihood.label()));
     }
     if !a.recommendations.is_empty() {
         detail.push_str("\n**Recommendations:**\n");
         for r in &a.recommendations {
             detail.push_str(&format!(
                 "- **{}** ({}): {}{}\n",
-                humanize(r.action.id()),
-                r.urgency.id(),
+                r.action.label(),
+                r.urgency.label(),
                 r.rationale,
-                references(&r.citations)
+                references(a, &r.citations)
             ));
         }
     }
     if !a.warnings.is_empty() {
         detail.push_str("\n**Warnings:**\n");
         for w in &a.warnings {
-            detail.push_str(&format!("- {}{}\n", w.message, references(&w.citations)));
+            detail.push_str(&format!("- {}{}\n", w.message, references(a, &w.citations)));
         }
     }
     detail.push_str(&format!("\n_{}_", a.disclaimer));

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use stenosis_core::{Assessment, Finding, Presentation, Status, Urgency};
 
-use crate::{compact_reference, join_and, lower_first, sentence, Numbers};
+use crate::{compact_reference, lower_first, sentence, Numbers};
 
 /// Who the HTML is for and what it includes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -115,9 +115,9 @@ fn urgency_class(u: Urgency) -> &'static str {
 }
 
 fn finding_list(fs: &[Finding]) -> String {
-    let v: Vec<String> = fs.iter().map(|f| lower_first(f.label().trim_end_matches('.'))).collect();
+    let v: Vec<String> = fs.iter().map(|f| f.label().to_owned()).collect();
     let refs: Vec<&str> = v.iter().map(String::as_str).collect();
-    escape(&join_and(&refs))
+    escape(&refs.join("; "))
 }
 
 fn for_against(h: &mut String, supporting: &[Finding], opposing: &[Finding]) {
@@ -131,7 +131,7 @@ fn for_against(h: &mut String, supporting: &[Finding], opposing: &[Finding]) {
 
 fn body(a: &Assessment, opts: &HtmlOptions<'_>, h: &mut String) {
     let n = Numbers::of(a);
-    h.push_str("<div class=\"stn\" style=\"background:#ffffff;color:#1a1a1a\">\n");
+    h.push_str("<div class=\"stn stenosis-card\" style=\"background:#ffffff;color:#1a1a1a\">\n");
     h.push_str("<h2>stenosis assessment: leg symptoms and the cervical cord</h2>\n");
     h.push_str("<p class=\"muted\">Decision support for clinicians, not a diagnosis.</p>\n");
 
@@ -343,10 +343,7 @@ fn presentation(h: &mut String, p: &Presentation) {
     for status in [Status::Present, Status::Absent] {
         let fs: Vec<Finding> = p.findings().assessed().filter(|(_, s)| *s == status).map(|(f, _)| f).collect();
         if !fs.is_empty() {
-            row(
-                status.label(),
-                sentence(&join_and(&fs.iter().map(|f| f.label().trim_end_matches('.')).collect::<Vec<_>>())),
-            );
+            row(status.label(), sentence(&fs.iter().map(|f| f.label()).collect::<Vec<_>>().join("; ")));
         }
     }
     h.push_str("</table></details>\n");

@@ -127,15 +127,6 @@ pub(crate) fn sentence(t: &str) -> String {
     }
 }
 
-/// Joins labels as prose: "a", "a and b", "a, b and c".
-pub(crate) fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// The first letter in lower case (for a label used inside a sentence), unless the first word is
 /// an acronym or a name (a second upper-case letter, as in "MRI").
 pub(crate) fn lower_first(t: &str) -> String {
@@ -165,10 +156,20 @@ mod tests {
         }
     }
 
+    /// Every id a person may see has a label of its own: short words, never the id.
     #[test]
-    fn joins_and_lowers() {
-        assert_eq!(join_and(&["a", "b", "c"]), "a, b and c");
-        assert_eq!(join_and(&["a"]), "a");
+    fn every_vocabulary_row_has_a_short_label() {
+        for v in stenosis_core::vocabularies() {
+            assert_eq!(v.labels.len(), v.rows.len(), "{}", v.name);
+            for ((id, _), label) in v.rows.iter().zip(&v.labels) {
+                assert!(!label.contains('_') && !label.is_empty(), "{}.{id}: {label}", v.name);
+                assert!(label.chars().count() <= 60, "{}.{id}: label too long for a report: {label}", v.name);
+            }
+        }
+    }
+
+    #[test]
+    fn lowers_only_ordinary_words() {
         assert_eq!(lower_first("MRI of the neck"), "MRI of the neck");
         assert_eq!(lower_first("Urgent (days)"), "urgent (days)");
     }

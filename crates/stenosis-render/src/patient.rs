@@ -195,7 +195,7 @@ pub fn html(a: &Assessment) -> String {
     let mut h = String::with_capacity(4096);
     h.push_str("<style>");
     h.push_str(crate::html::STYLE);
-    h.push_str("</style>\n<div class=\"stn\" style=\"background:#ffffff;color:#1a1a1a\">\n<h2>Your leg symptoms: a summary for you</h2>\n");
+    h.push_str("</style>\n<div class=\"stn stenosis-card\" style=\"background:#ffffff;color:#1a1a1a\">\n<h2>Your leg symptoms: a summary for you</h2>\n");
     for (heading, paras) in sections(a) {
         let flag = heading.starts_with("Important");
         if flag {

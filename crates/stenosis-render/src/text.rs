@@ -9,7 +9,7 @@
 
 use stenosis_core::{Assessment, Likelihood, Urgency};
 
-use crate::{compact_reference, join_and, lower_first, sentence, Numbers};
+use crate::{compact_reference, lower_first, sentence, Numbers};
 
 /// The most lines the bottom-line block takes (at 80 columns or wider).
 pub const BOTTOM_LINE_MAX_LINES: usize = 8;
@@ -323,9 +323,9 @@ fn findings_for_against(
     rest: &str,
 ) {
     let labels = |fs: &[stenosis_core::Finding]| -> String {
-        let v: Vec<String> = fs.iter().map(|f| lower_first(f.label().trim_end_matches('.'))).collect();
+        let v: Vec<String> = fs.iter().map(|f| f.label().to_owned()).collect();
         let refs: Vec<&str> = v.iter().map(String::as_str).collect();
-        join_and(&refs)
+        refs.join("; ")
     };
     if !supporting.is_empty() {
         out.para(Paint::Plain, first, rest, &format!("For: {}.", labels(supporting)));

@@ -36,6 +36,7 @@ from ._assessment import (
 )
 from ._errors import InternalError, InvalidPresentation, StenosisError
 from ._frame import RESULT_COLUMNS, assess_arrow, assess_frame
+from ._html import Card, check_audience
 from ._stenosis import Presentation
 from ._vocabulary import (
     Action,
@@ -70,6 +71,7 @@ __all__ = [
     "RESULT_COLUMNS",
     "Action",
     "Assessment",
+    "Card",
     "Citation",
     "Condition",
     "CookItem",
@@ -115,10 +117,19 @@ __all__ = [
 PresentationLike = Presentation | Mapping[str, Any]
 
 
-def assess(presentation: PresentationLike) -> Assessment:
+def assess(presentation: PresentationLike, *, audience: str = "clinician") -> Assessment:
     """Assesses one presentation: a :class:`Presentation` or a dict in the JSON shape of the
-    specification. Raises :class:`InvalidPresentation` (naming the field) for bad input."""
-    return Assessment._from_json(_stenosis.assess_to_json(presentation))
+    specification. Raises :class:`InvalidPresentation` (naming the field) for bad input.
+
+    ``audience`` (``"clinician"``, the default, or ``"patient"``) is who the assessment's card
+    and text (``_repr_html_``, ``to_html()``, ``to_text()``) speak to: the patient view is in
+    plain words, without ids or likelihood ratios."""
+    check_audience(audience)
+    text = _stenosis.assess_to_json(presentation)
+    if not isinstance(presentation, Presentation):
+        # Frozen copy: the card shows what was assessed even if the dict changes later.
+        presentation = Presentation.from_dict(presentation)
+    return Assessment._from_json(text, presentation, audience)
 
 
 def cds_hooks(presentation: PresentationLike) -> dict[str, Any]:
@@ -142,8 +153,9 @@ def assess_many(
     engine runs with the GIL released on ``threads`` threads (default: every core). For large
     cohorts :func:`assess_frame` is much faster."""
     out: list[Assessment | InvalidPresentation] = []
-    for item in _stenosis.assess_many_to_json(presentations, threads):
-        out.append(Assessment._from_json(item) if isinstance(item, str) else item)
+    rows = list(presentations)
+    for row, item in zip(rows, _stenosis.assess_many_to_json(rows, threads), strict=True):
+        out.append(Assessment._from_json(item, row) if isinstance(item, str) else item)
     return out
 
 

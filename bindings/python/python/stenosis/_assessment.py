@@ -8,9 +8,9 @@ are the generated vocabulary enums. ``Assessment.to_json()`` returns the origina
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._vocabulary import (
     Action,
@@ -26,6 +26,10 @@ from ._vocabulary import (
     Urgency,
     Warning,
 )
+
+if TYPE_CHECKING:
+    from ._html import Card
+    from ._stenosis import Presentation
 
 __all__ = [
     "Assessment",
@@ -251,21 +255,27 @@ class Assessment:
     The typed parts are built from that JSON on first access and cached, so that assessing many
     patients and reading only a few attributes stays cheap."""
 
-    __slots__ = ("_json", "_raw", "_parts")
+    __slots__ = ("_json", "_raw", "_parts", "_presentation", "_audience")
 
     _json: str
     _raw: dict[str, Any] | None
     _parts: dict[str, Any]
+    _presentation: Presentation | Mapping[str, Any]
+    _audience: str
 
     def __init__(self) -> None:
         raise TypeError("Assessment is built by stenosis.assess(), not directly")
 
     @classmethod
-    def _from_json(cls, text: str) -> Assessment:
+    def _from_json(
+        cls, text: str, presentation: Presentation | Mapping[str, Any], audience: str = "clinician"
+    ) -> Assessment:
         obj = object.__new__(cls)
         object.__setattr__(obj, "_json", text)
         object.__setattr__(obj, "_raw", None)
         object.__setattr__(obj, "_parts", {})
+        object.__setattr__(obj, "_presentation", presentation)
+        object.__setattr__(obj, "_audience", audience)
         return obj
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -474,6 +484,42 @@ class Assessment:
             f"cervical_mri={mri.value if mri is not None else None} "
             f"red_flags={[r.id.value for r in self.red_flags]} warnings={[w.id.value for w in self.warnings]}>"
         )
+
+    # -- what a person sees (rendered by the Rust renderers) -----------------------------------
+
+    @property
+    def presentation(self) -> Presentation | Mapping[str, Any]:
+        """The presentation this assessment was made from, as it was given."""
+        return self._presentation
+
+    @property
+    def audience(self) -> str:
+        """Who the card and text are for by default: ``"clinician"`` or ``"patient"``."""
+        return self._audience
+
+    def to_html(
+        self, *, audience: str | None = None, standalone: bool = False, show_presentation: bool = False
+    ) -> str:
+        """The HTML card (or, with ``standalone=True``, a whole page that fetches nothing) for
+        ``audience`` (default: :attr:`audience`); ``show_presentation`` adds the presentation
+        it was given."""
+        from ._html import render
+
+        fmt = "page" if standalone else "card"
+        return render(self, fmt, audience=audience, show_presentation=show_presentation)
+
+    def to_text(self, *, audience: str | None = None, width: int = 80) -> str:
+        """The text report (as ``stenosis assess`` prints it), or the patient view, wrapped to
+        ``width`` columns."""
+        from ._html import render
+
+        return render(self, "text", audience=audience, width=width)
+
+    def card(self, *, audience: str | None = None, show_presentation: bool = False) -> Card:
+        """A card for a notebook cell; ``show_presentation=True`` shows the presentation too."""
+        from ._html import Card
+
+        return Card(self.to_html(audience=audience, show_presentation=show_presentation))
 
     def _repr_html_(self) -> str:
         from ._html import render_card

@@ -21,6 +21,7 @@ __all__ = [
     "vocabulary_table",
     "assess_arrow",
     "frame_columns",
+    "render",
     "_panic_for_tests",
 ]
 
@@ -76,6 +77,13 @@ class ArrowStream:
 
 def assess_to_json(presentation: Presentation | Mapping[str, Any]) -> str: ...
 def cds_hooks_json(presentation: Presentation | Mapping[str, Any]) -> str: ...
+def render(
+    presentation: Presentation | Mapping[str, Any],
+    format: str,
+    audience: str = "clinician",
+    width: int = 80,
+    show_presentation: bool = False,
+) -> str: ...
 def assess_json(text: str) -> str: ...
 def assess_many_to_json(
     rows: Iterable[Presentation | Mapping[str, Any]], threads: int | None = None

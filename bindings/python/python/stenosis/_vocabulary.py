@@ -258,6 +258,11 @@ class Finding(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Finding"][self.value]
+
 
 class FindingStatus(str, enum.Enum):
     """The status of a finding."""
@@ -273,6 +278,11 @@ class FindingStatus(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["FindingStatus"][self.value]
 
 
 class FindingGroup(str, enum.Enum):
@@ -320,6 +330,11 @@ class FindingGroup(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["FindingGroup"][self.value]
+
 
 class Sex(str, enum.Enum):
     """Sex."""
@@ -335,6 +350,11 @@ class Sex(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Sex"][self.value]
 
 
 class Course(str, enum.Enum):
@@ -354,6 +374,11 @@ class Course(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Course"][self.value]
 
 
 class Condition(str, enum.Enum):
@@ -407,6 +432,11 @@ class Condition(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Condition"][self.value]
+
 
 class Likelihood(str, enum.Enum):
     """How likely a condition is."""
@@ -423,6 +453,11 @@ class Likelihood(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Likelihood"][self.value]
+
 
 class SeverityClass(str, enum.Enum):
     """mJOA severity class."""
@@ -438,6 +473,11 @@ class SeverityClass(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["SeverityClass"][self.value]
 
 
 class Pathway(str, enum.Enum):
@@ -460,6 +500,11 @@ class Pathway(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Pathway"][self.value]
 
 
 class Action(str, enum.Enum):
@@ -522,6 +567,11 @@ class Action(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Action"][self.value]
+
 
 class Urgency(str, enum.Enum):
     """How soon an action should happen."""
@@ -537,6 +587,11 @@ class Urgency(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Urgency"][self.value]
 
 
 class RedFlag(str, enum.Enum):
@@ -565,6 +620,11 @@ class RedFlag(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["RedFlag"][self.value]
 
 
 class Warning(str, enum.Enum):
@@ -615,6 +675,11 @@ class Warning(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Warning"][self.value]
+
 
 class Strength(str, enum.Enum):
     """The strength of a guideline recommendation."""
@@ -627,6 +692,11 @@ class Strength(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Strength"][self.value]
 
 
 class EvidenceQuality(str, enum.Enum):
@@ -646,3 +716,215 @@ class EvidenceQuality(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["EvidenceQuality"][self.value]
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "Finding": {
+        "leg_weakness": "Leg weakness (reported)",
+        "bilateral_leg_symptoms": "Symptoms in both legs",
+        "gait_difficulty": "Difficulty walking (reported)",
+        "leg_numbness": "Leg numbness or tingling",
+        "leg_stiffness": "Leg stiffness",
+        "sciatica_like_pain": "Sciatica-like leg pain",
+        "walking_leg_pain": "Leg pain on walking or standing",
+        "relief_with_sitting_or_flexion": "Relief by sitting or bending forward",
+        "relief_with_standing_still": "Relief by standing still",
+        "falls": "Falls or near-falls",
+        "hand_clumsiness": "Clumsy hands",
+        "hand_numbness": "Hand numbness or tingling",
+        "neck_pain": "Neck pain",
+        "worse_with_neck_extension": "Worse with neck extension",
+        "lhermitte_sign": "Lhermitte sign",
+        "significant_back_pain": "Significant low back pain",
+        "bladder_dysfunction": "Bladder urgency, frequency or incontinence",
+        "urinary_retention": "Urinary retention",
+        "bowel_dysfunction": "Loss of bowel control",
+        "saddle_anesthesia": "Saddle anaesthesia",
+        "hyperreflexia": "Hyperreflexia",
+        "hoffmann_sign": "Hoffmann sign",
+        "babinski_sign": "Babinski sign",
+        "ankle_clonus": "Ankle clonus",
+        "inverted_supinator_sign": "Inverted supinator sign",
+        "gait_deviation": "Spastic or wide-based gait on examination",
+        "romberg_sign": "Romberg sign",
+        "leg_weakness_on_exam": "Leg weakness on examination",
+        "hand_intrinsic_atrophy": "Wasting of the intrinsic hand muscles",
+        "reduced_ankle_reflexes": "Reduced ankle reflexes",
+        "stocking_glove_sensory_loss": "Stocking-glove sensory loss",
+        "reduced_foot_pulses": "Reduced foot pulses",
+        "straight_leg_raise": "Positive straight-leg raise",
+        "diabetes": "Diabetes",
+        "smoker": "Smoker (current or former)",
+        "known_lumbar_stenosis": "Known lumbar spinal stenosis",
+        "cervical_cord_compression_on_mri": "Cervical cord compression on MRI",
+        "cervical_cord_signal_change_on_mri": "Cervical cord signal change on MRI",
+        "lumbar_stenosis_on_imaging": "Lumbar stenosis on imaging",
+        "arm_weakness": "Arm or hand weakness on examination",
+        "arm_hyperreflexia": "Brisk arm reflexes",
+        "leg_hyperreflexia": "Brisk leg reflexes",
+        "tromner_sign": "Trömner sign",
+        "finger_escape_sign": "Finger escape sign",
+        "grip_release_slowed": "Slowed grip and release",
+        "reduced_knee_reflexes": "Reduced knee reflexes",
+        "reduced_leg_tone": "Reduced (flaccid) leg tone",
+        "foot_drop": "Foot drop",
+        "fasciculations": "Fasciculations",
+        "limb_muscle_wasting": "Limb muscle wasting",
+        "vibration_or_position_sense_loss": "Loss of vibration or position sense in the legs",
+        "truncal_sensory_level": "Truncal sensory level",
+        "sexual_dysfunction": "New sexual dysfunction",
+        "reduced_anal_tone": "Reduced anal tone",
+        "bulbar_symptoms": "Slurred speech or difficulty swallowing",
+        "visual_disturbance": "Optic neuritis or unexplained visual loss",
+        "cognitive_decline": "Cognitive decline",
+        "acute_cold_pulseless_leg": "Acutely cold, pale or pulseless leg",
+        "rest_pain": "Ischaemic rest pain",
+        "foot_ulcer_or_gangrene": "Non-healing foot wound or gangrene",
+        "cool_or_discoloured_leg": "Cool or discoloured leg",
+        "femoral_bruit": "Femoral bruit",
+        "cancer_history": "History of cancer",
+        "fever": "Fever",
+        "spinal_infection_risk": "Risk factor for spinal infection",
+        "unexplained_weight_loss": "Unexplained weight loss",
+        "prior_gastric_surgery": "Previous gastric or bariatric surgery",
+        "family_history_similar_disorder": "Family history of a similar disorder",
+        "prior_spine_surgery": "Previous spine surgery",
+        "low_vitamin_b12": "Low vitamin B12",
+        "low_serum_copper": "Low serum copper",
+        "emg_widespread_denervation": "Widespread denervation on EMG",
+        "thoracic_cord_compression_on_mri": "Thoracic cord compression on MRI",
+        "brain_mri_demyelinating_lesions": "Demyelinating lesions on brain MRI",
+        "ventriculomegaly_on_imaging": "Enlarged ventricles on imaging",
+        "cord_flow_voids_on_mri": "Perimedullary flow voids on MRI",
+    },
+    "FindingStatus": {
+        "unknown": "Not assessed",
+        "present": "Present",
+        "absent": "Absent",
+    },
+    "FindingGroup": {
+        "leg_and_gait_symptoms": "Leg and gait symptoms",
+        "arms_and_neck": "Arms and neck",
+        "back": "Back",
+        "sphincters": "Sphincters",
+        "upper_motor_neuron_exam": "Upper motor neuron examination",
+        "peripheral_exam": "Peripheral examination",
+        "history": "History",
+        "imaging": "Imaging (as reported)",
+        "limb_specific_exam": "Limb-specific examination",
+        "localisation": "Localisation",
+        "beyond_spinal_cord": "Beyond the spinal cord",
+        "vascular": "Vascular",
+        "laboratory_and_tests": "Laboratory and tests",
+    },
+    "Sex": {
+        "female": "Female",
+        "male": "Male",
+        "other": "Other",
+    },
+    "Course": {
+        "stable": "Stable",
+        "progressive": "Progressive",
+        "rapidly_progressive": "Rapidly progressive",
+        "relapsing": "Relapsing",
+    },
+    "Condition": {
+        "cervical_myelopathy": "Degenerative cervical myelopathy",
+        "lumbar_spinal_stenosis": "Lumbar spinal stenosis",
+        "peripheral_neuropathy": "Peripheral neuropathy",
+        "peripheral_arterial_disease": "Peripheral arterial disease",
+        "cauda_equina_syndrome": "Cauda equina syndrome",
+        "thoracic_myelopathy": "Thoracic myelopathy",
+        "motor_neuron_disease": "Motor neuron disease",
+        "nutritional_myelopathy": "Nutritional myelopathy (B12 or copper)",
+        "demyelinating_disease": "Demyelinating disease (MS, NMOSD)",
+        "hereditary_spastic_paraplegia": "Hereditary spastic paraplegia",
+        "normal_pressure_hydrocephalus": "Normal pressure hydrocephalus",
+        "spinal_dural_av_fistula": "Spinal dural arteriovenous fistula",
+        "malignant_spinal_cord_compression": "Malignant spinal cord compression",
+        "spinal_epidural_abscess": "Spinal epidural abscess",
+        "guillain_barre_syndrome": "Guillain-Barré syndrome",
+    },
+    "Likelihood": {
+        "low": "Low",
+        "moderate": "Moderate",
+        "high": "High",
+    },
+    "SeverityClass": {
+        "mild": "Mild",
+        "moderate": "Moderate",
+        "severe": "Severe",
+    },
+    "Pathway": {
+        "emergency": "Emergency: same-day specialist evaluation",
+        "surgical_evaluation": "Surgical evaluation (decompression)",
+        "conservative": "Conservative management with monitoring",
+        "further_workup": "Further work-up needed",
+        "no_cervical_concern": "No cervical concern on the findings given",
+    },
+    "Action": {
+        "cervical_mri": "Cervical spine MRI",
+        "lumbar_mri": "Lumbosacral spine MRI",
+        "complete_neurological_exam": "Complete neurological examination",
+        "ankle_brachial_index": "Ankle-brachial index",
+        "nerve_conduction_study": "Nerve conduction study and EMG",
+        "spine_surgery_referral": "Spine surgery referral",
+        "emergency_spine_evaluation": "Emergency spine evaluation",
+        "physical_therapy": "Physical therapy",
+        "cervical_collar": "Cervical collar",
+        "clinical_monitoring": "Clinical monitoring",
+        "thoracic_spine_mri": "Thoracic spine MRI",
+        "whole_spine_mri": "Whole spine MRI",
+        "brain_mri": "Brain MRI",
+        "neurology_referral": "Neurology referral",
+        "vascular_surgery_referral": "Vascular surgery referral",
+        "b12_and_copper_tests": "Vitamin B12 and copper tests",
+        "infection_markers": "Infection markers (ESR, CRP, blood cultures)",
+        "mscc_pathway_referral": "MSCC pathway referral",
+    },
+    "Urgency": {
+        "routine": "Routine",
+        "urgent": "Urgent (days)",
+        "emergency": "Emergency (same day)",
+    },
+    "RedFlag": {
+        "cauda_equina_suspected": "Suspected cauda equina syndrome",
+        "rapidly_progressive_deficit": "Rapidly progressive neurological deficit",
+        "malignant_cord_compression_suspected": "Suspected malignant spinal cord compression",
+        "spinal_infection_suspected": "Suspected spinal infection",
+        "guillain_barre_suspected": "Suspected Guillain-Barré syndrome",
+        "acute_limb_ischaemia": "Acute limb ischaemia",
+        "limb_threatening_ischaemia": "Chronic limb-threatening ischaemia",
+    },
+    "Warning": {
+        "lumbar_misattribution_risk": "Risk of putting it down to the lumbar spine",
+        "incomplete_neurological_exam": "Incomplete upper motor neuron examination",
+        "false_localizing_sciatica": "Possible false-localising sciatica",
+        "tandem_stenosis_possible": "Possible tandem stenosis",
+        "delayed_diagnosis_risk": "Risk of delayed diagnosis",
+        "cervical_imaging_overlooked": "Cervical imaging overlooked",
+        "absent_signs_do_not_exclude": "Absent signs do not exclude myelopathy",
+        "noncompressible_abi": "ABI not interpretable (above 1.40)",
+        "nonmyelopathic_compression": "Cord compression without myelopathy",
+        "umn_signs_without_compression": "Upper motor neuron signs without cord compression",
+        "mimic_features_present": "Features of a mimic present",
+        "lesion_may_be_below_neck": "The lesion may be below the neck",
+        "lower_motor_neuron_pattern": "Lower motor neuron pattern",
+        "deterioration_after_decompression": "Worse after decompression",
+    },
+    "Strength": {
+        "strong": "Strong",
+        "weak": "Weak",
+    },
+    "EvidenceQuality": {
+        "high": "High",
+        "moderate": "Moderate",
+        "low": "Low",
+        "very_low": "Very low",
+    },
+}
