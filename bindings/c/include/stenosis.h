@@ -1022,6 +1022,56 @@ typedef uint32_t StenosisWarning;
 #endif // __cplusplus
 
 /**
+ * What `stenosis_assessment_render` produces. C passes it as `uint32_t`.
+ */
+enum StenosisRenderFormat
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Text wrapped to the given width (no colour).
+   */
+  STENOSIS_RENDER_FORMAT_TEXT = 0,
+  /**
+   * A standalone HTML page: no network, light and dark, printable.
+   */
+  STENOSIS_RENDER_FORMAT_HTML = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum StenosisRenderFormat StenosisRenderFormat;
+#else
+typedef uint32_t StenosisRenderFormat;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Who `stenosis_assessment_render` speaks to. C passes it as `uint32_t`.
+ */
+enum StenosisAudience
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The clinician (labels, reasons, likelihoods, references).
+   */
+  STENOSIS_AUDIENCE_CLINICIAN = 0,
+  /**
+   * The patient: plain words, what happens next and how soon, when to seek help at once.
+   */
+  STENOSIS_AUDIENCE_PATIENT = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum StenosisAudience StenosisAudience;
+#else
+typedef uint32_t StenosisAudience;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * An Assessment: the result of `stenosis_assess`.
  *
  * Owned by the caller and released with `stenosis_assessment_free`. Immutable: safe to read
@@ -1918,6 +1968,25 @@ StenosisStatus stenosis_presentation_to_json(const struct StenosisPresentation *
  * `error` must each be NULL or point to writable storage for a pointer.
  */
 StenosisStatus stenosis_assess(const struct StenosisPresentation *presentation, struct StenosisAssessment **out, struct StenosisError **error);
+
+/**
+ * Renders the Assessment for a person: `format` is a `StenosisRenderFormat` value (text or a
+ * standalone HTML page), `audience` a `StenosisAudience` value (clinician or patient), `width`
+ * the text width in columns (0 means 80; at least 20 is used; ignored for HTML).
+ *
+ * On success `*output` receives a NUL-terminated UTF-8 string the caller owns and releases with
+ * `stenosis_string_free`; on failure `*output` is set to NULL. Statuses:
+ * `STENOSIS_INVALID_ARGUMENT` (a NULL pointer, or `format` or `audience` out of range),
+ * `STENOSIS_INTERNAL`.
+ *
+ * Thread safety: may be called concurrently on the same Assessment.
+ *
+ * # Safety
+ *
+ * `assessment` must be NULL or a live Assessment; `output` and `error` must each be NULL or
+ * point to writable storage for a pointer.
+ */
+StenosisStatus stenosis_assessment_render(const struct StenosisAssessment *assessment, uint32_t format, uint32_t audience, uint32_t width, char **output, struct StenosisError **error);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -327,6 +327,11 @@ unsafe impl Send for StenosisAssessment {}
 unsafe impl Sync for StenosisAssessment {}
 
 impl StenosisAssessment {
+    /// The core Assessment (for the renderers).
+    pub(crate) const fn core(&self) -> &Assessment {
+        &self.inner
+    }
+
     pub(crate) fn new(inner: Assessment) -> Self {
         let mut ar = Arena::default();
         let m = &inner.myelopathy;

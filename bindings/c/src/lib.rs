@@ -23,12 +23,14 @@ mod assessment;
 mod error;
 mod names;
 mod presentation;
+mod render;
 mod vocab;
 
 pub use assessment::*;
 pub use error::*;
 pub use names::*;
 pub use presentation::*;
+pub use render::*;
 pub use vocab::*;
 
 use std::ffi::c_char;

@@ -248,6 +248,25 @@ static void test_null_pointers(void) {
   CHECK(contains(out, "\"indicator\":") && !contains(out, "null"));
   stenosis_string_free(out);
   out = NULL;
+  /* What a person sees: the report, the HTML page and the patient view. */
+  out = SENTINEL;
+  CHECK(stenosis_assessment_render(NULL, STENOSIS_RENDER_FORMAT_TEXT, STENOSIS_AUDIENCE_CLINICIAN, 80, &out, NULL) == STENOSIS_INVALID_ARGUMENT);
+  CHECK(out == NULL);
+  CHECK(stenosis_assessment_render(a, 7, STENOSIS_AUDIENCE_CLINICIAN, 80, &out, &err) == STENOSIS_INVALID_ARGUMENT);
+  CHECK(out == NULL && contains(stenosis_error_message(err), "format"));
+  stenosis_error_free(err);
+  err = NULL;
+  CHECK(stenosis_assessment_render(a, STENOSIS_RENDER_FORMAT_TEXT, 9, 80, &out, NULL) == STENOSIS_INVALID_ARGUMENT);
+  CHECK(stenosis_assessment_render(a, STENOSIS_RENDER_FORMAT_TEXT, STENOSIS_AUDIENCE_CLINICIAN, 80, &out, NULL) == STENOSIS_OK);
+  CHECK(out != NULL && contains(out, "Pathway") && contains(out, "not a diagnosis"));
+  stenosis_string_free(out);
+  CHECK(stenosis_assessment_render(a, STENOSIS_RENDER_FORMAT_TEXT, STENOSIS_AUDIENCE_PATIENT, 0, &out, NULL) == STENOSIS_OK);
+  CHECK(out != NULL && contains(out, "WHEN TO GET HELP AT ONCE") && !contains(out, "_"));
+  stenosis_string_free(out);
+  CHECK(stenosis_assessment_render(a, STENOSIS_RENDER_FORMAT_HTML, STENOSIS_AUDIENCE_CLINICIAN, 0, &out, NULL) == STENOSIS_OK);
+  CHECK(out != NULL && strncmp(out, "<!DOCTYPE html>", 15) == 0 && contains(out, "default-src 'none'"));
+  stenosis_string_free(out);
+  out = NULL;
   CHECK(stenosis_assessment_pathway(NULL, &code, &err) == STENOSIS_INVALID_ARGUMENT);
   CHECK(contains(stenosis_error_message(err), "assessment must not be NULL"));
   stenosis_error_free(err);
