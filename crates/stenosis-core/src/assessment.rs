@@ -7,6 +7,7 @@ use crate::presentation::Presentation;
 use crate::rules::{
     self, Collect, Decision, NoTrace, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR,
 };
+pub use crate::rules::{severity_class, PrognosisNote};
 use crate::vocab::{
     Action, Condition, EvidenceQuality, Finding, Likelihood, Pathway, RedFlag, SeverityClass, Status, Strength,
     Urgency, Warning,
@@ -178,17 +179,6 @@ pub struct NextFinding {
     pub if_absent: Outcome,
 }
 
-/// A prognosis figure with its source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PrognosisNote {
-    /// A stable id.
-    pub id: &'static str,
-    /// The statement.
-    pub statement: &'static str,
-    /// Citation ids.
-    pub citations: &'static [CitationId],
-}
-
 /// A full reference, as it appears in the assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CitationEntry {
@@ -285,18 +275,6 @@ impl Assessment {
     }
 }
 
-/// The mJOA severity class of a score (Tetreault 2017): 15-17 mild, 12-14 moderate, 0-11 severe.
-/// 18 means no deficit and has no class (`None`).
-#[must_use]
-pub const fn severity_class(mjoa: u8) -> Option<SeverityClass> {
-    match mjoa {
-        18.. => None,
-        15..=17 => Some(SeverityClass::Mild),
-        12..=14 => Some(SeverityClass::Moderate),
-        _ => Some(SeverityClass::Severe),
-    }
-}
-
 /// Assesses a presentation. Pure, total and deterministic: the same presentation always gives
 /// the same assessment, and no presentation makes it panic.
 ///
@@ -377,13 +355,9 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
     let myelopathy = build_myelopathy(p, d, &differential);
     all.add(&myelopathy.citations);
 
-    let severity = p.mjoa().and_then(|m| {
-        severity_class(m).map(|class| Severity {
-            mjoa: m,
-            class,
-            citations: &[CitationId::Tetreault2017Mjoa, CitationId::Fehlings2017Guideline],
-        })
-    });
+    let severity = p
+        .mjoa()
+        .and_then(|m| severity_class(m).map(|class| Severity { mjoa: m, class, citations: rules::SEVERITY_CITATIONS }));
     if let Some(s) = &severity {
         all.add(s.citations);
     }
@@ -437,7 +411,7 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
         })
         .collect();
 
-    let prognosis = prognosis(d);
+    let prognosis = rules::prognosis(d);
     for n in &prognosis {
         all.add(n.citations);
     }
@@ -492,10 +466,10 @@ fn build_myelopathy(p: &Presentation, d: &Decision, differential: &[Differential
         rules::COOK_ITEMS.iter().map(|&f| CookItem { item: f.id(), status: p.finding(f) }).collect();
     items.push(CookItem {
         item: "age_over_45",
-        status: match p.age_years() {
+        status: match rules::cook_age_item(p.age_years()) {
             None => Status::Unknown,
-            Some(a) if a > 45 => Status::Present,
-            Some(_) => Status::Absent,
+            Some(true) => Status::Present,
+            Some(false) => Status::Absent,
         },
     });
     let post = if d.cook.positive >= 3 {
@@ -528,49 +502,6 @@ fn build_myelopathy(p: &Presentation, d: &Decision, differential: &[Differential
             c
         },
     }
-}
-
-const PROGNOSIS_MILD: PrognosisNote = PrognosisNote {
-    id: "mild_natural_history",
-    statement: "Mild DCM without surgery: most remain stable; about 20-27% deteriorate over about 3 years (19.6% and 26.9% in two cohorts), and pooled survival free of neurological decline is 84% at 3 years and 75% at 5 years. (The seed's 'only about 20% remain stable' is not supported.)",
-    citations: &[CitationId::Shimomura2007, CitationId::Kong2013, CitationId::NaturalHistory2023],
-};
-const PROGNOSIS_MODERATE_SEVERE: PrognosisNote = PrognosisNote {
-    id: "moderate_severe_natural_history",
-    statement: "Moderate or severe DCM without surgery: pooled survival free of neurological decline is 71% at 3 years and 55% at 5 years; 20-62% of non-operatively treated DCM deteriorate at 3-6 years.",
-    citations: &[CitationId::NaturalHistory2023, CitationId::Karadimas2013],
-};
-const PROGNOSIS_SURGERY: PrognosisNote = PrognosisNote {
-    id: "surgical_outcome",
-    statement: "After decompression, about 63% reach a clinically meaningful mJOA improvement by 2 years, and mJOA, Nurick and quality-of-life scores improve significantly in mild, moderate and severe disease. (The seed's 'about 97% recover' was not found in any source.)",
-    citations: &[CitationId::CsornRecovery, CitationId::Fehlings2013Jbjs, CitationId::Badhiwala2019],
-};
-const PROGNOSIS_NONMYELOPATHIC: PrognosisNote = PrognosisNote {
-    id: "nonmyelopathic_compression_natural_history",
-    statement:
-        "Cord compression without myelopathy: about 8% develop myelopathy at 1 year and about 23% by about 4 years.",
-    citations: &[CitationId::Wilson2013],
-};
-
-fn prognosis(d: &Decision) -> Vec<PrognosisNote> {
-    let mut notes = Vec::new();
-    let concern = d.dcm_established;
-    if d.imaging == rules::CervicalImaging::Compression && !d.dcm_established {
-        notes.push(PROGNOSIS_NONMYELOPATHIC);
-    }
-    if concern {
-        match d.severity {
-            Some(SeverityClass::Moderate | SeverityClass::Severe) => notes.push(PROGNOSIS_MODERATE_SEVERE),
-            Some(SeverityClass::Mild) => notes.push(PROGNOSIS_MILD),
-            None if d.no_deficit => notes.push(PROGNOSIS_MILD),
-            None => {
-                notes.push(PROGNOSIS_MILD);
-                notes.push(PROGNOSIS_MODERATE_SEVERE);
-            }
-        }
-        notes.push(PROGNOSIS_SURGERY);
-    }
-    notes
 }
 
 /// How many next findings an assessment lists at most.

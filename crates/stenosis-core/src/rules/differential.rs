@@ -1,148 +1,188 @@
 //! The differential: lumbar spinal stenosis, peripheral neuropathy, peripheral arterial disease
-//! and cauda equina syndrome, each with its supporting and opposing findings.
+//! and cauda equina syndrome, each a likelihood table, with supporting and opposing findings.
 
-use super::{mask, myelopathy::rapid, Decision, Facts, Reason, Target, Trace, N_CONDITIONS, UMN_SIGNS};
+use super::engine::{self, Move, Rule};
+use super::facts::{mask, Ctx, UMN_SIGNS};
+use super::{Decision, Reason, Target, Trace, N_CONDITIONS};
 use crate::citations::CitationId as C;
 use crate::presentation::Presentation;
 use crate::vocab::{Condition, Finding as F, Likelihood};
 
-fn raise(l: &mut Likelihood, to: Likelihood) {
-    *l = (*l).max(to);
+const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -> Rule<Move> {
+    Rule { when, then, because }
 }
 
-fn lower(l: Likelihood) -> Likelihood {
-    match l {
-        Likelihood::High => Likelihood::Moderate,
-        _ => Likelihood::Low,
-    }
+/// The differential phase: applies each condition's table (cervical myelopathy comes later, once
+/// the cross-cutting judgements are known).
+pub(crate) fn conditions<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
+    // Written out (not a loop over the tables) so that each table is a constant to the engine.
+    let l = engine::likelihood(LUMBAR_SPINAL_STENOSIS, c, Target::Condition(Condition::LumbarSpinalStenosis), t);
+    c.d.set_condition(Condition::LumbarSpinalStenosis, l);
+    let l = engine::likelihood(PERIPHERAL_NEUROPATHY, c, Target::Condition(Condition::PeripheralNeuropathy), t);
+    c.d.set_condition(Condition::PeripheralNeuropathy, l);
+    let l =
+        engine::likelihood(PERIPHERAL_ARTERIAL_DISEASE, c, Target::Condition(Condition::PeripheralArterialDisease), t);
+    c.d.set_condition(Condition::PeripheralArterialDisease, l);
+    let l = engine::likelihood(CAUDA_EQUINA_SYNDROME, c, Target::Condition(Condition::CaudaEquinaSyndrome), t);
+    c.d.set_condition(Condition::CaudaEquinaSyndrome, l);
 }
 
-// ---- Lumbar spinal stenosis (NASS 2011; Suri 2010; Nadeau 2013) ------------------------------
+// ---- Lumbar spinal stenosis ------------------------------------------------------------------
+//
+// NASS 2011 (diagnosis and treatment of degenerative lumbar spinal stenosis): leg pain brought on
+// by walking or standing and relieved by sitting or bending forward is the clinical syndrome; MRI
+// confirms the narrowing. Suri 2010 and Nadeau 2013 give the likelihood ratios.
+
+fn claudication(c: &Ctx<'_>) -> bool {
+    c.has(F::WalkingLegPain)
+}
+fn flexion_relief(c: &Ctx<'_>) -> bool {
+    c.has(F::ReliefWithSittingOrFlexion)
+}
+fn lumbar_stenosis_known(c: &Ctx<'_>) -> bool {
+    c.has(F::KnownLumbarStenosis) || c.has(F::LumbarStenosisOnImaging)
+}
+fn neurogenic_claudication(c: &Ctx<'_>) -> bool {
+    claudication(c) && flexion_relief(c)
+}
+fn one_claudication_feature(c: &Ctx<'_>) -> bool {
+    claudication(c) != flexion_relief(c)
+}
+fn lumbar_stenosis_with_claudication(c: &Ctx<'_>) -> bool {
+    lumbar_stenosis_known(c) && (claudication(c) || flexion_relief(c))
+}
+fn lumbar_stenosis_without_claudication(c: &Ctx<'_>) -> bool {
+    lumbar_stenosis_known(c) && !(claudication(c) || flexion_relief(c))
+}
+/// Suri 2010: age over this many years (LR+ 2.5).
+pub(crate) const LSS_AGE_OVER: u8 = 65;
+fn bilateral_painful_over_65(c: &Ctx<'_>) -> bool {
+    let pain = c.has(F::WalkingLegPain) || c.has(F::SciaticaLikePain) || c.has(F::SignificantBackPain);
+    c.has(F::BilateralLegSymptoms) && c.age_over(LSS_AGE_OVER) && pain
+}
+fn radicular(c: &Ctx<'_>) -> bool {
+    c.has(F::SciaticaLikePain) || c.has(F::StraightLegRaise)
+}
+fn pain_not_with_walking(c: &Ctx<'_>) -> bool {
+    c.lacks(F::WalkingLegPain)
+}
+fn relief_standing_still(c: &Ctx<'_>) -> bool {
+    c.has(F::ReliefWithStandingStill)
+}
 
 const LSS_SYNDROME: Reason = Reason {
+    id: "lss_syndrome",
     text: "Leg pain brought on by walking or standing and relieved by sitting or bending forward: the clinical syndrome of lumbar stenosis (bending forward LR+ 6.4, no pain seated LR+ 7.4)",
     cites: &[C::Nass2011, C::Suri2010, C::Seed],
 };
 const LSS_PARTIAL: Reason = Reason {
+    id: "lss_partial",
     text: "One feature of neurogenic claudication (walking-induced leg pain, or relief with sitting or flexion)",
     cites: &[C::Nass2011, C::Suri2010],
 };
-const LSS_IMAGING_WITH_SYNDROME: Reason =
-    Reason { text: "Lumbar stenosis on imaging or by history with claudication features", cites: &[C::Nass2011] };
+const LSS_IMAGING_WITH_SYNDROME: Reason = Reason {
+    id: "lss_imaging_with_syndrome",
+    text: "Lumbar stenosis on imaging or by history with claudication features",
+    cites: &[C::Nass2011],
+};
 const LSS_IMAGING_ONLY: Reason = Reason {
+    id: "lss_imaging_only",
     text: "Lumbar stenosis on imaging or by history, without claudication features: anatomic narrowing is common without symptoms (22.5% of a community sample on CT, 47.2% at age 60-69)",
     cites: &[C::Nass2011, C::Kalichman2009],
 };
 const LSS_AGE_BILATERAL: Reason = Reason {
+    id: "lss_age_bilateral",
     text: "Bilateral leg symptoms with pain over age 65 (bilateral buttock or leg pain LR+ 6.3; age > 65 LR+ 2.5)",
     cites: &[C::Suri2010],
 };
 const LSS_RADICULAR: Reason = Reason {
+    id: "lss_radicular",
     text: "Sciatica-like pain or a positive straight-leg raise suggests a lumbar root cause, disc herniation or lateral-recess stenosis (but see the false-localising warning)",
     cites: &[C::Seed, C::Langfitt1967],
 };
 const LSS_NOT_WALKING: Reason = Reason {
+    id: "lss_not_walking",
     text: "Leg pain not brought on by walking: patients whose pain is not worse with walking have a low likelihood of stenosis",
     cites: &[C::Nass2011],
 };
 const LSS_VASCULAR_PATTERN: Reason = Reason {
+    id: "lss_vascular_pattern",
     text: "Relief by standing still points to vascular claudication (LR+ 20) rather than neurogenic",
     cites: &[C::Nadeau2013],
 };
 
 /// Lumbar spinal stenosis.
-pub(crate) fn lumbar_spinal_stenosis<T: Trace>(f: &Facts<'_>, t: &mut T) -> Likelihood {
-    let mut note = |r: &'static Reason| t.note(Target::Condition(Condition::LumbarSpinalStenosis), r);
-    let claudication = f.has(F::WalkingLegPain);
-    let flexion_relief = f.has(F::ReliefWithSittingOrFlexion);
-    let imaging = f.has(F::KnownLumbarStenosis) || f.has(F::LumbarStenosisOnImaging);
-    let mut l = Likelihood::Low;
-    if claudication && flexion_relief {
-        raise(&mut l, Likelihood::High);
-        note(&LSS_SYNDROME);
-    } else if claudication || flexion_relief {
-        raise(&mut l, Likelihood::Moderate);
-        note(&LSS_PARTIAL);
-    }
-    if imaging {
-        if claudication || flexion_relief {
-            raise(&mut l, Likelihood::High);
-            note(&LSS_IMAGING_WITH_SYNDROME);
-        } else {
-            raise(&mut l, Likelihood::Moderate);
-            note(&LSS_IMAGING_ONLY);
-        }
-    }
-    let pain = f.has(F::WalkingLegPain) || f.has(F::SciaticaLikePain) || f.has(F::SignificantBackPain);
-    if f.has(F::BilateralLegSymptoms) && f.age_over(65) && pain {
-        raise(&mut l, Likelihood::Moderate);
-        note(&LSS_AGE_BILATERAL);
-    }
-    if f.has(F::SciaticaLikePain) || f.has(F::StraightLegRaise) {
-        raise(&mut l, Likelihood::Moderate);
-        note(&LSS_RADICULAR);
-    }
-    if f.lacks(F::WalkingLegPain) && l > Likelihood::Low {
-        l = lower(l);
-        note(&LSS_NOT_WALKING);
-    }
-    if f.has(F::ReliefWithStandingStill) && l > Likelihood::Low {
-        l = lower(l);
-        note(&LSS_VASCULAR_PATTERN);
-    }
-    l
+pub(crate) const LUMBAR_SPINAL_STENOSIS: &[Rule<Move>] = &[
+    row(neurogenic_claudication, Move::Raise(Likelihood::High), &LSS_SYNDROME),
+    row(one_claudication_feature, Move::Raise(Likelihood::Moderate), &LSS_PARTIAL),
+    row(lumbar_stenosis_with_claudication, Move::Raise(Likelihood::High), &LSS_IMAGING_WITH_SYNDROME),
+    row(lumbar_stenosis_without_claudication, Move::Raise(Likelihood::Moderate), &LSS_IMAGING_ONLY),
+    row(bilateral_painful_over_65, Move::Raise(Likelihood::Moderate), &LSS_AGE_BILATERAL),
+    row(radicular, Move::Raise(Likelihood::Moderate), &LSS_RADICULAR),
+    row(pain_not_with_walking, Move::Lower, &LSS_NOT_WALKING),
+    row(relief_standing_still, Move::Lower, &LSS_VASCULAR_PATTERN),
+];
+
+// ---- Peripheral neuropathy -------------------------------------------------------------------
+//
+// Abraham 2017 and Chew 2022 (examination for distal symmetric polyneuropathy: ankle reflexes and
+// distal sensory loss); Kanji 2010 (diabetic neuropathy).
+
+fn stocking_and_ankle(c: &Ctx<'_>) -> bool {
+    c.has(F::StockingGloveSensoryLoss) && c.has(F::ReducedAnkleReflexes)
+}
+/// Reduced ankle reflexes alone are also the S1 root sign of lumbar disease and cauda equina.
+fn root_explanation(c: &Ctx<'_>) -> bool {
+    c.has(F::SciaticaLikePain)
+        || c.has(F::SaddleAnesthesia)
+        || c.has(F::UrinaryRetention)
+        || c.has(F::LumbarStenosisOnImaging)
+        || c.has(F::KnownLumbarStenosis)
+}
+fn stocking_or_unexplained_ankle(c: &Ctx<'_>) -> bool {
+    let (stocking, ankle) = (c.has(F::StockingGloveSensoryLoss), c.has(F::ReducedAnkleReflexes));
+    !(stocking && ankle) && (stocking || (ankle && !root_explanation(c)))
+}
+fn diabetes_with_numbness(c: &Ctx<'_>) -> bool {
+    c.has(F::Diabetes) && (c.has(F::LegNumbness) || c.has(F::HandNumbness) || c.has(F::BilateralLegSymptoms))
+}
+fn neuropathy_signs_absent(c: &Ctx<'_>) -> bool {
+    c.lacks(F::StockingGloveSensoryLoss) && c.lacks(F::ReducedAnkleReflexes)
 }
 
-// ---- Peripheral neuropathy (Abraham 2017; Chew 2022; Kanji 2010) -----------------------------
-
 const PN_BOTH: Reason = Reason {
+    id: "pn_both",
     text: "Stocking-glove sensory loss with reduced ankle reflexes: the lower motor neuron pattern of polyneuropathy (ankle reflex plus sensory loss, sensitivity 0.88)",
     cites: &[C::Abraham2017, C::Chew2022],
 };
 const PN_ONE: Reason = Reason {
+    id: "pn_one",
     text: "Stocking-glove sensory loss or reduced ankle reflexes (impaired ankle reflexes: sensitivity 0.74, specificity 0.62; bilaterally absent ankle jerks: LR+ 7.6)",
     cites: &[C::Abraham2017, C::Chew2022],
 };
 const PN_DIABETES: Reason = Reason {
+    id: "pn_diabetes",
     text: "Diabetes with leg or hand numbness: large-fibre neuropathy was found in 23-79% of diabetic patients in the studies reviewed",
     cites: &[C::Kanji2010],
 };
 const PN_SIGNS_ABSENT: Reason = Reason {
+    id: "pn_signs_absent",
     text: "Neither stocking-glove sensory loss nor reduced ankle reflexes (ankle jerks LR- 0.3)",
     cites: &[C::Chew2022, C::Abraham2017],
 };
 
 /// Peripheral neuropathy.
-pub(crate) fn peripheral_neuropathy<T: Trace>(f: &Facts<'_>, t: &mut T) -> Likelihood {
-    let mut note = |r: &'static Reason| t.note(Target::Condition(Condition::PeripheralNeuropathy), r);
-    let stocking = f.has(F::StockingGloveSensoryLoss);
-    let ankle = f.has(F::ReducedAnkleReflexes);
-    let mut l = Likelihood::Low;
-    // Reduced ankle reflexes alone are also the S1 root sign of lumbar disease and cauda equina.
-    let root_explanation = f.has(F::SciaticaLikePain)
-        || f.has(F::SaddleAnesthesia)
-        || f.has(F::UrinaryRetention)
-        || f.has(F::LumbarStenosisOnImaging)
-        || f.has(F::KnownLumbarStenosis);
-    if stocking && ankle {
-        raise(&mut l, Likelihood::High);
-        note(&PN_BOTH);
-    } else if stocking || (ankle && !root_explanation) {
-        raise(&mut l, Likelihood::Moderate);
-        note(&PN_ONE);
-    }
-    if f.has(F::Diabetes) && (f.has(F::LegNumbness) || f.has(F::HandNumbness) || f.has(F::BilateralLegSymptoms)) {
-        raise(&mut l, Likelihood::Moderate);
-        note(&PN_DIABETES);
-    }
-    if f.lacks(F::StockingGloveSensoryLoss) && f.lacks(F::ReducedAnkleReflexes) {
-        l = Likelihood::Low;
-        note(&PN_SIGNS_ABSENT);
-    }
-    l
-}
+pub(crate) const PERIPHERAL_NEUROPATHY: &[Rule<Move>] = &[
+    row(stocking_and_ankle, Move::Raise(Likelihood::High), &PN_BOTH),
+    row(stocking_or_unexplained_ankle, Move::Raise(Likelihood::Moderate), &PN_ONE),
+    row(diabetes_with_numbness, Move::Raise(Likelihood::Moderate), &PN_DIABETES),
+    row(neuropathy_signs_absent, Move::Set(Likelihood::Low), &PN_SIGNS_ABSENT),
+];
 
-// ---- Peripheral arterial disease (AHA/ACC 2016; Khan 2006; Nadeau 2013) ----------------------
+// ---- Peripheral arterial disease -------------------------------------------------------------
+//
+// AHA/ACC 2016 (lower extremity PAD, resting ABI bands, Class I); Khan 2006 and Nadeau 2013
+// (clinical findings' likelihood ratios).
 
 /// ABI at or below this is diagnostic of PAD (AHA/ACC, Class I).
 pub(crate) const ABI_ABNORMAL_MAX: f64 = 0.90;
@@ -151,109 +191,171 @@ pub(crate) const ABI_NORMAL_MIN: f64 = 1.00;
 /// ABI above this means non-compressible arteries.
 pub(crate) const ABI_NONCOMPRESSIBLE_ABOVE: f64 = 1.40;
 
+/// The band a measured ABI falls in (AHA/ACC 2016).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AbiBand {
+    Abnormal,
+    Borderline,
+    Normal,
+    Noncompressible,
+}
+
+fn abi_band(c: &Ctx<'_>) -> Option<AbiBand> {
+    match c.p.ankle_brachial_index() {
+        Some(abi) if abi <= ABI_ABNORMAL_MAX => Some(AbiBand::Abnormal),
+        Some(abi) if abi < ABI_NORMAL_MIN => Some(AbiBand::Borderline),
+        Some(abi) if abi <= ABI_NONCOMPRESSIBLE_ABOVE => Some(AbiBand::Normal),
+        Some(_) => Some(AbiBand::Noncompressible),
+        None => None,
+    }
+}
+fn abi_abnormal(c: &Ctx<'_>) -> bool {
+    abi_band(c) == Some(AbiBand::Abnormal)
+}
+fn abi_borderline(c: &Ctx<'_>) -> bool {
+    abi_band(c) == Some(AbiBand::Borderline)
+}
+fn abi_normal(c: &Ctx<'_>) -> bool {
+    abi_band(c) == Some(AbiBand::Normal)
+}
+fn abi_noncompressible(c: &Ctx<'_>) -> bool {
+    abi_band(c) == Some(AbiBand::Noncompressible)
+}
+fn vascular_claudication(c: &Ctx<'_>) -> bool {
+    c.has(F::WalkingLegPain) && c.has(F::ReliefWithStandingStill)
+}
+fn full_vascular_picture(c: &Ctx<'_>) -> bool {
+    vascular_claudication(c) && c.has(F::ReducedFootPulses)
+}
+fn reduced_pulses_only(c: &Ctx<'_>) -> bool {
+    c.has(F::ReducedFootPulses) && !vascular_claudication(c)
+}
+fn vascular_claudication_only(c: &Ctx<'_>) -> bool {
+    vascular_claudication(c) && !c.has(F::ReducedFootPulses)
+}
+fn normal_pulses_not_borderline(c: &Ctx<'_>) -> bool {
+    c.lacks(F::ReducedFootPulses) && !abi_borderline(c)
+}
+
 const PAD_ABI_ABNORMAL: Reason = Reason {
+    id: "pad_abi_abnormal",
     text: "Ankle-brachial index 0.90 or less is diagnostic of peripheral artery disease",
     cites: &[C::AhaAcc2016Pad],
 };
 const PAD_ABI_BORDERLINE: Reason = Reason {
+    id: "pad_abi_borderline",
     text: "Ankle-brachial index 0.91-0.99 is borderline (exercise ABI if suspicion is significant)",
     cites: &[C::AhaAcc2016Pad],
 };
-const PAD_ABI_NORMAL: Reason = Reason { text: "Ankle-brachial index 1.00-1.40 is normal", cites: &[C::AhaAcc2016Pad] };
+const PAD_ABI_NORMAL: Reason =
+    Reason { id: "pad_abi_normal", text: "Ankle-brachial index 1.00-1.40 is normal", cites: &[C::AhaAcc2016Pad] };
 const PAD_ABI_NONCOMPRESSIBLE: Reason = Reason {
+    id: "pad_abi_noncompressible",
     text: "Ankle-brachial index above 1.40: non-compressible arteries, the ABI cannot exclude PAD (toe-brachial index recommended)",
     cites: &[C::AhaAcc2016Pad],
 };
 const PAD_FULL_PICTURE: Reason = Reason {
+    id: "pad_full_picture",
     text: "Exertional leg pain relieved by standing still (LR+ 20) with reduced foot pulses (LR+ 4.7)",
     cites: &[C::Nadeau2013, C::Khan2006],
 };
-const PAD_PULSES: Reason =
-    Reason { text: "Reduced foot pulses in a patient with leg complaints (LR+ 4.7)", cites: &[C::Khan2006] };
+const PAD_PULSES: Reason = Reason {
+    id: "pad_pulses",
+    text: "Reduced foot pulses in a patient with leg complaints (LR+ 4.7)",
+    cites: &[C::Khan2006],
+};
 const PAD_STANDING: Reason = Reason {
+    id: "pad_standing",
     text: "Exertional leg pain relieved by standing still: vascular claudication (calf symptoms relieved by standing alone, LR+ 20)",
     cites: &[C::Nadeau2013],
 };
-const PAD_PULSES_NORMAL: Reason =
-    Reason { text: "Normal foot pulses lower the likelihood of PAD (LR 0.38)", cites: &[C::Khan2006] };
+const PAD_PULSES_NORMAL: Reason = Reason {
+    id: "pad_pulses_normal",
+    text: "Normal foot pulses lower the likelihood of PAD (LR 0.38)",
+    cites: &[C::Khan2006],
+};
 
-/// Peripheral arterial disease.
-pub(crate) fn peripheral_arterial_disease<T: Trace>(f: &Facts<'_>, t: &mut T) -> Likelihood {
-    let mut note = |r: &'static Reason| t.note(Target::Condition(Condition::PeripheralArterialDisease), r);
-    match f.p.ankle_brachial_index() {
-        Some(abi) if abi <= ABI_ABNORMAL_MAX => {
-            note(&PAD_ABI_ABNORMAL);
-            return Likelihood::High;
-        }
-        Some(abi) if abi < ABI_NORMAL_MIN => note(&PAD_ABI_BORDERLINE),
-        Some(abi) if abi <= ABI_NONCOMPRESSIBLE_ABOVE => {
-            note(&PAD_ABI_NORMAL);
-            return Likelihood::Low;
-        }
-        Some(_) => note(&PAD_ABI_NONCOMPRESSIBLE),
-        None => {}
-    }
-    let exertional = f.has(F::WalkingLegPain);
-    let pulses = f.has(F::ReducedFootPulses);
-    let standing = f.has(F::ReliefWithStandingStill);
-    let borderline = f.p.ankle_brachial_index().is_some_and(|a| a > ABI_ABNORMAL_MAX && a < ABI_NORMAL_MIN);
-    let mut l = if borderline { Likelihood::Moderate } else { Likelihood::Low };
-    if exertional && standing && pulses {
-        raise(&mut l, Likelihood::High);
-        note(&PAD_FULL_PICTURE);
-    } else {
-        if pulses {
-            raise(&mut l, Likelihood::Moderate);
-            note(&PAD_PULSES);
-        }
-        if exertional && standing {
-            raise(&mut l, Likelihood::High);
-            note(&PAD_STANDING);
-        }
-    }
-    if f.lacks(F::ReducedFootPulses) && l > Likelihood::Low && !borderline {
-        l = lower(l);
-        note(&PAD_PULSES_NORMAL);
-    }
-    l
+/// Peripheral arterial disease: a measured ABI settles it (except borderline or non-compressible);
+/// otherwise the clinical picture.
+pub(crate) const PERIPHERAL_ARTERIAL_DISEASE: &[Rule<Move>] = &[
+    row(abi_abnormal, Move::Settle(Likelihood::High), &PAD_ABI_ABNORMAL),
+    row(abi_borderline, Move::Raise(Likelihood::Moderate), &PAD_ABI_BORDERLINE),
+    row(abi_normal, Move::Settle(Likelihood::Low), &PAD_ABI_NORMAL),
+    row(abi_noncompressible, Move::Keep, &PAD_ABI_NONCOMPRESSIBLE),
+    row(full_vascular_picture, Move::Raise(Likelihood::High), &PAD_FULL_PICTURE),
+    row(reduced_pulses_only, Move::Raise(Likelihood::Moderate), &PAD_PULSES),
+    row(vascular_claudication_only, Move::Raise(Likelihood::High), &PAD_STANDING),
+    row(normal_pulses_not_borderline, Move::Lower, &PAD_PULSES_NORMAL),
+];
+
+/// Whether a measured ABI is above the non-compressible threshold (a toe-brachial index is needed).
+pub(crate) fn abi_not_interpretable(c: &Ctx<'_>) -> bool {
+    abi_noncompressible(c)
 }
 
-// ---- Cauda equina syndrome (GIRFT 2023; BMJ Best Practice; Dionne 2019) ----------------------
+// ---- Cauda equina syndrome -------------------------------------------------------------------
+//
+// GIRFT 2023 national CES pathway and BMJ Best Practice: saddle anaesthesia, urinary retention,
+// or bladder or bowel disturbance of recent onset with leg symptoms: suspect CES, emergency MRI;
+// Dionne 2019 (red flags' accuracy).
 
 /// Symptoms of 14 days or less count as recent onset (GIRFT: "< 14 days"); in months.
 pub(crate) const RECENT_ONSET_MONTHS: f64 = 14.0 / 30.4375;
 
+fn recent_or_rapid(c: &Ctx<'_>) -> bool {
+    c.p.symptom_duration_months().is_some_and(|m| m <= RECENT_ONSET_MONTHS) || c.rapid()
+}
+fn sphincter(c: &Ctx<'_>) -> bool {
+    c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction)
+}
+fn cardinal_ces_sign(c: &Ctx<'_>) -> bool {
+    c.has(F::SaddleAnesthesia) || c.has(F::UrinaryRetention)
+}
+fn recent_sphincter(c: &Ctx<'_>) -> bool {
+    sphincter(c) && recent_or_rapid(c)
+}
+fn chronic_sphincter_lumbar_or_bowel(c: &Ctx<'_>) -> bool {
+    sphincter(c)
+        && !recent_or_rapid(c)
+        && (c.has(F::BowelDysfunction) || c.has(F::SignificantBackPain) || c.has(F::SciaticaLikePain))
+}
+
 const CES_CARDINAL: Reason = Reason {
+    id: "ces_cardinal",
     text: "Saddle anaesthesia or urinary retention with leg symptoms: suspect cauda equina syndrome",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const CES_SPHINCTER_RECENT: Reason = Reason {
+    id: "ces_sphincter_recent",
     text: "Bladder or bowel disturbance of recent onset (under 14 days) or rapidly worsening, with leg symptoms: suspect cauda equina syndrome",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const CES_SPHINCTER_CHRONIC: Reason = Reason {
+    id: "ces_sphincter_chronic",
     text: "Bowel disturbance, or bladder disturbance with back or radicular leg pain, not of recent onset: cauda equina is possible, but cord compression and other causes are common",
     cites: &[C::Girft2023Ces, C::Dionne2019, C::Jiang2024Symptoms],
 };
 
 /// Cauda equina syndrome.
-pub(crate) fn cauda_equina_syndrome<T: Trace>(f: &Facts<'_>, t: &mut T) -> Likelihood {
-    let mut note = |r: &'static Reason| t.note(Target::Condition(Condition::CaudaEquinaSyndrome), r);
-    let recent = f.p.symptom_duration_months().is_some_and(|m| m <= RECENT_ONSET_MONTHS) || rapid(f);
-    let sphincter = f.has(F::BladderDysfunction) || f.has(F::BowelDysfunction);
-    let mut l = Likelihood::Low;
-    if f.has(F::SaddleAnesthesia) || f.has(F::UrinaryRetention) {
-        raise(&mut l, Likelihood::High);
-        note(&CES_CARDINAL);
-    }
-    if sphincter && recent {
-        raise(&mut l, Likelihood::High);
-        note(&CES_SPHINCTER_RECENT);
-    } else if sphincter && (f.has(F::BowelDysfunction) || f.has(F::SignificantBackPain) || f.has(F::SciaticaLikePain)) {
-        raise(&mut l, Likelihood::Moderate);
-        note(&CES_SPHINCTER_CHRONIC);
-    }
-    l
+pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
+    row(cardinal_ces_sign, Move::Raise(Likelihood::High), &CES_CARDINAL),
+    row(recent_sphincter, Move::Raise(Likelihood::High), &CES_SPHINCTER_RECENT),
+    row(chronic_sphincter_lumbar_or_bowel, Move::Raise(Likelihood::Moderate), &CES_SPHINCTER_CHRONIC),
+];
+
+engine::check_table_len!(
+    LUMBAR_SPINAL_STENOSIS,
+    PERIPHERAL_NEUROPATHY,
+    PERIPHERAL_ARTERIAL_DISEASE,
+    CAUDA_EQUINA_SYNDROME
+);
+
+#[cfg(test)]
+pub(crate) fn reasons() -> impl Iterator<Item = &'static Reason> {
+    [LUMBAR_SPINAL_STENOSIS, PERIPHERAL_NEUROPATHY, PERIPHERAL_ARTERIAL_DISEASE, CAUDA_EQUINA_SYNDROME]
+        .into_iter()
+        .flatten()
+        .map(|r| r.because)
 }
 
 // ---- Evidence lists and ranking ---------------------------------------------------------------

@@ -1,0 +1,216 @@
+//! The facts the rules read, the finding groups they share, and the cross-cutting judgements
+//! several tables depend on: whether the upper motor neuron examination was done, whether a
+//! clear alternative explains the legs, whether it explains nonspecific symptoms beside cord
+//! compression, whether cauda equina explains them.
+
+use super::myelopathy::{cervical_imaging, cook_rule};
+use super::{CervicalImaging, Decision};
+use crate::presentation::{Presentation, MJOA_MAX};
+use crate::vocab::{Condition, Course, Finding, Likelihood, Pathway, Urgency};
+
+/// A bit mask of findings.
+pub(crate) const fn mask(fs: &[Finding]) -> u128 {
+    let mut m = 0u128;
+    let mut rest = fs;
+    while let [first, tail @ ..] = rest {
+        m |= 1u128 << (*first as u32);
+        rest = tail;
+    }
+    m
+}
+
+/// Upper motor neuron signs (hyperreflexia, Hoffmann, Babinski, clonus, inverted supinator).
+pub(crate) const UMN_SIGNS: u128 = mask(&[
+    Finding::Hyperreflexia,
+    Finding::HoffmannSign,
+    Finding::BabinskiSign,
+    Finding::AnkleClonus,
+    Finding::InvertedSupinatorSign,
+]);
+
+/// The core of the upper motor neuron examination for a patient with leg symptoms.
+pub(crate) const UMN_EXAM_CORE: u128 = mask(&[
+    Finding::Hyperreflexia,
+    Finding::BabinskiSign,
+    Finding::HoffmannSign,
+    Finding::AnkleClonus,
+    Finding::GaitDeviation,
+]);
+
+/// The items without which the upper motor neuron examination counts as not done: the reflexes
+/// (`hyperreflexia`) and the plantar response (`babinski_sign`), recorded present or absent.
+pub(crate) const UMN_EXAM_DONE_WHEN_KNOWN: u128 = mask(&[Finding::Hyperreflexia, Finding::BabinskiSign]);
+
+/// Whether the upper motor neuron examination was done (reflexes and plantar response recorded).
+/// The other items of [`UMN_EXAM_CORE`] stay among the next findings until they are recorded.
+pub(crate) fn umn_exam_done(p: &Presentation) -> bool {
+    let known = p.findings().present_mask() | p.findings().absent_mask();
+    known & UMN_EXAM_DONE_WHEN_KNOWN == UMN_EXAM_DONE_WHEN_KNOWN
+}
+
+/// True for an item of the core upper motor neuron examination.
+pub(crate) const fn is_exam_core(f: Finding) -> bool {
+    UMN_EXAM_CORE & (1u128 << (f as u32)) != 0
+}
+
+/// Any leg or gait symptom.
+pub(crate) const LEG_SYMPTOMS: u128 = mask(&[
+    Finding::LegWeakness,
+    Finding::BilateralLegSymptoms,
+    Finding::GaitDifficulty,
+    Finding::LegNumbness,
+    Finding::LegStiffness,
+    Finding::SciaticaLikePain,
+    Finding::WalkingLegPain,
+    Finding::Falls,
+    Finding::LegWeaknessOnExam,
+    Finding::GaitDeviation,
+]);
+
+/// Leg weakness reported or found.
+pub(crate) const LEG_WEAKNESS: u128 = mask(&[Finding::LegWeakness, Finding::LegWeaknessOnExam]);
+
+/// Leg symptoms that point to the cord (motor, gait, spasticity) rather than to pain alone.
+pub(crate) const LEG_MOTOR_PICTURE: u128 = mask(&[
+    Finding::GaitDifficulty,
+    Finding::LegWeakness,
+    Finding::LegWeaknessOnExam,
+    Finding::BilateralLegSymptoms,
+    Finding::LegStiffness,
+    Finding::Falls,
+]);
+
+/// What the rules read: the presentation's findings as masks, the judgements computed once, and
+/// the decision so far (each phase fills its part).
+pub(crate) struct Ctx<'a> {
+    pub p: &'a Presentation,
+    present: u128,
+    absent: u128,
+    /// Reflexes and plantar responses recorded ([`umn_exam_done`]), computed once.
+    pub umn_exam_done: bool,
+    /// A clear alternative explanation: [`clear_alternative`], set after the differential.
+    pub clear_alternative: bool,
+    /// The alternative may explain nonspecific symptoms: [`explained`], set with it.
+    pub explained: bool,
+    /// The cervical MRI urgency the indications call for, set before the recommendations.
+    pub cervical_mri: Option<Urgency>,
+    /// The decision so far.
+    pub d: Decision,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(p: &'a Presentation) -> Self {
+        let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
+        let mut c = Ctx {
+            p,
+            present,
+            absent,
+            umn_exam_done: (present | absent) & UMN_EXAM_DONE_WHEN_KNOWN == UMN_EXAM_DONE_WHEN_KNOWN,
+            clear_alternative: false,
+            explained: false,
+            cervical_mri: None,
+            d: Decision {
+                myelopathy: Likelihood::Low,
+                cook: super::CookRule { positive: 0, assessed: 0 },
+                conditions: [Likelihood::Low; super::N_CONDITIONS],
+                imaging: CervicalImaging::NotImaged,
+                dcm_established: false,
+                severity: p.mjoa().and_then(super::severity_class),
+                no_deficit: p.mjoa() == Some(MJOA_MAX),
+                red_flags: 0,
+                warnings: 0,
+                recommendations: [None; super::N_ACTIONS],
+                pathway: Pathway::FurtherWorkup,
+            },
+        };
+        c.d.cook = cook_rule(&c);
+        c.d.imaging = cervical_imaging(&c);
+        c
+    }
+
+    /// Sets the cross-cutting judgements once the differential is known.
+    pub fn judge(&mut self) {
+        self.clear_alternative = clear_alternative(self);
+        self.explained = explained(self);
+    }
+
+    pub fn has(&self, f: Finding) -> bool {
+        self.present & (1u128 << (f as u32)) != 0
+    }
+    pub fn lacks(&self, f: Finding) -> bool {
+        self.absent & (1u128 << (f as u32)) != 0
+    }
+    pub fn known(&self, f: Finding) -> bool {
+        (self.present | self.absent) & (1u128 << (f as u32)) != 0
+    }
+    pub fn any(&self, m: u128) -> bool {
+        self.present & m != 0
+    }
+    pub fn count(&self, m: u128) -> u32 {
+        (self.present & m).count_ones()
+    }
+    pub fn all_known(&self, m: u128) -> bool {
+        (self.present | self.absent) & m == m
+    }
+    pub fn course_is(&self, c: Course) -> bool {
+        self.p.course() == Some(c)
+    }
+    /// A progressive or rapidly progressive course.
+    pub fn worsening(&self) -> bool {
+        matches!(self.p.course(), Some(Course::Progressive | Course::RapidlyProgressive))
+    }
+    /// A rapidly progressive course.
+    pub fn rapid(&self) -> bool {
+        self.course_is(Course::RapidlyProgressive)
+    }
+    pub fn age_over(&self, years: u8) -> bool {
+        self.p.age_years().is_some_and(|a| a > years)
+    }
+    pub fn condition(&self, c: Condition) -> Likelihood {
+        self.d.condition(c)
+    }
+}
+
+/// Back or radicular pain: a lumbar picture.
+pub(crate) fn lumbar_picture(c: &Ctx<'_>) -> bool {
+    c.has(Finding::SignificantBackPain) || c.has(Finding::SciaticaLikePain)
+}
+
+/// Cauda equina explains the legs when it is highly likely with no upper motor neuron sign, and
+/// comes with a lumbar picture or a done, negative upper motor neuron examination; otherwise
+/// cord-pattern symptoms with a sphincter red flag keep the cervical question open.
+pub(crate) fn ces_explains(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::CaudaEquinaSyndrome) == Likelihood::High
+        && !c.any(UMN_SIGNS)
+        && (lumbar_picture(c) || c.umn_exam_done)
+}
+
+/// A clear alternative explanation of the legs: high-likelihood lumbar stenosis, neuropathy or
+/// arterial disease, or cauda equina that explains them ([`ces_explains`]).
+pub(crate) fn clear_alternative(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::LumbarSpinalStenosis) == Likelihood::High
+        || c.condition(Condition::PeripheralNeuropathy) == Likelihood::High
+        || c.condition(Condition::PeripheralArterialDisease) == Likelihood::High
+        || ces_explains(c)
+}
+
+/// Beside cord compression, another diagnosis may explain nonspecific leg symptoms only once the
+/// upper motor neuron examination has been done: before that, putting them down to the lumbar
+/// spine is the misattribution the seed warns about.
+pub(crate) fn explained(c: &Ctx<'_>) -> bool {
+    clear_alternative(c) && c.umn_exam_done
+}
+
+/// A worsening leg motor deficit: progressive leg weakness (an imaging indication with or without
+/// arm symptoms), or another worsening motor or gait symptom that nothing else clearly explains.
+pub(crate) fn worsening_motor_deficit(c: &Ctx<'_>) -> bool {
+    c.worsening() && (c.any(LEG_WEAKNESS) || (!c.clear_alternative && c.any(LEG_MOTOR_PICTURE)))
+}
+
+/// The mJOA at or below which it records a myelopathy disability (the top of the moderate range).
+pub(crate) const MJOA_DEFICIT_MAX: u8 = 14;
+
+/// An mJOA in the moderate or severe range (14 or less): a myelopathy disability score.
+pub(crate) fn mjoa_deficit(c: &Ctx<'_>) -> bool {
+    c.p.mjoa().is_some_and(|m| m <= MJOA_DEFICIT_MAX)
+}
