@@ -1743,6 +1743,42 @@ const char *stenosis_error_field(const struct StenosisError *e);
 void stenosis_error_free(struct StenosisError *e);
 
 /**
+ * Reads a FHIR R4 Bundle (UTF-8 JSON) into a Presentation and its provenance, returned as JSON
+ * `{"presentation": {...}, "provenance": {"as_of", "fields", "unused", "notes"}}`.
+ *
+ * `bundle` points to `bundle_len` bytes (need not be NUL-terminated). `as_of` is the date ages
+ * are computed at, `"YYYY-MM-DD"` NUL-terminated, or NULL for today (UTC). Codes are the built-in
+ * verified ones; a resource or code not used is listed in `provenance.unused`, never guessed.
+ *
+ * On success returns `STENOSIS_OK` and stores in `*output` a NUL-terminated string the caller
+ * owns and releases with `stenosis_string_free`. On failure `*output` is set to NULL and `*error`
+ * (when not NULL) receives an error naming the field: `STENOSIS_INVALID_ARGUMENT` (NULL
+ * pointer, bad `as_of`), `STENOSIS_INVALID_UTF8`, `STENOSIS_INVALID_JSON` (field `bundle`),
+ * `STENOSIS_INVALID_PRESENTATION` (not a Bundle: field `resourceType` or `entry`),
+ * `STENOSIS_INTERNAL`.
+ *
+ * Thread safety: may be called concurrently from any number of threads.
+ *
+ * # Safety
+ *
+ * `bundle` must point to `bundle_len` readable bytes; `as_of` must be NULL or NUL-terminated;
+ * `output` and `error` must each be NULL or point to writable storage for a pointer.
+ */
+StenosisStatus stenosis_fhir_bundle_to_json(const char *bundle, size_t bundle_len, const char *as_of, char **output, struct StenosisError **error);
+
+/**
+ * Assesses the patient in a FHIR R4 Bundle: like `stenosis_fhir_bundle_to_json`, then the
+ * Assessment JSON of the Presentation read (byte-identical to `stenosis_assess_json` on it).
+ *
+ * Ownership, statuses and thread safety as for `stenosis_fhir_bundle_to_json`.
+ *
+ * # Safety
+ *
+ * As for `stenosis_fhir_bundle_to_json`.
+ */
+StenosisStatus stenosis_assess_fhir_json(const char *bundle, size_t bundle_len, const char *as_of, char **output, struct StenosisError **error);
+
+/**
  * The string id of a `StenosisFinding` code (as used in the JSON), or NULL for an unknown code.
  *
  * The string is static: valid as long as the library is loaded; do not free it.

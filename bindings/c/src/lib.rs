@@ -21,6 +21,7 @@
 
 mod assessment;
 mod error;
+mod fhir;
 mod names;
 mod presentation;
 mod render;
@@ -28,6 +29,7 @@ mod vocab;
 
 pub use assessment::*;
 pub use error::*;
+pub use fhir::*;
 pub use names::*;
 pub use presentation::*;
 pub use render::*;

@@ -745,6 +745,50 @@ static void test_threads(int threads, int rounds) {
   stenosis_presentation_free(p);
 }
 
+/* FHIR R4 in: the cauda equina patient of the issue (Condition 267064002, Observation 449813001). */
+static void test_fhir(void) {
+  static const char bundle[] =
+      "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": ["
+      "{\"resource\": {\"resourceType\": \"Patient\", \"id\": \"p\", \"birthDate\": \"1968-04-12\"}},"
+      "{\"resource\": {\"resourceType\": \"Condition\", \"id\": \"c\", \"code\": {\"coding\": "
+      "[{\"system\": \"http://snomed.info/sct\", \"code\": \"267064002\"}]}}},"
+      "{\"resource\": {\"resourceType\": \"Observation\", \"id\": \"o\", \"status\": \"final\", \"code\": {\"coding\": "
+      "[{\"system\": \"http://snomed.info/sct\", \"code\": \"449813001\"}]}}},"
+      "{\"resource\": {\"resourceType\": \"Observation\", \"id\": \"x\", \"status\": \"final\", \"code\": {\"coding\": "
+      "[{\"system\": \"http://loinc.org\", \"code\": \"85354-9\"}]}}}]}";
+  char *out = NULL;
+  StenosisError *err = NULL;
+  CHECK(stenosis_fhir_bundle_to_json(bundle, strlen(bundle), "2026-12-01", &out, &err) == STENOSIS_OK);
+  CHECK(contains(out, "\"urinary_retention\":\"present\""));
+  CHECK(contains(out, "\"saddle_anesthesia\":\"present\""));
+  CHECK(contains(out, "\"age_years\":58"));
+  CHECK(contains(out, "85354-9")); /* the unknown code is reported, never guessed */
+  stenosis_string_free(out);
+  out = NULL;
+  CHECK(stenosis_assess_fhir_json(bundle, strlen(bundle), NULL, &out, &err) == STENOSIS_OK);
+  CHECK(contains(out, "cauda_equina_suspected"));
+  stenosis_string_free(out);
+
+  out = SENTINEL;
+  CHECK(stenosis_fhir_bundle_to_json("{\"resourceType\": \"Patient\"}", 27, NULL, &out, &err) ==
+        STENOSIS_INVALID_PRESENTATION);
+  CHECK(out == NULL);
+  CHECK(err != NULL && streq(stenosis_error_field(err), "resourceType"));
+  stenosis_error_free(err);
+  err = NULL;
+  out = SENTINEL;
+  CHECK(stenosis_assess_fhir_json("{", 1, NULL, &out, &err) == STENOSIS_INVALID_JSON);
+  CHECK(out == NULL);
+  stenosis_error_free(err);
+  err = NULL;
+  CHECK(stenosis_fhir_bundle_to_json(bundle, strlen(bundle), "1 Dec 2026", &out, &err) == STENOSIS_INVALID_ARGUMENT);
+  CHECK(err != NULL && streq(stenosis_error_field(err), "as_of"));
+  stenosis_error_free(err);
+  err = NULL;
+  CHECK(stenosis_fhir_bundle_to_json(NULL, 0, NULL, &out, &err) == STENOSIS_INVALID_ARGUMENT);
+  stenosis_error_free(err);
+}
+
 int main(int argc, char **argv) {
   int threads = argc > 2 ? atoi(argv[2]) : 8;
   int rounds = argc > 3 ? atoi(argv[3]) : 4;
@@ -763,6 +807,7 @@ int main(int argc, char **argv) {
   test_typed_errors();
   test_typed_api();
   test_internal();
+  test_fhir();
   CHECK(load_vignettes(argv[1]));
   if (vignette_count > 0) {
     test_vignettes();
