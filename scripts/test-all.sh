@@ -13,6 +13,8 @@ step "C ABI: header, C/C++ tests, valgrind, sanitizers, CMake and pkg-config"
 bash scripts/test-c.sh
 step "Python: build with maturin, pytest, mypy, stubtest, notebook"
 bash scripts/test-python.sh
+step "Browser: the HTML page in headless Chromium (light and dark, contrast, offline)"
+bash scripts/test-browser.sh
 step "FHIR and CDS Hooks: end-to-end service test, cds-validator, fhir.resources"
 bash scripts/test-fhir.sh
 step "Fuzzing: 4 cargo-fuzz targets, ${FUZZ_SECONDS:-30}s each (nightly toolchain)"
