@@ -9,9 +9,9 @@
 
 use std::fmt::Write as _;
 
-use stenosis_core::{Assessment, Finding, Presentation, Status, Urgency};
+use stenosis_core::{Assessment, Condition, Finding, Presentation, Status, Urgency};
 
-use crate::{compact_reference, lower_first, sentence, Numbers};
+use crate::{compact_reference, grade, is_quiet, lower_first, sentence, Numbers};
 
 /// Who the HTML is for and what it includes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -223,7 +223,7 @@ fn body(a: &Assessment, opts: &HtmlOptions<'_>, h: &mut String) {
     h.push('\n');
 
     h.push_str("<h3>Differential (most likely first)</h3><ul>");
-    for e in &a.differential {
+    for e in a.differential.iter().filter(|e| !is_quiet(e)) {
         let _ = write!(
             h,
             "<li><b>{}</b>: {}{}",
@@ -231,11 +231,24 @@ fn body(a: &Assessment, opts: &HtmlOptions<'_>, h: &mut String) {
             escape(&lower_first(e.likelihood.label())),
             cites(&n, &e.citations)
         );
+        if e.condition == Condition::CervicalMyelopathy {
+            h.push_str("<p>Reasons and findings: under Cervical myelopathy above.</p></li>");
+            continue;
+        }
         for r in &e.reasons {
             let _ = write!(h, "<p>Because: {}</p>", escape(&sentence(r)));
         }
         for_against(h, &e.supporting, &e.opposing);
         h.push_str("</li>");
+    }
+    let quiet: Vec<String> = a
+        .differential
+        .iter()
+        .filter(|e| is_quiet(e))
+        .map(|e| format!("{}{}", escape(e.condition.label()), cites(&n, &e.citations)))
+        .collect();
+    if !quiet.is_empty() {
+        let _ = write!(h, "<li>Low, nothing for or against: {}.</li>", quiet.join("; "));
     }
     h.push_str("</ul>\n");
 
@@ -247,12 +260,13 @@ fn body(a: &Assessment, opts: &HtmlOptions<'_>, h: &mut String) {
         for r in &a.recommendations {
             let _ = write!(
                 h,
-                "<li><span class=\"{}\">{}</span>: <b>{}</b>{}<p>{}</p></li>",
+                "<li><span class=\"{}\">{}</span>: <b>{}</b>{}<p>{}</p>{}</li>",
                 urgency_class(r.urgency),
                 escape(r.urgency.label()),
                 escape(r.action.label()),
                 cites(&n, &r.citations),
-                escape(&sentence(&r.rationale))
+                escape(&sentence(&r.rationale)),
+                grade(r).map(|g| format!("<p class=\"muted\">{}</p>", escape(&g))).unwrap_or_default()
             );
         }
         h.push_str("</ul>");

@@ -127,6 +127,28 @@ pub(crate) fn sentence(t: &str) -> String {
     }
 }
 
+/// A differential entry with nothing to say: low likelihood, no finding for or against it, no
+/// reason. Renderers list these together in one line instead of one row each.
+pub(crate) fn is_quiet(e: &stenosis_core::DifferentialEntry) -> bool {
+    e.likelihood == stenosis_core::Likelihood::Low
+        && e.supporting.is_empty()
+        && e.opposing.is_empty()
+        && e.reasons.is_empty()
+}
+
+/// The guideline grade of a recommendation in words ("Grade: Strong recommendation, Moderate
+/// quality evidence."), or `None` where the source gives none.
+pub(crate) fn grade(r: &stenosis_core::Recommendation) -> Option<String> {
+    match (r.strength, r.evidence_quality) {
+        (None, None) => None,
+        (Some(s), None) => Some(format!("Grade: {} recommendation.", s.label())),
+        (None, Some(q)) => Some(format!("Grade: {} quality evidence.", q.label())),
+        (Some(s), Some(q)) => {
+            Some(format!("Grade: {} recommendation, {} quality evidence.", s.label(), lower_first(q.label())))
+        }
+    }
+}
+
 /// The first letter in lower case (for a label used inside a sentence), unless the first word is
 /// an acronym or a name (a second upper-case letter, as in "MRI").
 pub(crate) fn lower_first(t: &str) -> String {

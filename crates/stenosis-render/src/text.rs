@@ -7,9 +7,9 @@
 //! word (so never inside a DOI or a URL). When the report is longer than the screen and a red
 //! flag is raised, the last line repeats it.
 
-use stenosis_core::{Assessment, Likelihood, Urgency};
+use stenosis_core::{Assessment, Condition, Likelihood, Urgency};
 
-use crate::{compact_reference, lower_first, sentence, Numbers};
+use crate::{compact_reference, grade, is_quiet, lower_first, sentence, Numbers};
 
 /// The most lines the bottom-line block takes (at 80 columns or wider).
 pub const BOTTOM_LINE_MAX_LINES: usize = 8;
@@ -253,17 +253,30 @@ fn body(a: &Assessment, opts: &TextOptions, out: &mut Out) {
     findings_for_against(out, &m.supporting, &m.opposing, i2, i4);
 
     out.heading(Paint::Bold, "DIFFERENTIAL (most likely first)");
-    for e in &a.differential {
+    for e in a.differential.iter().filter(|e| !is_quiet(e)) {
         out.para(
             Paint::Bold,
             i2,
             i6,
             &format!("{}: {}{}", e.condition.label(), likelihood_word(e.likelihood), n.mark(&e.citations)),
         );
+        if e.condition == Condition::CervicalMyelopathy {
+            out.para(Paint::Plain, i4, i6, "Reasons and findings: under CERVICAL MYELOPATHY above.");
+            continue;
+        }
         for r in &e.reasons {
             out.para(Paint::Plain, i4, i6, &format!("Because: {}", sentence(r)));
         }
         findings_for_against(out, &e.supporting, &e.opposing, i4, i6);
+    }
+    let quiet: Vec<String> = a
+        .differential
+        .iter()
+        .filter(|e| is_quiet(e))
+        .map(|e| format!("{}{}", e.condition.label(), n.mark(&e.citations)))
+        .collect();
+    if !quiet.is_empty() {
+        out.para(Paint::Plain, i2, i4, &format!("Low, nothing for or against: {}.", quiet.join("; ")));
     }
 
     out.heading(Paint::Bold, "WHAT TO DO (most urgent first)");
@@ -273,6 +286,9 @@ fn body(a: &Assessment, opts: &TextOptions, out: &mut Out) {
     for r in &a.recommendations {
         out.para(urgency_paint(r.urgency), i2, i4, &format!("{}{}", action_with_urgency(r), n.mark(&r.citations)));
         out.para(Paint::Plain, i4, i4, &sentence(&r.rationale));
+        if let Some(g) = grade(r) {
+            out.para(Paint::Plain, i4, i4, &g);
+        }
     }
 
     if !a.warnings.is_empty() {
