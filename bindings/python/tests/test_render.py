@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +23,18 @@ DCM: dict[str, Any] = {
     "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "gait_deviation": "present",
                  "bilateral_leg_symptoms": "present", "significant_back_pain": "absent"},
 }
+
+
+ROOT = Path(__file__).resolve().parents[3]
+ALL_CASES = sorted(
+    [*ROOT.glob("tests/vignettes/*.json"), *ROOT.glob("tests/vignettes-v2/cases/*.json"), *ROOT.glob("examples/cases/*.json")]
+)
+
+
+def _presentation(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text())
+    p: dict[str, Any] = data.get("presentation", data)
+    return p
 
 
 def _ids() -> set[str]:
@@ -98,3 +112,19 @@ def test_bad_audience_is_refused() -> None:
         stenosis.assess(DCM, audience="doctor")
     with pytest.raises(ValueError, match="audience"):
         stenosis.assess(DCM).to_text(audience="nurse")
+
+
+def test_every_case_patient_view_reads_at_grade_8_and_shows_no_id() -> None:
+    """Over every vignette and example: the patient view's Flesch-Kincaid grade is 8 or below,
+    and neither view shows an id (with an underscore) to a person."""
+    assert len(ALL_CASES) > 100
+    ids = _ids()
+    worst = 0.0
+    for path in ALL_CASES:
+        a = stenosis.assess(_presentation(path), audience="patient")
+        t = a.to_text()
+        worst = max(worst, textstat.flesch_kincaid_grade(t))
+        shown = t + a.to_text(audience="clinician") + _visible_text(a.to_html(audience="clinician"))
+        leaked = [i for i in ids if re.search(rf"\b{i}\b", shown)]
+        assert not leaked, (path.name, leaked)
+    assert worst <= 8, worst

@@ -74,7 +74,7 @@ fn brief_and_no_references() {
 #[test]
 fn every_case_fits_80_columns_and_keeps_its_red_flag_in_view() {
     let mut cases: Vec<(String, Vec<u8>)> = Vec::new();
-    for dir in ["examples/cases", "tests/vignettes"] {
+    for dir in ["examples/cases", "tests/vignettes", "tests/vignettes-v2/cases"] {
         for entry in std::fs::read_dir(root().join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().and_then(|e| e.to_str()) != Some("json") {
@@ -85,7 +85,7 @@ fn every_case_fits_80_columns_and_keeps_its_red_flag_in_view() {
             cases.push((path.display().to_string(), serde_json::to_vec(&p).unwrap()));
         }
     }
-    assert!(cases.len() > 50);
+    assert!(cases.len() > 100);
     let mut emergencies = 0;
     for (name, input) in &cases {
         let out = stenosis(&["assess", "--width", "80", "-"], Some(input));
@@ -102,6 +102,12 @@ fn every_case_fits_80_columns_and_keeps_its_red_flag_in_view() {
             assert!(text.lines().last().unwrap().starts_with("RED FLAG"), "{name}");
             for r in &a.red_flags {
                 assert!(text.contains(r.id.label()), "{name}");
+            }
+        }
+        // Every id a person could see is shown as its label.
+        for v in stenosis_core::vocabularies() {
+            for (id, _) in v.rows.iter().filter(|(id, _)| id.contains('_')) {
+                assert!(!text.contains(id), "{name}: {id} shown as an id");
             }
         }
         let brief = stenosis(&["assess", "--brief", "--width", "80", "-"], Some(input));
