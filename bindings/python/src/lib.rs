@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod convert;
+mod fhir;
 mod frame;
 mod render;
 
@@ -433,6 +434,7 @@ fn _stenosis(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess_json, m)?)?;
     m.add_function(wrap_pyfunction!(cds_hooks_json, m)?)?;
+    m.add_function(wrap_pyfunction!(fhir::fhir_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess_many_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(finding_table, m)?)?;
     m.add_function(wrap_pyfunction!(vocabulary_table, m)?)?;

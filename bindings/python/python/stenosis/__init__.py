@@ -110,6 +110,8 @@ __all__ = [
     "assess_frame",
     "assess_json",
     "cds_hooks",
+    "FhirPresentation",
+    "from_fhir",
     "assess_many",
     "findings",
 ]
@@ -137,6 +139,32 @@ def cds_hooks(presentation: PresentationLike) -> dict[str, Any]:
     per red flag, then the assessment card. No suggestions or system actions (no orders placed)."""
     result: dict[str, Any] = json.loads(_stenosis.cds_hooks_json(presentation))
     return result
+
+
+@dataclass(frozen=True)
+class FhirPresentation:
+    """What :func:`from_fhir` read: the :class:`Presentation` and its provenance (for each field
+    the resource that set it and the rule; every resource or code not used, with the reason)."""
+
+    presentation: Presentation
+    provenance: dict[str, Any]
+
+
+def from_fhir(
+    bundle: Mapping[str, Any] | str,
+    *,
+    as_of: str | None = None,
+    site_map: str | None = None,
+    site_map_format: str = "json",
+) -> FhirPresentation:
+    """Reads a FHIR R4 Bundle (a dict, or JSON text) into a :class:`Presentation`, with the
+    built-in verified SNOMED CT / ICD-10-CM / LOINC codes plus an optional site map (the text of a
+    JSON or TOML site map file). Ages are computed at ``as_of`` (``"YYYY-MM-DD"``; default today,
+    UTC). No resource means unknown, never absent. Raises :class:`InvalidPresentation` naming the
+    field for input that is not a Bundle."""
+    text = bundle if isinstance(bundle, str) else json.dumps(bundle)
+    out = json.loads(_stenosis.fhir_to_json(text, as_of, site_map, site_map_format))
+    return FhirPresentation(Presentation.from_dict(out["presentation"]), out["provenance"])
 
 
 def assess_json(text: str) -> str:

@@ -16,6 +16,7 @@ __all__ = [
     "assess_to_json",
     "cds_hooks_json",
     "assess_json",
+    "fhir_to_json",
     "assess_many_to_json",
     "finding_table",
     "vocabulary_table",
@@ -85,6 +86,9 @@ def render(
     show_presentation: bool = False,
 ) -> str: ...
 def assess_json(text: str) -> str: ...
+def fhir_to_json(
+    bundle: str, as_of: str | None = None, site_map: str | None = None, site_map_format: str = "json"
+) -> str: ...
 def assess_many_to_json(
     rows: Iterable[Presentation | Mapping[str, Any]], threads: int | None = None
 ) -> list[str | InvalidPresentation]: ...
