@@ -141,3 +141,51 @@ fn null_means_not_given_and_valid_input_round_trips() {
     let big = format!(r#"{{"findings": {{}}, "age_years": 50{}}}"#, " ".repeat(10 << 20));
     assert_eq!(Presentation::from_json(&big).unwrap().age_years(), Some(50));
 }
+
+#[test]
+fn error_kinds_have_stable_codes() {
+    use stenosis::InputErrorKind as K;
+    let ids: Vec<(u32, &str)> = K::ALL.iter().map(|k| (k.code(), k.id())).collect();
+    assert_eq!(
+        ids,
+        [
+            (0, "malformed_json"),
+            (1, "not_an_object"),
+            (2, "unknown_field"),
+            (3, "unknown_finding"),
+            (4, "duplicate_field"),
+            (5, "wrong_type"),
+            (6, "out_of_range"),
+            (7, "not_a_number"),
+            (8, "invalid_value"),
+            (9, "invalid_utf8"),
+        ]
+    );
+    for k in K::ALL {
+        assert_eq!(K::from_code(k.code()), Some(*k));
+        assert_eq!(K::from_id(k.id()), Some(*k));
+    }
+}
+
+#[test]
+fn errors_come_in_parts() {
+    let e = Presentation::from_json_bytes(b"{\"age_years\": 6\xff}").unwrap_err();
+    assert_eq!(e.kind(), stenosis::InputErrorKind::InvalidUtf8);
+    assert_eq!(e.field(), None);
+    assert_eq!(e.position(), None);
+    assert_eq!(e.reason(), "input is not valid UTF-8 (invalid byte at offset 15)");
+    assert_eq!(e.message(), e.reason());
+
+    let e = Presentation::from_json("{\n  \"findings\": {\"babinsky_sign\": \"present\"}}").unwrap_err();
+    assert_eq!(e.kind(), stenosis::InputErrorKind::UnknownFinding);
+    assert_eq!(e.field(), Some("findings.babinsky_sign"));
+    assert_eq!(e.suggestion(), Some("babinski_sign"));
+    assert_eq!(e.reason(), "unknown finding id; did you mean \"babinski_sign\"?");
+    let pos = e.position().unwrap();
+    assert_eq!(pos.line, 2);
+    assert_eq!(e.message_without_position(), format!("findings.babinsky_sign: {}", e.reason()));
+    assert_eq!(e.message(), format!("{} (line 2, column {})", e.message_without_position(), pos.column));
+
+    let e = Presentation::from_json(r#"{"agee_years": 3}"#).unwrap_err();
+    assert_eq!(e.suggestion(), Some("age_years"));
+}

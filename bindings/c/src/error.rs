@@ -72,9 +72,7 @@ impl FfiError {
 impl From<InputError> for FfiError {
     fn from(e: InputError) -> Self {
         let status = match e.kind() {
-            InputErrorKind::MalformedJson if e.message().starts_with("input is not valid UTF-8") => {
-                StenosisStatus::StenosisInvalidUtf8
-            }
+            InputErrorKind::InvalidUtf8 => StenosisStatus::StenosisInvalidUtf8,
             InputErrorKind::MalformedJson => StenosisStatus::StenosisInvalidJson,
             _ => StenosisStatus::StenosisInvalidPresentation,
         };

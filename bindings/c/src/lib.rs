@@ -82,16 +82,9 @@ pub unsafe extern "C" fn stenosis_assess_json(
     })
 }
 
-/// Parses Presentation JSON bytes, with UTF-8 errors reported as such.
+/// Parses Presentation JSON bytes (the core checks UTF-8: `InputErrorKind::InvalidUtf8`).
 pub(crate) fn parse_presentation(bytes: &[u8]) -> Result<Presentation, FfiError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        FfiError::new(
-            StenosisStatus::StenosisInvalidUtf8,
-            format!("input is not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()),
-            None,
-        )
-    })?;
-    Presentation::from_json(text).map_err(FfiError::from)
+    Presentation::from_json_bytes(bytes).map_err(FfiError::from)
 }
 
 /// Frees a string returned by this library (`stenosis_assess_json`, `..._to_json`).

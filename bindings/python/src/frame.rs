@@ -252,7 +252,10 @@ fn plan(schema: &Schema) -> Result<Vec<ColumnPlan>, BindError> {
             other => match core::parse_finding_id(other) {
                 Ok(f) => Target::Finding(f),
                 Err(e) => {
-                    let reason = e.message().split_once(": ").map_or("", |(_, r)| r).replace("finding id", "column");
+                    let reason = match e.suggestion() {
+                        Some(s) => format!("unknown column; did you mean \"{s}\"?"),
+                        None => "unknown column (see `stenosis findings` for the vocabulary)".to_owned(),
+                    };
                     // A name that is not a plain identifier (free text) is not repeated.
                     let shown = e.field().and_then(|f| f.strip_prefix("findings."));
                     return Err(BindError::new(

@@ -50,16 +50,8 @@ impl BindError {
 
     /// From a core error; `keep_position` keeps the JSON line/column suffix (JSON text input only).
     pub fn from_core(e: &core::InputError, keep_position: bool) -> Self {
-        let mut message = e.message().to_owned();
-        if !keep_position {
-            if let (Some(line), Some(col)) = (e.line(), e.column()) {
-                let suffix = format!(" (line {line}, column {col})");
-                if let Some(stripped) = message.strip_suffix(&suffix) {
-                    message = stripped.to_owned();
-                }
-            }
-        }
-        BindError { field: e.field().map(str::to_owned), kind: e.kind().id(), message }
+        let message = if keep_position { e.message() } else { e.message_without_position() };
+        BindError { field: e.field().map(str::to_owned), kind: e.kind().id(), message: message.to_owned() }
     }
 
     /// The Python exception: an instance of `stenosis.InvalidPresentation`.

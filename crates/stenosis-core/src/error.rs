@@ -1,48 +1,20 @@
 //! Input errors: every refusal names the field and the reason, and never echoes free text.
 
-/// What kind of input problem was found.
+pub use crate::vocab::InputErrorKind;
+
+/// Where in JSON text a problem was found (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InputErrorKind {
-    /// The text is not well-formed JSON (or is empty, or has trailing characters).
-    MalformedJson,
-    /// Well-formed JSON, but not an object where one is required.
-    NotAnObject,
-    /// A field name that is not part of the Presentation.
-    UnknownField,
-    /// A finding id that is not part of the vocabulary.
-    UnknownFinding,
-    /// The same field or finding given twice.
-    DuplicateField,
-    /// A value of the wrong JSON type.
-    WrongType,
-    /// A number outside its allowed range, or a fraction where a whole number is required.
-    OutOfRange,
-    /// NaN or an infinite number.
-    NotANumber,
-    /// A string that is not one of the allowed values.
-    InvalidValue,
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
 }
 
-impl InputErrorKind {
-    /// A stable snake_case name for the kind (used by the bindings).
-    #[must_use]
-    pub const fn id(self) -> &'static str {
-        match self {
-            InputErrorKind::MalformedJson => "malformed_json",
-            InputErrorKind::NotAnObject => "not_an_object",
-            InputErrorKind::UnknownField => "unknown_field",
-            InputErrorKind::UnknownFinding => "unknown_finding",
-            InputErrorKind::DuplicateField => "duplicate_field",
-            InputErrorKind::WrongType => "wrong_type",
-            InputErrorKind::OutOfRange => "out_of_range",
-            InputErrorKind::NotANumber => "not_a_number",
-            InputErrorKind::InvalidValue => "invalid_value",
-        }
-    }
-}
-
-/// A refused input: which field, what kind of problem, and a message that says both.
+/// A refused input, in parts: the kind of problem (with a stable code), the field at fault, the
+/// reason in words, the position in JSON text, and the known id closest to an unknown one. The
+/// message joins them as `field: reason (line L, column C)`; bindings build their own words from
+/// the parts rather than editing the message.
 ///
 /// ```
 /// use stenosis_core::{Presentation, InputErrorKind};
@@ -50,32 +22,55 @@ impl InputErrorKind {
 /// assert_eq!(err.field(), Some("age_years"));
 /// assert_eq!(err.kind(), InputErrorKind::OutOfRange);
 /// assert!(err.to_string().contains("age_years"));
+/// assert_eq!(err.message(), format!("age_years: {} (line 1, column 17)", err.reason()));
+/// assert_eq!(err.message_without_position(), format!("age_years: {}", err.reason()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct InputError {
-    kind: InputErrorKind,
-    field: Option<String>,
+    /// `field: reason (line L, column C)`; the parts are slices of it.
     message: String,
-    line: Option<usize>,
-    column: Option<usize>,
+    suggestion: Option<&'static str>,
+    position: Option<Position>,
+    /// Where the reason starts in `message` (0: no field).
+    reason_start: u32,
+    /// Where the position suffix starts in `message` (its length without one).
+    base_len: u32,
+    kind: InputErrorKind,
+}
+
+/// A length as stored in [`InputError`] (messages are short; saturates).
+fn len32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl InputError {
     pub(crate) fn new(kind: InputErrorKind, field: Option<String>, reason: &str) -> Self {
-        let message = match &field {
-            Some(f) => format!("{f}: {reason}"),
-            None => reason.to_owned(),
+        let (message, reason_start) = match &field {
+            Some(f) => (format!("{f}: {reason}"), f.len() + 2),
+            None => (reason.to_owned(), 0),
         };
-        InputError { kind, field, message, line: None, column: None }
+        InputError {
+            base_len: len32(message.len()),
+            message,
+            suggestion: None,
+            position: None,
+            reason_start: len32(reason_start),
+            kind,
+        }
     }
 
     pub(crate) fn at(mut self, line: usize, column: usize) -> Self {
         if line > 0 {
-            self.line = Some(line);
-            self.column = Some(column);
+            self.position = Some(Position { line, column });
+            self.message.truncate(self.base_len as usize);
             self.message = format!("{} (line {line}, column {column})", self.message);
         }
+        self
+    }
+
+    pub(crate) fn suggesting(mut self, suggestion: Option<&'static str>) -> Self {
+        self.suggestion = suggestion;
         self
     }
 
@@ -83,17 +78,36 @@ impl InputError {
         InputError::new(InputErrorKind::InvalidValue, Some(field.to_owned()), hint)
     }
 
-    /// The kind of problem.
+    /// The kind of problem; [`InputErrorKind::code`] is its stable number.
     #[must_use]
     pub fn kind(&self) -> InputErrorKind {
         self.kind
     }
 
     /// The field at fault (`age_years`, `findings.babinski_sign`, …), or `None` when the problem
-    /// is the document as a whole (malformed JSON, not an object).
+    /// is the document as a whole (malformed JSON, not an object, not UTF-8).
     #[must_use]
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        let end = (self.reason_start as usize).checked_sub(2)?;
+        self.message.get(..end)
+    }
+
+    /// The reason, without the field or the position (`must be at most 120`, …).
+    #[must_use]
+    pub fn reason(&self) -> &str {
+        self.message.get(self.reason_start as usize..self.base_len as usize).unwrap_or_default()
+    }
+
+    /// Where in JSON text, when known.
+    #[must_use]
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
+
+    /// For an unknown id: the known id closest to it, when one is close.
+    #[must_use]
+    pub fn suggestion(&self) -> Option<&'static str> {
+        self.suggestion
     }
 
     /// The full message: field, reason and, for JSON input, line and column.
@@ -102,16 +116,22 @@ impl InputError {
         &self.message
     }
 
+    /// The message without the position: `field: reason` (for input that was not JSON text).
+    #[must_use]
+    pub fn message_without_position(&self) -> &str {
+        self.message.get(..self.base_len as usize).unwrap_or(&self.message)
+    }
+
     /// 1-based line of the problem in JSON input, when known.
     #[must_use]
     pub fn line(&self) -> Option<usize> {
-        self.line
+        self.position.map(|p| p.line)
     }
 
     /// 1-based column of the problem in JSON input, when known.
     #[must_use]
     pub fn column(&self) -> Option<usize> {
-        self.column
+        self.position.map(|p| p.column)
     }
 }
 

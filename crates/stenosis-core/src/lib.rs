@@ -51,7 +51,7 @@ pub use assessment::{
 };
 pub use cds::{cds_hooks_response, CdsCard, CdsHooksResponse, CdsLink, CdsSource, CDS_SUMMARY_MAX_CHARS};
 pub use citations::{CitationId, Reference};
-pub use error::{InputError, InputErrorKind};
+pub use error::{InputError, InputErrorKind, Position};
 pub use presentation::{
     parse_finding_id, FindingSet, Presentation, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, PRESENTATION_FIELDS,
     SYMPTOM_DURATION_MONTHS_MAX,

@@ -236,7 +236,7 @@ impl Presentation {
     pub fn from_json_bytes(bytes: &[u8]) -> Result<Self, InputError> {
         let text = core::str::from_utf8(bytes).map_err(|e| {
             InputError::new(
-                InputErrorKind::MalformedJson,
+                InputErrorKind::InvalidUtf8,
                 None,
                 &format!("input is not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()),
             )
@@ -379,11 +379,12 @@ impl Presentation {
 pub fn parse_finding_id(id: &str) -> Result<Finding, InputError> {
     Finding::from_id(id).ok_or_else(|| {
         let field = describe_key(id).map_or_else(|| "findings".to_owned(), |k| format!("findings.{k}"));
-        let reason = match closest(id, Finding::ALL.iter().map(|f| f.id())) {
+        let suggestion = closest(id, Finding::ALL.iter().map(|f| f.id()));
+        let reason = match suggestion {
             Some(s) => format!("unknown finding id; did you mean \"{s}\"?"),
             None => "unknown finding id (see `stenosis findings` for the vocabulary)".to_owned(),
         };
-        InputError::new(InputErrorKind::UnknownFinding, Some(field), &reason)
+        InputError::new(InputErrorKind::UnknownFinding, Some(field), &reason).suggesting(suggestion)
     })
 }
 
@@ -606,11 +607,12 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
             (None, Some(k)) => k.to_owned(),
             (None, None) => "presentation".to_owned(),
         };
-        let reason = match closest(key, self.known.iter().copied()) {
+        let suggestion = closest(key, self.known.iter().copied());
+        let reason = match suggestion {
             Some(s) => format!("unknown field; did you mean \"{s}\"?"),
             None => format!("unknown field; expected one of: {}", self.known.join(", ")),
         };
-        Err(fail(self.slot, InputError::new(InputErrorKind::UnknownField, Some(field), &reason)))
+        Err(fail(self.slot, InputError::new(InputErrorKind::UnknownField, Some(field), &reason).suggesting(suggestion)))
     }
 }
 

@@ -110,11 +110,13 @@ macro_rules! vocabulary {
             }
 
             /// `(id, doc)` of every member, in code order (for [`vocabularies`]).
+            #[allow(dead_code)] // not every vocabulary is in the generated tables
             fn rows() -> Vec<(&'static str, &'static str)> {
                 Self::ALL.iter().map(|v| (v.id(), v.doc())).collect()
             }
 
             /// The display label of every member, in code order (for [`vocabularies`]).
+            #[allow(dead_code)] // not every vocabulary is in the generated tables
             fn labels() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.label()).collect()
             }
@@ -1002,4 +1004,26 @@ pub fn vocabularies() -> Vec<VocabularyTable> {
             (EvidenceQuality::rows(), EvidenceQuality::labels()),
         ),
     ]
+}
+
+vocabulary! {
+    /// What kind of input problem was found. The code (position) is stable: new kinds are added
+    /// at the end.
+    #[non_exhaustive]
+    InputErrorKind {
+        MalformedJson = "malformed_json" {
+            doc: "The text is not well-formed JSON (or is empty, or has trailing characters).",
+        },
+        NotAnObject = "not_an_object" { doc: "Well-formed JSON, but not an object where one is required." },
+        UnknownField = "unknown_field" { doc: "A field name that is not part of the Presentation." },
+        UnknownFinding = "unknown_finding" { doc: "A finding id that is not part of the vocabulary." },
+        DuplicateField = "duplicate_field" { doc: "The same field or finding given twice." },
+        WrongType = "wrong_type" { doc: "A value of the wrong JSON type." },
+        OutOfRange = "out_of_range" {
+            doc: "A number outside its allowed range, or a fraction where a whole number is required.",
+        },
+        NotANumber = "not_a_number" { doc: "NaN or an infinite number." },
+        InvalidValue = "invalid_value" { doc: "A string that is not one of the allowed values." },
+        InvalidUtf8 = "invalid_utf8" { doc: "The input bytes are not valid UTF-8." },
+    }
 }
