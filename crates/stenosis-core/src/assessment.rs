@@ -17,7 +17,7 @@ use crate::vocab::{
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.3";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.4";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -336,16 +336,16 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
     let differential: Vec<DifferentialEntry> = rules::ranked(d, p)
         .iter()
         .map(|&c| {
-            let e = rules::evidence(c);
+            let (supports, opposes) = rules::evidence(d, c, present, absent);
             let target = if c == Condition::CervicalMyelopathy { Target::Myelopathy } else { Target::Condition(c) };
             let reasons: Vec<&'static Reason> = reasons_for(trace, target).collect();
-            let citations = collect_citations(&reasons, e.base);
+            let citations = collect_citations(&reasons, rules::base_citations(c));
             all.add(&citations);
             DifferentialEntry {
                 condition: c,
                 likelihood: d.condition(c),
-                supporting: findings_in(present & e.supports),
-                opposing: findings_in((present & e.opposes_if_present) | (absent & e.opposes_if_absent)),
+                supporting: findings_in(supports),
+                opposing: findings_in(opposes),
                 reasons: reasons.iter().map(|r| r.text).collect(),
                 citations,
             }

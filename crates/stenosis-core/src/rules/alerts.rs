@@ -23,6 +23,10 @@ const DEFICIT_SYMPTOMS: u128 = mask(&[
     F::BowelDysfunction,
 ]);
 
+const fn alert<E>(when: fn(&Ctx<'_>) -> bool, then: E, because: &'static Reason) -> Rule<E> {
+    Rule { when, then, because, reads: 0 }
+}
+
 // ---- Red flags -------------------------------------------------------------------------------
 
 fn ces_likely(c: &Ctx<'_>) -> bool {
@@ -45,8 +49,8 @@ const RAPID_DEFICIT: Reason = Reason {
 
 /// Red flags: suspected cauda equina syndrome; a rapidly progressive deficit.
 pub(crate) const RED_FLAGS: &[Rule<RedFlag>] = &[
-    Rule { when: ces_likely, then: RedFlag::CaudaEquinaSuspected, because: &CES_SUSPECTED },
-    Rule { when: rapid, then: RedFlag::RapidlyProgressiveDeficit, because: &RAPID_DEFICIT },
+    alert(ces_likely, RedFlag::CaudaEquinaSuspected, &CES_SUSPECTED),
+    alert(rapid, RedFlag::RapidlyProgressiveDeficit, &RAPID_DEFICIT),
 ];
 
 /// The red-flag phase.
@@ -178,24 +182,16 @@ const UMN_WITHOUT_COMPRESSION: Reason = Reason {
 
 /// The seed's four pitfalls and the evidence caveats.
 pub(crate) const WARNINGS: &[Rule<W>] = &[
-    Rule { when: misattribution_risk, then: W::LumbarMisattributionRisk, because: &MISATTRIBUTION },
-    Rule { when: legs_without_umn_exam, then: W::IncompleteNeurologicalExam, because: &INCOMPLETE_EXAM },
-    Rule { when: sciatica_with_cervical_signs, then: W::FalseLocalizingSciatica, because: &FALSE_LOCALIZING },
-    Rule { when: lumbar_and_cervical_findings, then: W::TandemStenosisPossible, because: &TANDEM },
-    Rule { when: progressive_deficit_not_imaged, then: W::DelayedDiagnosisRisk, because: &DELAYED },
-    Rule { when: bilateral_progressive_not_imaged, then: W::CervicalImagingOverlooked, because: &OVERLOOKED },
-    Rule {
-        when: umn_signs_all_absent_with_suspicion,
-        then: W::AbsentSignsDoNotExclude,
-        because: &SIGNS_DO_NOT_EXCLUDE,
-    },
-    Rule { when: abi_not_interpretable, then: W::NoncompressibleAbi, because: &NONCOMPRESSIBLE },
-    Rule { when: compression_without_myelopathy, then: W::NonmyelopathicCompression, because: &NONMYELOPATHIC },
-    Rule {
-        when: umn_signs_without_compression,
-        then: W::UmnSignsWithoutCompression,
-        because: &UMN_WITHOUT_COMPRESSION,
-    },
+    alert(misattribution_risk, W::LumbarMisattributionRisk, &MISATTRIBUTION),
+    alert(legs_without_umn_exam, W::IncompleteNeurologicalExam, &INCOMPLETE_EXAM),
+    alert(sciatica_with_cervical_signs, W::FalseLocalizingSciatica, &FALSE_LOCALIZING),
+    alert(lumbar_and_cervical_findings, W::TandemStenosisPossible, &TANDEM),
+    alert(progressive_deficit_not_imaged, W::DelayedDiagnosisRisk, &DELAYED),
+    alert(bilateral_progressive_not_imaged, W::CervicalImagingOverlooked, &OVERLOOKED),
+    alert(umn_signs_all_absent_with_suspicion, W::AbsentSignsDoNotExclude, &SIGNS_DO_NOT_EXCLUDE),
+    alert(abi_not_interpretable, W::NoncompressibleAbi, &NONCOMPRESSIBLE),
+    alert(compression_without_myelopathy, W::NonmyelopathicCompression, &NONMYELOPATHIC),
+    alert(umn_signs_without_compression, W::UmnSignsWithoutCompression, &UMN_WITHOUT_COMPRESSION),
 ];
 
 /// The warnings phase (after the recommendations: the delayed-diagnosis warning reads them).

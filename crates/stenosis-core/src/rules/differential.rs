@@ -9,22 +9,24 @@ use crate::presentation::Presentation;
 use crate::vocab::{Condition, Finding as F, Likelihood};
 
 const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -> Rule<Move> {
-    Rule { when, then, because }
+    Rule { when, then, because, reads: 0 }
 }
 
 /// The differential phase: applies each condition's table (cervical myelopathy comes later, once
 /// the cross-cutting judgements are known).
 pub(crate) fn conditions<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     // Written out (not a loop over the tables) so that each table is a constant to the engine.
-    let l = engine::likelihood(LUMBAR_SPINAL_STENOSIS, c, Target::Condition(Condition::LumbarSpinalStenosis), t);
-    c.d.set_condition(Condition::LumbarSpinalStenosis, l);
-    let l = engine::likelihood(PERIPHERAL_NEUROPATHY, c, Target::Condition(Condition::PeripheralNeuropathy), t);
-    c.d.set_condition(Condition::PeripheralNeuropathy, l);
-    let l =
+    let (l, fired) =
+        engine::likelihood(LUMBAR_SPINAL_STENOSIS, c, Target::Condition(Condition::LumbarSpinalStenosis), t);
+    c.d.set_condition(Condition::LumbarSpinalStenosis, l, fired);
+    let (l, fired) =
+        engine::likelihood(PERIPHERAL_NEUROPATHY, c, Target::Condition(Condition::PeripheralNeuropathy), t);
+    c.d.set_condition(Condition::PeripheralNeuropathy, l, fired);
+    let (l, fired) =
         engine::likelihood(PERIPHERAL_ARTERIAL_DISEASE, c, Target::Condition(Condition::PeripheralArterialDisease), t);
-    c.d.set_condition(Condition::PeripheralArterialDisease, l);
-    let l = engine::likelihood(CAUDA_EQUINA_SYNDROME, c, Target::Condition(Condition::CaudaEquinaSyndrome), t);
-    c.d.set_condition(Condition::CaudaEquinaSyndrome, l);
+    c.d.set_condition(Condition::PeripheralArterialDisease, l, fired);
+    let (l, fired) = engine::likelihood(CAUDA_EQUINA_SYNDROME, c, Target::Condition(Condition::CaudaEquinaSyndrome), t);
+    c.d.set_condition(Condition::CaudaEquinaSyndrome, l, fired);
 }
 
 // ---- Lumbar spinal stenosis ------------------------------------------------------------------
@@ -32,6 +34,11 @@ pub(crate) fn conditions<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
 // NASS 2011 (diagnosis and treatment of degenerative lumbar spinal stenosis): leg pain brought on
 // by walking or standing and relieved by sitting or bending forward is the clinical syndrome; MRI
 // confirms the narrowing. Suri 2010 and Nadeau 2013 give the likelihood ratios.
+
+/// Walking-induced leg pain and relief with sitting or flexion.
+const CLAUDICATION: u128 = mask(&[F::WalkingLegPain, F::ReliefWithSittingOrFlexion]);
+/// Lumbar stenosis known or imaged.
+const LUMBAR_STENOSIS: u128 = mask(&[F::KnownLumbarStenosis, F::LumbarStenosisOnImaging]);
 
 fn claudication(c: &Ctx<'_>) -> bool {
     c.has(F::WalkingLegPain)
@@ -113,20 +120,31 @@ const LSS_VASCULAR_PATTERN: Reason = Reason {
 
 /// Lumbar spinal stenosis.
 pub(crate) const LUMBAR_SPINAL_STENOSIS: &[Rule<Move>] = &[
-    row(neurogenic_claudication, Move::Raise(Likelihood::High), &LSS_SYNDROME),
-    row(one_claudication_feature, Move::Raise(Likelihood::Moderate), &LSS_PARTIAL),
-    row(lumbar_stenosis_with_claudication, Move::Raise(Likelihood::High), &LSS_IMAGING_WITH_SYNDROME),
-    row(lumbar_stenosis_without_claudication, Move::Raise(Likelihood::Moderate), &LSS_IMAGING_ONLY),
-    row(bilateral_painful_over_65, Move::Raise(Likelihood::Moderate), &LSS_AGE_BILATERAL),
-    row(radicular, Move::Raise(Likelihood::Moderate), &LSS_RADICULAR),
-    row(pain_not_with_walking, Move::Lower, &LSS_NOT_WALKING),
-    row(relief_standing_still, Move::Lower, &LSS_VASCULAR_PATTERN),
+    row(neurogenic_claudication, Move::Raise(Likelihood::High), &LSS_SYNDROME).reading(CLAUDICATION),
+    row(one_claudication_feature, Move::Raise(Likelihood::Moderate), &LSS_PARTIAL).reading(CLAUDICATION),
+    row(lumbar_stenosis_with_claudication, Move::Raise(Likelihood::High), &LSS_IMAGING_WITH_SYNDROME)
+        .reading(LUMBAR_STENOSIS | CLAUDICATION),
+    row(lumbar_stenosis_without_claudication, Move::Raise(Likelihood::Moderate), &LSS_IMAGING_ONLY)
+        .reading(LUMBAR_STENOSIS),
+    row(bilateral_painful_over_65, Move::Raise(Likelihood::Moderate), &LSS_AGE_BILATERAL).reading(mask(&[
+        F::BilateralLegSymptoms,
+        F::WalkingLegPain,
+        F::SciaticaLikePain,
+        F::SignificantBackPain,
+    ])),
+    row(radicular, Move::Raise(Likelihood::Moderate), &LSS_RADICULAR)
+        .reading(mask(&[F::SciaticaLikePain, F::StraightLegRaise])),
+    row(pain_not_with_walking, Move::Lower, &LSS_NOT_WALKING).reading(mask(&[F::WalkingLegPain])),
+    row(relief_standing_still, Move::Lower, &LSS_VASCULAR_PATTERN).reading(mask(&[F::ReliefWithStandingStill])),
 ];
 
 // ---- Peripheral neuropathy -------------------------------------------------------------------
 //
 // Abraham 2017 and Chew 2022 (examination for distal symmetric polyneuropathy: ankle reflexes and
 // distal sensory loss); Kanji 2010 (diabetic neuropathy).
+
+/// Stocking-glove sensory loss and reduced ankle reflexes.
+const NEUROPATHY_SIGNS: u128 = mask(&[F::StockingGloveSensoryLoss, F::ReducedAnkleReflexes]);
 
 fn stocking_and_ankle(c: &Ctx<'_>) -> bool {
     c.has(F::StockingGloveSensoryLoss) && c.has(F::ReducedAnkleReflexes)
@@ -173,10 +191,15 @@ const PN_SIGNS_ABSENT: Reason = Reason {
 
 /// Peripheral neuropathy.
 pub(crate) const PERIPHERAL_NEUROPATHY: &[Rule<Move>] = &[
-    row(stocking_and_ankle, Move::Raise(Likelihood::High), &PN_BOTH),
-    row(stocking_or_unexplained_ankle, Move::Raise(Likelihood::Moderate), &PN_ONE),
-    row(diabetes_with_numbness, Move::Raise(Likelihood::Moderate), &PN_DIABETES),
-    row(neuropathy_signs_absent, Move::Set(Likelihood::Low), &PN_SIGNS_ABSENT),
+    row(stocking_and_ankle, Move::Raise(Likelihood::High), &PN_BOTH).reading(NEUROPATHY_SIGNS),
+    row(stocking_or_unexplained_ankle, Move::Raise(Likelihood::Moderate), &PN_ONE).reading(NEUROPATHY_SIGNS),
+    row(diabetes_with_numbness, Move::Raise(Likelihood::Moderate), &PN_DIABETES).reading(mask(&[
+        F::Diabetes,
+        F::LegNumbness,
+        F::HandNumbness,
+        F::BilateralLegSymptoms,
+    ])),
+    row(neuropathy_signs_absent, Move::Set(Likelihood::Low), &PN_SIGNS_ABSENT).reading(NEUROPATHY_SIGNS),
 ];
 
 // ---- Peripheral arterial disease -------------------------------------------------------------
@@ -221,6 +244,9 @@ fn abi_normal(c: &Ctx<'_>) -> bool {
 fn abi_noncompressible(c: &Ctx<'_>) -> bool {
     abi_band(c) == Some(AbiBand::Noncompressible)
 }
+/// Exertional leg pain relieved by standing still.
+const VASCULAR_CLAUDICATION: u128 = mask(&[F::WalkingLegPain, F::ReliefWithStandingStill]);
+
 fn vascular_claudication(c: &Ctx<'_>) -> bool {
     c.has(F::WalkingLegPain) && c.has(F::ReliefWithStandingStill)
 }
@@ -282,10 +308,11 @@ pub(crate) const PERIPHERAL_ARTERIAL_DISEASE: &[Rule<Move>] = &[
     row(abi_borderline, Move::Raise(Likelihood::Moderate), &PAD_ABI_BORDERLINE),
     row(abi_normal, Move::Settle(Likelihood::Low), &PAD_ABI_NORMAL),
     row(abi_noncompressible, Move::Keep, &PAD_ABI_NONCOMPRESSIBLE),
-    row(full_vascular_picture, Move::Raise(Likelihood::High), &PAD_FULL_PICTURE),
-    row(reduced_pulses_only, Move::Raise(Likelihood::Moderate), &PAD_PULSES),
-    row(vascular_claudication_only, Move::Raise(Likelihood::High), &PAD_STANDING),
-    row(normal_pulses_not_borderline, Move::Lower, &PAD_PULSES_NORMAL),
+    row(full_vascular_picture, Move::Raise(Likelihood::High), &PAD_FULL_PICTURE)
+        .reading(VASCULAR_CLAUDICATION | mask(&[F::ReducedFootPulses])),
+    row(reduced_pulses_only, Move::Raise(Likelihood::Moderate), &PAD_PULSES).reading(mask(&[F::ReducedFootPulses])),
+    row(vascular_claudication_only, Move::Raise(Likelihood::High), &PAD_STANDING).reading(VASCULAR_CLAUDICATION),
+    row(normal_pulses_not_borderline, Move::Lower, &PAD_PULSES_NORMAL).reading(mask(&[F::ReducedFootPulses])),
 ];
 
 /// Whether a measured ABI is above the non-compressible threshold (a toe-brachial index is needed).
@@ -301,6 +328,9 @@ pub(crate) fn abi_not_interpretable(c: &Ctx<'_>) -> bool {
 
 /// Symptoms of 14 days or less count as recent onset (GIRFT: "< 14 days"); in months.
 pub(crate) const RECENT_ONSET_MONTHS: f64 = 14.0 / 30.4375;
+
+/// Bladder or bowel disturbance.
+const SPHINCTER: u128 = mask(&[F::BladderDysfunction, F::BowelDysfunction]);
 
 fn recent_or_rapid(c: &Ctx<'_>) -> bool {
     c.p.symptom_duration_months().is_some_and(|m| m <= RECENT_ONSET_MONTHS) || c.rapid()
@@ -338,9 +368,11 @@ const CES_SPHINCTER_CHRONIC: Reason = Reason {
 
 /// Cauda equina syndrome.
 pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
-    row(cardinal_ces_sign, Move::Raise(Likelihood::High), &CES_CARDINAL),
-    row(recent_sphincter, Move::Raise(Likelihood::High), &CES_SPHINCTER_RECENT),
-    row(chronic_sphincter_lumbar_or_bowel, Move::Raise(Likelihood::Moderate), &CES_SPHINCTER_CHRONIC),
+    row(cardinal_ces_sign, Move::Raise(Likelihood::High), &CES_CARDINAL)
+        .reading(mask(&[F::SaddleAnesthesia, F::UrinaryRetention])),
+    row(recent_sphincter, Move::Raise(Likelihood::High), &CES_SPHINCTER_RECENT).reading(SPHINCTER),
+    row(chronic_sphincter_lumbar_or_bowel, Move::Raise(Likelihood::Moderate), &CES_SPHINCTER_CHRONIC)
+        .reading(SPHINCTER | mask(&[F::SignificantBackPain, F::SciaticaLikePain])),
 ];
 
 engine::check_table_len!(
@@ -358,118 +390,44 @@ pub(crate) fn reasons() -> impl Iterator<Item = &'static Reason> {
         .map(|r| r.because)
 }
 
-// ---- Evidence lists and ranking ---------------------------------------------------------------
+// ---- Evidence and ranking --------------------------------------------------------------------
 
-/// For one condition: findings whose presence supports it, whose presence opposes it, and whose
-/// absence opposes it. These are the findings each rule above (and the myelopathy rules) read.
-pub(crate) struct EvidenceMasks {
-    pub supports: u128,
-    pub opposes_if_present: u128,
-    pub opposes_if_absent: u128,
-    pub base: &'static [C],
+/// The likelihood table of a condition (empty for a condition without rules yet).
+pub(crate) fn table(c: Condition) -> &'static [Rule<Move>] {
+    match c {
+        Condition::CervicalMyelopathy => super::myelopathy::MYELOPATHY,
+        Condition::LumbarSpinalStenosis => LUMBAR_SPINAL_STENOSIS,
+        Condition::PeripheralNeuropathy => PERIPHERAL_NEUROPATHY,
+        Condition::PeripheralArterialDisease => PERIPHERAL_ARTERIAL_DISEASE,
+        Condition::CaudaEquinaSyndrome => CAUDA_EQUINA_SYNDROME,
+        _ => &[],
+    }
 }
 
-const CM_EVIDENCE: EvidenceMasks = EvidenceMasks {
-    supports: UMN_SIGNS
-        | mask(&[
-            F::GaitDeviation,
-            F::GaitDifficulty,
-            F::HandClumsiness,
-            F::HandNumbness,
-            F::LegStiffness,
-            F::Falls,
-            F::BladderDysfunction,
-            F::WorseWithNeckExtension,
-            F::BilateralLegSymptoms,
-            F::LegWeakness,
-            F::LegWeaknessOnExam,
-            F::HandIntrinsicAtrophy,
-            F::RombergSign,
-            F::CervicalCordCompressionOnMri,
-            F::CervicalCordSignalChangeOnMri,
-        ]),
-    opposes_if_present: mask(&[F::StraightLegRaise, F::StockingGloveSensoryLoss, F::ReducedAnkleReflexes]),
-    opposes_if_absent: UMN_SIGNS | mask(&[F::GaitDeviation, F::CervicalCordCompressionOnMri]),
-    base: &[C::Seed, C::Fehlings2017Guideline, C::Cook2010Cpr],
-};
-
-const LSS_EVIDENCE: EvidenceMasks = EvidenceMasks {
-    supports: mask(&[
-        F::WalkingLegPain,
-        F::ReliefWithSittingOrFlexion,
-        F::BilateralLegSymptoms,
-        F::SignificantBackPain,
-        F::KnownLumbarStenosis,
-        F::LumbarStenosisOnImaging,
-        F::SciaticaLikePain,
-        F::StraightLegRaise,
-    ]),
-    opposes_if_present: mask(&[F::ReliefWithStandingStill, F::ReducedFootPulses]),
-    opposes_if_absent: mask(&[F::WalkingLegPain, F::ReliefWithSittingOrFlexion, F::LumbarStenosisOnImaging]),
-    base: &[C::Nass2011, C::Suri2010],
-};
-
-const PN_EVIDENCE: EvidenceMasks = EvidenceMasks {
-    supports: mask(&[
-        F::StockingGloveSensoryLoss,
-        F::ReducedAnkleReflexes,
-        F::Diabetes,
-        F::LegNumbness,
-        F::HandNumbness,
-        F::BilateralLegSymptoms,
-    ]),
-    opposes_if_present: UMN_SIGNS,
-    opposes_if_absent: mask(&[F::StockingGloveSensoryLoss, F::ReducedAnkleReflexes]),
-    base: &[C::Abraham2017, C::Kanji2010],
-};
-
-const PAD_EVIDENCE: EvidenceMasks = EvidenceMasks {
-    supports: mask(&[F::WalkingLegPain, F::ReliefWithStandingStill, F::ReducedFootPulses, F::Smoker, F::Diabetes]),
-    opposes_if_present: mask(&[F::ReliefWithSittingOrFlexion]),
-    opposes_if_absent: mask(&[F::ReducedFootPulses, F::WalkingLegPain]),
-    base: &[C::AhaAcc2016Pad, C::Khan2006],
-};
-
-const CES_EVIDENCE: EvidenceMasks = EvidenceMasks {
-    supports: mask(&[
-        F::SaddleAnesthesia,
-        F::UrinaryRetention,
-        F::BowelDysfunction,
-        F::BladderDysfunction,
-        F::BilateralLegSymptoms,
-        F::LegWeakness,
-        F::LegWeaknessOnExam,
-        F::SignificantBackPain,
-        F::SciaticaLikePain,
-    ]),
-    // Upper motor neuron signs place the lesion above L1 (Bentley 2001).
-    opposes_if_present: UMN_SIGNS,
-    opposes_if_absent: mask(&[F::SaddleAnesthesia, F::UrinaryRetention, F::BladderDysfunction, F::BowelDysfunction]),
-    base: &[C::Girft2023Ces, C::BmjBestPracticeCes],
-};
-
-/// Conditions whose rules have not been written yet: no findings listed.
-const NO_EVIDENCE: EvidenceMasks =
-    EvidenceMasks { supports: 0, opposes_if_present: 0, opposes_if_absent: 0, base: &[C::Kim2013Mimics] };
-
-/// The evidence lists of a condition.
-pub(crate) fn evidence(c: Condition) -> &'static EvidenceMasks {
+/// The sources every entry of a condition cites, beside those of its fired rows.
+pub(crate) fn base_citations(c: Condition) -> &'static [C] {
     match c {
-        Condition::CervicalMyelopathy => &CM_EVIDENCE,
-        Condition::LumbarSpinalStenosis => &LSS_EVIDENCE,
-        Condition::PeripheralNeuropathy => &PN_EVIDENCE,
-        Condition::PeripheralArterialDisease => &PAD_EVIDENCE,
-        Condition::CaudaEquinaSyndrome => &CES_EVIDENCE,
-        _ => &NO_EVIDENCE,
+        Condition::CervicalMyelopathy => &[C::Seed, C::Fehlings2017Guideline, C::Cook2010Cpr],
+        Condition::LumbarSpinalStenosis => &[C::Nass2011, C::Suri2010],
+        Condition::PeripheralNeuropathy => &[C::Abraham2017, C::Kanji2010],
+        Condition::PeripheralArterialDisease => &[C::AhaAcc2016Pad, C::Khan2006],
+        Condition::CaudaEquinaSyndrome => &[C::Girft2023Ces, C::BmjBestPracticeCes],
+        _ => &[C::Kim2013Mimics],
     }
+}
+
+/// A condition's supporting and opposing findings: those its fired rows read (present ones for
+/// rows that raised it; present or absent ones for rows that lowered it).
+pub(crate) fn evidence(d: &Decision, c: Condition, present: u128, absent: u128) -> (u128, u128) {
+    engine::evidence(table(c), d.fired(c), present, absent)
 }
 
 /// The ranking key of a condition: emergency first, then likelihood, then net evidence
 /// (supporting minus opposing findings).
 fn rank_key(d: &Decision, present: u128, absent: u128, c: Condition) -> (bool, Likelihood, bool, i32) {
-    let e = evidence(c);
-    let support = (present & e.supports).count_ones() as i32;
-    let oppose = ((present & e.opposes_if_present) | (absent & e.opposes_if_absent)).count_ones() as i32;
+    let (supports, opposes) = evidence(d, c, present, absent);
+    let support = supports.count_ones() as i32;
+    let oppose = opposes.count_ones() as i32;
     // Suspected cauda equina leads (it is the emergency), unless the cord is the likely cause:
     // high-likelihood myelopathy with upper motor neuron signs.
     let cord_likely = d.myelopathy == Likelihood::High && present & UMN_SIGNS != 0;

@@ -17,6 +17,25 @@ pub(crate) struct Rule<E: 'static> {
     pub then: E,
     /// Why (text, citations, stable id).
     pub because: &'static Reason,
+    /// The findings the predicate counts as evidence (for a likelihood row: present ones support
+    /// the condition when the row raises it; known ones oppose it when the row lowers it). A test
+    /// proves each row declares what it reads.
+    pub reads: u128,
+}
+
+impl<E> Rule<E> {
+    /// The row with the findings it reads as evidence.
+    pub const fn reading(mut self, reads: u128) -> Self {
+        self.reads = reads;
+        self
+    }
+}
+
+/// Whether a fired row argues for or against its condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    Supports,
+    Opposes,
 }
 
 /// How a likelihood row moves the likelihood.
@@ -34,6 +53,37 @@ pub(crate) enum Move {
     Settle(Likelihood),
     /// No change: the row only notes its reason.
     Keep,
+}
+
+impl Move {
+    /// Raising rows support the condition; lowering rows (and settling it low) oppose it.
+    pub(crate) const fn direction(self) -> Option<Direction> {
+        match self {
+            Move::Raise(_) => Some(Direction::Supports),
+            Move::Set(l) | Move::Settle(l) => match l {
+                Likelihood::Low => Some(Direction::Opposes),
+                _ => Some(Direction::Supports),
+            },
+            Move::Lower | Move::Cap(_) => Some(Direction::Opposes),
+            Move::Keep => None,
+        }
+    }
+}
+
+/// The supporting and opposing findings of a likelihood table: those the fired rows read
+/// (present ones for supporting rows, present or absent ones for opposing rows).
+pub(crate) fn evidence(table: &[Rule<Move>], fired: u64, present: u128, absent: u128) -> (u128, u128) {
+    let (mut supports, mut opposes) = (0u128, 0u128);
+    for (i, row) in table.iter().enumerate() {
+        if i < 64 && fired & (1u64 << i) != 0 {
+            match row.then.direction() {
+                Some(Direction::Supports) => supports |= row.reads & present,
+                Some(Direction::Opposes) => opposes |= row.reads & (present | absent),
+                None => {}
+            }
+        }
+    }
+    (supports, opposes)
 }
 
 /// Raises `l` to at least `to`.
@@ -56,13 +106,13 @@ pub(crate) const MAX_ROWS: usize = 64;
 /// once the engine function is inlined with a `const` table, every row's predicate is a direct
 /// call the compiler can inline: applying a table costs what the same `if`s written out would.
 macro_rules! for_each_row {
-    ($table:expr, |$row:ident| $body:block) => {
-        for_each_row!(@rows $table, $row, $body;
+    ($table:expr, |$i:ident, $row:ident| $body:block) => {
+        for_each_row!(@rows $table, $i, $row, $body;
             0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31
             32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63)
     };
-    (@rows $table:expr, $row:ident, $body:block; $($i:literal)*) => {
-        $( if let Some($row) = $table.get($i) $body )*
+    (@rows $table:expr, $index:ident, $row:ident, $body:block; $($i:literal)*) => {
+        $( if let Some($row) = $table.get($i) { let $index: u32 = $i; $body } )*
     };
 }
 
@@ -75,10 +125,17 @@ macro_rules! check_table_len {
 pub(crate) use check_table_len;
 
 /// Applies a likelihood table from `Low`, in order; notes each row that fires under `target`.
+/// Returns the likelihood and the rows that fired (bit `i` for row `i`).
 #[inline(always)]
-pub(crate) fn likelihood<T: Trace>(table: &'static [Rule<Move>], c: &Ctx<'_>, target: Target, t: &mut T) -> Likelihood {
+pub(crate) fn likelihood<T: Trace>(
+    table: &'static [Rule<Move>],
+    c: &Ctx<'_>,
+    target: Target,
+    t: &mut T,
+) -> (Likelihood, u64) {
     let mut l = Likelihood::Low;
-    for_each_row!(table, |row| {
+    let mut fired = 0u64;
+    for_each_row!(table, |i, row| {
         if (row.when)(c) {
             let fires = match row.then {
                 Move::Raise(to) => {
@@ -101,14 +158,15 @@ pub(crate) fn likelihood<T: Trace>(table: &'static [Rule<Move>], c: &Ctx<'_>, ta
                 Move::Keep => true,
             };
             if fires {
+                fired |= 1u64 << i;
                 t.note(target, row.because);
             }
             if matches!(row.then, Move::Settle(_)) {
-                return l;
+                return (l, fired);
             }
         }
     });
-    l
+    (l, fired)
 }
 
 /// Applies every row whose `when` holds, in order: `apply` takes the effect and says what the
@@ -120,7 +178,7 @@ pub(crate) fn all_that_apply<E: Copy, T: Trace>(
     t: &mut T,
     mut apply: impl FnMut(&mut Ctx<'_>, E) -> Target,
 ) {
-    for_each_row!(table, |row| {
+    for_each_row!(table, |_i, row| {
         if (row.when)(c) {
             let target = apply(c, row.then);
             t.note(target, row.because);
@@ -136,7 +194,7 @@ pub(crate) fn first_match<E: Copy, T: Trace>(
     target: Target,
     t: &mut T,
 ) -> Option<E> {
-    for_each_row!(table, |row| {
+    for_each_row!(table, |_i, row| {
         if (row.when)(c) {
             t.note(target, row.because);
             return Some(row.then);

@@ -82,6 +82,7 @@ pub(crate) const LEG_MOTOR_PICTURE: u128 = mask(&[
 
 /// What the rules read: the presentation's findings as masks, the judgements computed once, and
 /// the decision so far (each phase fills its part).
+#[derive(Clone)]
 pub(crate) struct Ctx<'a> {
     pub p: &'a Presentation,
     present: u128,
@@ -113,6 +114,7 @@ impl<'a> Ctx<'a> {
                 myelopathy: Likelihood::Low,
                 cook: super::CookRule { positive: 0, assessed: 0 },
                 conditions: [Likelihood::Low; super::N_CONDITIONS],
+                fired: [0; super::N_CONDITIONS],
                 imaging: CervicalImaging::NotImaged,
                 dcm_established: false,
                 severity: p.mjoa().and_then(super::severity_class),
@@ -126,6 +128,24 @@ impl<'a> Ctx<'a> {
         c.d.cook = cook_rule(&c);
         c.d.imaging = cervical_imaging(&c);
         c
+    }
+
+    /// The same context with other findings (judgements and decision kept; the facts derived
+    /// from findings alone, imaging and the Cook count, recomputed): for tests of what rows read.
+    #[cfg(test)]
+    pub fn with_findings(&self, present: u128, absent: u128) -> Self {
+        let mut c = self.clone();
+        c.present = present;
+        c.absent = absent;
+        c.d.cook = cook_rule(&c);
+        c.d.imaging = cervical_imaging(&c);
+        c
+    }
+
+    /// The findings present and absent.
+    #[cfg(test)]
+    pub fn masks(&self) -> (u128, u128) {
+        (self.present, self.absent)
     }
 
     /// Sets the cross-cutting judgements once the differential is known.

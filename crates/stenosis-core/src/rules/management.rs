@@ -204,7 +204,7 @@ const REFER_PROGRESSIVE_NO_COMPRESSION: Reason = Reason {
 };
 
 const fn path(when: fn(&Ctx<'_>) -> bool, then: Pathway, because: &'static Reason) -> Rule<Pathway> {
-    Rule { when, then, because }
+    Rule { when, then, because, reads: 0 }
 }
 
 /// With a red flag raised: every red flag's emergency pathway applies.
@@ -274,7 +274,7 @@ pub(crate) struct Recommend {
 }
 
 const fn rec(when: fn(&Ctx<'_>) -> bool, action: A, urgency: Urg, because: &'static Reason) -> Rule<Recommend> {
-    Rule { when, then: Recommend { action, urgency, grade: None }, because }
+    Rule { when, then: Recommend { action, urgency, grade: None }, because, reads: 0 }
 }
 const fn graded(
     when: fn(&Ctx<'_>) -> bool,
@@ -283,7 +283,7 @@ const fn graded(
     grade: Option<Grade>,
     because: &'static Reason,
 ) -> Rule<Recommend> {
-    Rule { when, then: Recommend { action, urgency, grade }, because }
+    Rule { when, then: Recommend { action, urgency, grade }, because, reads: 0 }
 }
 
 const ROUTINE: Urg = Urg::Fixed(Urgency::Routine);

@@ -25,7 +25,7 @@ use crate::citations::CitationId;
 use crate::presentation::Presentation;
 use crate::vocab::{Action, Condition, Likelihood, Pathway, RedFlag, SeverityClass, Urgency, Warning};
 
-pub(crate) use differential::{evidence, ranked};
+pub(crate) use differential::{base_citations, evidence, ranked};
 pub(crate) use facts::{is_exam_core, umn_exam_done, Ctx};
 pub(crate) use management::grade;
 pub(crate) use myelopathy::{
@@ -109,6 +109,8 @@ pub(crate) struct Decision {
     pub myelopathy: Likelihood,
     pub cook: CookRule,
     pub conditions: [Likelihood; N_CONDITIONS],
+    /// For each condition, the rows of its likelihood table that fired (bit `i` for row `i`).
+    pub fired: [u64; N_CONDITIONS],
     pub imaging: CervicalImaging,
     pub dcm_established: bool,
     pub severity: Option<SeverityClass>,
@@ -124,10 +126,17 @@ impl Decision {
     pub fn condition(&self, c: Condition) -> Likelihood {
         self.conditions.get(c as usize).copied().unwrap_or(Likelihood::Low)
     }
-    fn set_condition(&mut self, c: Condition, l: Likelihood) {
+    fn set_condition(&mut self, c: Condition, l: Likelihood, fired: u64) {
         if let Some(slot) = self.conditions.get_mut(c as usize) {
             *slot = l;
         }
+        if let Some(slot) = self.fired.get_mut(c as usize) {
+            *slot = fired;
+        }
+    }
+    /// The rows of a condition's likelihood table that fired.
+    pub fn fired(&self, c: Condition) -> u64 {
+        self.fired.get(c as usize).copied().unwrap_or(0)
     }
     pub fn has_red_flag(&self, r: RedFlag) -> bool {
         self.red_flags & (1 << r.code()) != 0
@@ -151,6 +160,11 @@ impl Decision {
 
 /// Evaluates every rule, phase by phase. Total: no input makes it panic.
 pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
+    evaluate_ctx(p, t).d
+}
+
+/// Evaluates every rule and returns the whole context (the decision and the judgements).
+fn evaluate_ctx<'a, T: Trace>(p: &'a Presentation, t: &mut T) -> Ctx<'a> {
     let mut c = Ctx::new(p);
     differential::conditions(&mut c, t);
     c.judge();
@@ -159,7 +173,7 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
     management::pathway(&mut c, t);
     management::recommendations(&mut c, t);
     alerts::warnings(&mut c, t);
-    c.d
+    c
 }
 
 /// Every reason of every table, for tests (unique ids, figures quoted from their constants).
@@ -175,7 +189,98 @@ pub(crate) fn all_reasons() -> Vec<&'static Reason> {
 
 #[cfg(test)]
 mod tests {
-    use super::all_reasons;
+    use super::engine::Direction;
+    use super::{all_reasons, differential, evaluate_ctx, NoTrace};
+    use crate::presentation::Presentation;
+    use crate::vocab::{Condition, Course, Finding, Status};
+
+    /// A small deterministic generator (xorshift), so the test needs no dependency.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    fn random_presentation(r: &mut Rng) -> Presentation {
+        let mut p = Presentation::new();
+        for f in Finding::ALL {
+            // Mostly unknown, as in practice; present and absent often enough to meet every rule.
+            match r.below(6) {
+                0 | 1 => p.set_finding(*f, Status::Present),
+                2 => p.set_finding(*f, Status::Absent),
+                _ => {}
+            }
+        }
+        let _ = p.set_age_years((r.below(3) > 0).then(|| r.below(100) as i64));
+        p.set_course(match r.below(4) {
+            0 => None,
+            1 => Some(Course::Stable),
+            2 => Some(Course::Progressive),
+            _ => Some(Course::RapidlyProgressive),
+        });
+        let _ = p.set_mjoa((r.below(3) == 0).then(|| r.below(19) as i64));
+        let _ = p.set_ankle_brachial_index((r.below(4) == 0).then(|| r.below(160) as f64 / 100.0));
+        let _ = p.set_symptom_duration_months((r.below(3) == 0).then(|| r.below(40) as f64 / 4.0));
+        p
+    }
+
+    /// Each likelihood row declares the findings it counts as evidence (`reads`), and the
+    /// supporting and opposing findings of the assessment are built from them: so a row that
+    /// raises a likelihood must fire because of its declared findings (take them away and it no
+    /// longer fires) and of no other present finding (take any other away and it still fires);
+    /// a row that lowers one must fire because of its declared findings.
+    #[test]
+    fn likelihood_rows_declare_the_findings_they_read() {
+        let conditions = [
+            Condition::CervicalMyelopathy,
+            Condition::LumbarSpinalStenosis,
+            Condition::PeripheralNeuropathy,
+            Condition::PeripheralArterialDisease,
+            Condition::CaudaEquinaSyndrome,
+        ];
+        let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut checked = 0usize;
+        for _ in 0..4000 {
+            let p = random_presentation(&mut r);
+            let c = evaluate_ctx(&p, &mut NoTrace);
+            let (present, absent) = c.masks();
+            for cond in conditions {
+                for row in differential::table(cond) {
+                    if row.reads == 0 || !(row.when)(&c) {
+                        continue;
+                    }
+                    checked += 1;
+                    let id = row.because.id;
+                    match row.then.direction() {
+                        Some(Direction::Supports) => {
+                            let without = c.with_findings(present & !row.reads, absent);
+                            assert!(!(row.when)(&without), "{id}: fires without the findings it declares");
+                            for f in Finding::ALL {
+                                let bit = 1u128 << f.code();
+                                if present & bit != 0 && row.reads & bit == 0 {
+                                    let probe = c.with_findings(present & !bit, absent);
+                                    assert!((row.when)(&probe), "{id} reads {} but does not declare it", f.id());
+                                }
+                            }
+                        }
+                        Some(Direction::Opposes) => {
+                            let without = c.with_findings(present & !row.reads, absent & !row.reads);
+                            assert!(!(row.when)(&without), "{id}: fires without the findings it declares");
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+        assert!(checked > 4000, "{checked}");
+    }
 
     #[test]
     fn reason_ids_are_unique_and_snake_case() {

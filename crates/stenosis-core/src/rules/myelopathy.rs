@@ -107,6 +107,9 @@ const NONSPECIFIC_PICTURE: u128 = mask(&[
     F::BowelDysfunction,
 ]);
 
+/// Every finding [`clinical_myelopathy`] reads.
+const CLINICAL_MYELOPATHY: u128 = MYELOPATHIC_PICTURE | NONSPECIFIC_PICTURE | mask(&[F::HandNumbness]);
+
 /// True when any myelopathic sign or symptom is present; nonspecific leg and sphincter symptoms
 /// count unless something else clearly explains them (`explained`), and numb hands only without
 /// stocking-glove sensory loss (cord compression without myelopathy is common: Nouri 2022).
@@ -301,44 +304,58 @@ const COOK_RULE_OUT: Reason = Reason {
 // ---- The table -------------------------------------------------------------------------------
 
 const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -> Rule<Move> {
-    Rule { when, then, because }
+    Rule { when, then, because, reads: 0 }
 }
 
 /// How likely degenerative cervical myelopathy is: the clinical picture, then imaging, then the
 /// Cook rule-out.
 pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
     // The clinical picture raises it.
-    row(cook_rules_in, Move::Raise(Likelihood::High), &COOK_RULE_IN),
-    row(several_umn_signs, Move::Raise(Likelihood::High), &SEVERAL_UMN_SIGNS),
-    row(one_umn_sign, Move::Raise(Likelihood::Moderate), &ONE_UMN_SIGN),
-    row(gait_deviation, Move::Raise(Likelihood::Moderate), &GAIT_DEVIATION),
-    row(clumsy_hands_with_leg_motor, Move::Raise(Likelihood::Moderate), &HAND_CLUMSINESS),
-    row(numb_hands_with_legs_no_stocking, Move::Raise(Likelihood::Moderate), &HAND_NUMBNESS),
-    row(hand_atrophy_with_leg_motor, Move::Raise(Likelihood::Moderate), &HAND_ATROPHY),
-    row(leg_stiffness, Move::Raise(Likelihood::Moderate), &SPASTICITY),
-    row(neck_extension_with_legs, Move::Raise(Likelihood::Moderate), &NECK_EXTENSION),
-    row(worsening_motor_deficit, Move::Raise(Likelihood::Moderate), &PROGRESSIVE_WEAKNESS),
+    row(cook_rules_in, Move::Raise(Likelihood::High), &COOK_RULE_IN).reading(mask(&COOK_ITEMS)),
+    row(several_umn_signs, Move::Raise(Likelihood::High), &SEVERAL_UMN_SIGNS).reading(UMN_SIGNS),
+    row(one_umn_sign, Move::Raise(Likelihood::Moderate), &ONE_UMN_SIGN).reading(UMN_SIGNS),
+    row(gait_deviation, Move::Raise(Likelihood::Moderate), &GAIT_DEVIATION).reading(mask(&[F::GaitDeviation])),
+    row(clumsy_hands_with_leg_motor, Move::Raise(Likelihood::Moderate), &HAND_CLUMSINESS)
+        .reading(mask(&[F::HandClumsiness]) | LEG_MOTOR_PICTURE),
+    row(numb_hands_with_legs_no_stocking, Move::Raise(Likelihood::Moderate), &HAND_NUMBNESS)
+        .reading(mask(&[F::HandNumbness, F::LegNumbness]) | LEG_MOTOR_PICTURE),
+    row(hand_atrophy_with_leg_motor, Move::Raise(Likelihood::Moderate), &HAND_ATROPHY)
+        .reading(mask(&[F::HandIntrinsicAtrophy]) | LEG_MOTOR_PICTURE),
+    row(leg_stiffness, Move::Raise(Likelihood::Moderate), &SPASTICITY).reading(mask(&[F::LegStiffness])),
+    row(neck_extension_with_legs, Move::Raise(Likelihood::Moderate), &NECK_EXTENSION)
+        .reading(mask(&[F::WorseWithNeckExtension]) | LEG_SYMPTOMS),
+    row(worsening_motor_deficit, Move::Raise(Likelihood::Moderate), &PROGRESSIVE_WEAKNESS)
+        .reading(LEG_WEAKNESS | LEG_MOTOR_PICTURE),
     row(mjoa_deficit, Move::Raise(Likelihood::Moderate), &MJOA_DEFICIT),
-    row(bladder_with_legs, Move::Raise(Likelihood::Moderate), &BLADDER_WITH_LEGS),
-    row(bilateral_unexplained, Move::Raise(Likelihood::Moderate), &BILATERAL_UNEXPLAINED),
-    row(weakness_without_back_pain, Move::Raise(Likelihood::Moderate), &WEAKNESS_WITHOUT_BACK_PAIN),
+    row(bladder_with_legs, Move::Raise(Likelihood::Moderate), &BLADDER_WITH_LEGS)
+        .reading(mask(&[F::BladderDysfunction]) | LEG_SYMPTOMS),
+    row(bilateral_unexplained, Move::Raise(Likelihood::Moderate), &BILATERAL_UNEXPLAINED)
+        .reading(mask(&[F::BilateralLegSymptoms])),
+    row(weakness_without_back_pain, Move::Raise(Likelihood::Moderate), &WEAKNESS_WITHOUT_BACK_PAIN)
+        .reading(LEG_WEAKNESS | mask(&[F::SignificantBackPain])),
     // Imaging, where a cervical MRI is reported.
-    row(compression_reported_with_myelopathy, Move::Raise(Likelihood::High), &COMPRESSION_WITH_MYELOPATHY),
-    row(signal_change_with_myelopathy, Move::Raise(Likelihood::High), &COMPRESSION_BY_SIGNAL),
-    row(compression_without_myelopathy_unexplained, Move::Raise(Likelihood::Moderate), &COMPRESSION_ONLY),
-    row(signal_without_compression, Move::Raise(Likelihood::Moderate), &SIGNAL_WITHOUT_COMPRESSION),
-    row(mri_negative_with_signs, Move::Cap(Likelihood::Moderate), &MRI_NEGATIVE_DYNAMIC),
-    row(mri_negative_without_signs, Move::Set(Likelihood::Low), &MRI_WITHOUT_COMPRESSION),
+    row(compression_reported_with_myelopathy, Move::Raise(Likelihood::High), &COMPRESSION_WITH_MYELOPATHY)
+        .reading(mask(&[F::CervicalCordCompressionOnMri]) | CLINICAL_MYELOPATHY),
+    row(signal_change_with_myelopathy, Move::Raise(Likelihood::High), &COMPRESSION_BY_SIGNAL)
+        .reading(mask(&[F::CervicalCordSignalChangeOnMri]) | CLINICAL_MYELOPATHY),
+    row(compression_without_myelopathy_unexplained, Move::Raise(Likelihood::Moderate), &COMPRESSION_ONLY)
+        .reading(mask(&[F::CervicalCordCompressionOnMri, F::CervicalCordSignalChangeOnMri]) | LEG_SYMPTOMS),
+    row(signal_without_compression, Move::Raise(Likelihood::Moderate), &SIGNAL_WITHOUT_COMPRESSION)
+        .reading(mask(&[F::CervicalCordSignalChangeOnMri])),
+    row(mri_negative_with_signs, Move::Cap(Likelihood::Moderate), &MRI_NEGATIVE_DYNAMIC)
+        .reading(mask(&[F::CervicalCordCompressionOnMri])),
+    row(mri_negative_without_signs, Move::Set(Likelihood::Low), &MRI_WITHOUT_COMPRESSION)
+        .reading(mask(&[F::CervicalCordCompressionOnMri])),
     // Without imaging, a fully assessed Cook rule of 0 of 5 lowers it one step.
-    row(cook_rules_out_unimaged, Move::Lower, &COOK_RULE_OUT),
+    row(cook_rules_out_unimaged, Move::Lower, &COOK_RULE_OUT).reading(mask(&COOK_ITEMS)),
 ];
 
 /// The myelopathy phase: applies [`MYELOPATHY`]; established DCM is compression on MRI with a
 /// myelopathic picture.
 pub(crate) fn likelihood<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
-    let l = engine::likelihood(MYELOPATHY, c, Target::Myelopathy, t);
+    let (l, fired) = engine::likelihood(MYELOPATHY, c, Target::Myelopathy, t);
     c.d.myelopathy = l;
-    c.d.set_condition(Condition::CervicalMyelopathy, l);
+    c.d.set_condition(Condition::CervicalMyelopathy, l, fired);
     c.d.dcm_established = c.d.imaging == CervicalImaging::Compression && clinical_myelopathy(c);
 }
 
