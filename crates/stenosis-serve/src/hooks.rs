@@ -177,8 +177,17 @@ pub fn validate(service: &Service, body: &[u8]) -> Result<HookRequest, ApiError>
 
 /// Fills the prefetch keys the client left out from its FHIR server; 412 when neither way works.
 pub async fn complete_prefetch(req: &mut HookRequest, map: &CodeMap, http: &reqwest::Client) -> Result<(), ApiError> {
-    let missing: Vec<(&'static str, String)> =
-        map.prefetch_templates().into_iter().filter(|(k, _)| !req.prefetch.contains_key(*k)).collect();
+    // Left out, or (when the FHIR server can be asked instead) an OperationOutcome: the client's
+    // own report that it could not get the data. `null` means "no data" and is kept.
+    let has_server = req.fhir_server.is_some();
+    let missing: Vec<(&'static str, String)> = map
+        .prefetch_templates()
+        .into_iter()
+        .filter(|(k, _)| match req.prefetch.get(*k) {
+            None => true,
+            Some(v) => has_server && v.get("resourceType").and_then(Value::as_str) == Some("OperationOutcome"),
+        })
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -230,7 +239,26 @@ pub fn respond(req: &HookRequest, map: &CodeMap, today: Date) -> Value {
     let read = Reader::new(map, today).for_patient(Some(&req.patient_id)).read_prefetch(&req.prefetch);
     let response = stenosis_core::cds_hooks_response(&stenosis_core::assess(&read.presentation));
     let mut v = serde_json::to_value(&response).unwrap_or_else(|_| serde_json::json!({"cards": []}));
+    let p = &read.provenance;
+    let findings = p.fields.iter().filter(|f| f.field.starts_with("findings.")).count();
+    let mut note = format!(
+        "\n\n**From the record:** {findings} finding(s) read from FHIR; {} resource(s) or code(s) not used \
+         (codes outside the built-in verified set need the site's code map). Findings not in the record are \
+         treated as not assessed, never as absent.",
+        p.unused.len()
+    );
+    for n in &p.notes {
+        if n.starts_with("prefetch.") {
+            note.push_str(&format!(" {n}."));
+        }
+    }
+    if p.notes.iter().any(|n| n.contains("OperationOutcome") || n.contains("null")) {
+        note.push_str(" What that data would have shown is unknown.");
+    }
     if let Some(Value::Array(cards)) = v.get_mut("cards") {
+        if let Some(Value::String(d)) = cards.last_mut().and_then(|c| c.get_mut("detail")) {
+            d.push_str(&note);
+        }
         for c in cards {
             if let Some(o) = c.as_object_mut() {
                 o.insert("uuid".into(), Value::String(uuid::Uuid::new_v4().to_string()));

@@ -212,7 +212,15 @@ async fn hook(
     let service = SERVICES.iter().find(|s| s.id == id).map_or("unknown", |s| s.id);
     match result {
         Ok((instance, resp)) => {
-            tracing::info!(hook_instance = %instance, service, status = 200, latency_ms, "hook answered");
+            tracing::info!(
+                hook_instance = %instance,
+                service,
+                engine = stenosis_core::ENGINE_VERSION,
+                knowledge_base = stenosis_core::KNOWLEDGE_BASE_VERSION,
+                status = 200,
+                latency_ms,
+                "hook answered"
+            );
             resp
         }
         Err(e) => {

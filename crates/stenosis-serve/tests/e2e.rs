@@ -248,6 +248,28 @@ async fn service_end_to_end() {
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["cards"][0]["indicator"], "critical");
 
+    assert!(body["cards"]
+        .as_array()
+        .and_then(|c| c.last())
+        .and_then(|c| c["detail"].as_str())
+        .is_some_and(|d| d.contains("prefetch.reports: null") && d.contains("never as absent")));
+
+    // An OperationOutcome in prefetch (the client could not get the data) is fetched again from
+    // the FHIR server when there is one.
+    let mut req = hook_request("ces-1", Some(&fhir));
+    req["prefetch"] = json!({
+        "patient": res(0),
+        "conditions": searchset(vec![res(1)]),
+        "observations": {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "timeout"}]},
+        "reports": null
+    });
+    let calls_before = fhir_state.seen_tokens.lock().expect("lock").len();
+    let (status, body) = post(&c, &hook_url, Some(&token(&fhir, &hook_url)), req.to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["cards"][0]["indicator"], "critical");
+    assert_eq!(fhir_state.seen_tokens.lock().expect("lock").len(), calls_before + 1, "only observations fetched");
+    artifact("response-refetched", &body);
+
     // The specification's own example request, its fhirServer pointed at this test's server.
     let mut spec: Value = serde_json::from_str(&fixture("spec/patient-view-request.json")).expect("spec");
     spec["fhirServer"] = json!(format!("{fhir}/fhir"));
