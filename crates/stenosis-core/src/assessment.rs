@@ -473,15 +473,15 @@ fn build_myelopathy(p: &Presentation, d: &Decision, differential: &[Differential
         },
     });
     let post = if d.cook.positive >= 3 {
-        Some((COOK_RULE_IN_LR, "3 or more of 5 positive (LR+ 30.9, 95% CI 5.5-181.8)"))
+        Some((COOK_RULE_IN_LR, rules::COOK_RULE_IN_TEXT))
     } else if d.cook.positive == 0 && d.cook.assessed == 5 {
-        Some((COOK_RULE_OUT_LR, "0 of 5 positive with all 5 assessed (LR- 0.18, 95% CI 0.12-0.42)"))
+        Some((COOK_RULE_OUT_LR, rules::COOK_RULE_OUT_TEXT))
     } else {
         None
     };
     let post_test = post.map(|(lr, rule)| PostTestProbability {
         pre_test_probability: COOK_PRETEST_PROBABILITY,
-        pre_test_basis: "Myelopathy prevalence in the Cook 2010 derivation cohort (88 of 249 patients with cervical spine complaints); adjust for your setting",
+        pre_test_basis: rules::COOK_PRETEST_BASIS,
         likelihood_ratio: lr,
         rule,
         probability: post_test(COOK_PRETEST_PROBABILITY, lr),

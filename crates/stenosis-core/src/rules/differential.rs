@@ -327,7 +327,9 @@ pub(crate) fn abi_not_interpretable(c: &Ctx<'_>) -> bool {
 // Dionne 2019 (red flags' accuracy).
 
 /// Symptoms of 14 days or less count as recent onset (GIRFT: "< 14 days"); in months.
-pub(crate) const RECENT_ONSET_MONTHS: f64 = 14.0 / 30.4375;
+pub(crate) const RECENT_ONSET_DAYS: u8 = 14;
+/// [`RECENT_ONSET_DAYS`] in months (of 30.4375 days).
+pub(crate) const RECENT_ONSET_MONTHS: f64 = RECENT_ONSET_DAYS as f64 / 30.4375;
 
 /// Bladder or bowel disturbance.
 const SPHINCTER: u128 = mask(&[F::BladderDysfunction, F::BowelDysfunction]);

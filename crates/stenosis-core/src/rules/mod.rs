@@ -29,7 +29,8 @@ pub(crate) use differential::{base_citations, evidence, ranked};
 pub(crate) use facts::{is_exam_core, umn_exam_done, Ctx};
 pub(crate) use management::grade;
 pub(crate) use myelopathy::{
-    cook_age_item, CookRule, COOK_ITEMS, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR,
+    cook_age_item, CookRule, COOK_ITEMS, COOK_PRETEST_BASIS, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR,
+    COOK_RULE_IN_TEXT, COOK_RULE_OUT_LR, COOK_RULE_OUT_TEXT,
 };
 pub(crate) use prognosis::{prognosis, SEVERITY_CITATIONS};
 pub use prognosis::{severity_class, PrognosisNote};
@@ -304,6 +305,89 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The numbers quoted in `text` right after `anchor` (each up to the next character that
+    /// cannot be part of a number).
+    fn quoted_after<'a>(text: &'a str, anchor: &str) -> Vec<&'a str> {
+        text.match_indices(anchor)
+            .filter_map(|(i, _)| {
+                let rest = text.get(i + anchor.len()..)?;
+                let end = rest.find(|ch: char| !(ch.is_ascii_digit() || ch == '.')).unwrap_or(rest.len());
+                let n = rest.get(..end)?.trim_end_matches('.');
+                (!n.is_empty()).then_some(n)
+            })
+            .collect()
+    }
+
+    /// Every figure that has a constant is quoted, wherever prose states it (reasons, notes,
+    /// labels, citations' uses, the post-test texts), as the constant's value: the constant is
+    /// the one statement, the prose follows it.
+    #[test]
+    fn prose_quotes_each_figure_as_its_constant() {
+        use super::differential::{
+            ABI_ABNORMAL_MAX, ABI_NONCOMPRESSIBLE_ABOVE, ABI_NORMAL_MIN, LSS_AGE_OVER, RECENT_ONSET_DAYS,
+        };
+        use super::facts::MJOA_DEFICIT_MAX;
+        use super::myelopathy::{
+            COOK_AGE_OVER, COOK_PRETEST_BASIS, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_IN_TEXT,
+            COOK_RULE_OUT_LR, COOK_RULE_OUT_TEXT,
+        };
+        let mut texts: Vec<String> = all_reasons().iter().map(|r| r.text.to_owned()).collect();
+        texts.extend(super::prognosis::all_notes().iter().map(|n| n.statement.to_owned()));
+        texts.extend(crate::schema::knowledge_base_notes().iter().map(|n| n.note.to_owned()));
+        texts.extend(crate::citations::CitationId::ALL.iter().map(|c| c.reference().used_for.to_owned()));
+        for v in crate::vocab::vocabularies() {
+            texts.extend(v.rows.iter().map(|(_, doc)| (*doc).to_owned()));
+            texts.extend(v.labels.iter().map(|l| (*l).to_owned()));
+        }
+        texts.extend([COOK_RULE_IN_TEXT, COOK_RULE_OUT_TEXT, COOK_PRETEST_BASIS].map(str::to_owned));
+
+        let abi = |x: f64| format!("{x:.2}");
+        let mut quotes = 0;
+        let mut expect = |text: &str, anchor: &str, want: &str| {
+            for n in quoted_after(text, anchor) {
+                assert_eq!(n, want, "{anchor:?} quotes {n}, the constant says {want}, in: {text}");
+                quotes += 1;
+            }
+        };
+        for t in &texts {
+            let t = t.as_str();
+            // ABI bands (AHA/ACC 2016).
+            expect(t, "ABI above ", &abi(ABI_NONCOMPRESSIBLE_ABOVE));
+            expect(t, "brachial index above ", &abi(ABI_NONCOMPRESSIBLE_ABOVE));
+            if t.contains("ABI") {
+                expect(t, "> ", &abi(ABI_NONCOMPRESSIBLE_ABOVE));
+            }
+            expect(t, &format!("{}-", abi(ABI_NORMAL_MIN)), &abi(ABI_NONCOMPRESSIBLE_ABOVE));
+            if t.contains(" or less") {
+                expect(t, "index ", &abi(ABI_ABNORMAL_MAX));
+            }
+            expect(t, "ABI <= ", &abi(ABI_ABNORMAL_MAX));
+            // Cook 2010.
+            if t.contains("3 or more of 5") {
+                expect(t, "LR+ ", &COOK_RULE_IN_LR.to_string());
+            }
+            if t.contains("0 of 5") {
+                expect(t, "LR- ", &COOK_RULE_OUT_LR.to_string());
+            }
+            expect(
+                t,
+                "age > ",
+                &(if t.contains("Cook") || t.contains("Babinski") { COOK_AGE_OVER } else { LSS_AGE_OVER }).to_string(),
+            );
+            expect(t, "cohort's ", &format!("{}", COOK_PRETEST_PROBABILITY * 100.0));
+            // Cauda equina onset (GIRFT) and the mJOA disability threshold.
+            if t.contains("recent onset") {
+                expect(t, "under ", &RECENT_ONSET_DAYS.to_string());
+            }
+            if t.contains(" days or less)") {
+                expect(t, "(", &RECENT_ONSET_DAYS.to_string());
+            }
+            expect(t, "mJOA of ", &MJOA_DEFICIT_MAX.to_string());
+            expect(t, "over age ", &LSS_AGE_OVER.to_string());
+        }
+        assert!(quotes >= 12, "only {quotes} quotations found");
     }
 
     #[test]

@@ -26,6 +26,12 @@ pub(crate) const COOK_PRETEST_PROBABILITY: f64 = 0.353;
 pub(crate) const COOK_RULE_IN_LR: f64 = 30.9;
 /// Cook 2010: 0 of 5 findings positive (rule-out use of ">= 1 of 5"), LR- 0.18 (0.12-0.42).
 pub(crate) const COOK_RULE_OUT_LR: f64 = 0.18;
+/// The rule-in threshold and ratio as the assessment states them (`post_test.rule`).
+pub(crate) const COOK_RULE_IN_TEXT: &str = "3 or more of 5 positive (LR+ 30.9, 95% CI 5.5-181.8)";
+/// The rule-out threshold and ratio as the assessment states them (`post_test.rule`).
+pub(crate) const COOK_RULE_OUT_TEXT: &str = "0 of 5 positive with all 5 assessed (LR- 0.18, 95% CI 0.12-0.42)";
+/// Where the pre-test probability comes from (`post_test.pre_test_basis`).
+pub(crate) const COOK_PRETEST_BASIS: &str = "Myelopathy prevalence in the Cook 2010 derivation cohort (88 of 249 patients with cervical spine complaints); adjust for your setting";
 /// Cook 2010: items positive from which the rule rules in.
 pub(crate) const COOK_RULE_IN_MIN: u8 = 3;
 /// Cook 2010: the fifth item is an age over this many years.

@@ -89,6 +89,12 @@ const PROGNOSIS: &[(When, PrognosisNote)] = &[
     (established, PROGNOSIS_SURGERY),
 ];
 
+/// Every prognosis note, for tests.
+#[cfg(test)]
+pub(crate) fn all_notes() -> Vec<PrognosisNote> {
+    PROGNOSIS.iter().map(|(_, n)| n.clone()).collect()
+}
+
 /// The prognosis notes that apply to a decision.
 pub(crate) fn prognosis(d: &Decision) -> Vec<PrognosisNote> {
     PROGNOSIS.iter().filter(|(when, _)| when(d)).map(|(_, note)| note.clone()).collect()
