@@ -59,7 +59,10 @@ def test_card_is_the_rust_template_and_dark_safe() -> None:
     # The container carries its own colours inline (readable even if <style> is stripped).
     assert 'class="stn stenosis-card" style="background:#ffffff;color:#1a1a1a"' in html
     assert "No red flags on the findings given." in html
-    assert "Because:" in html and "Against:" in html
+    assert "Because:" in html
+    # "Against:" lists the findings read by the rules that lowered a likelihood.
+    lowered = stenosis.assess({"findings": {"sciatica_like_pain": "present", "walking_leg_pain": "absent"}})
+    assert "Against:" in lowered.to_html()
     assert "stn-presentation" not in html
     assert "stn-presentation" in a.to_html(show_presentation=True)
     assert "The presentation assessed" in str(a.card(show_presentation=True))
