@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use stenosis_core::{Assessment, Condition, Finding, Presentation, Status, Urgency};
 
-use crate::{compact_reference, grade, is_quiet, lower_first, sentence, Numbers};
+use crate::{compact_reference, grade, is_quiet, lower_first, red_flag_call, sentence, Numbers};
 
 /// Who the HTML is for and what it includes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -143,8 +143,9 @@ fn body(a: &Assessment, opts: &HtmlOptions<'_>, h: &mut String) {
         let flags: Vec<&str> = a.red_flags.iter().map(|r| r.id.label()).collect();
         let _ = write!(
             h,
-            "<dt class=\"u-emergency\">RED FLAG</dt><dd class=\"u-emergency\">{}: act today.</dd>",
-            escape(&flags.join("; "))
+            "<dt class=\"u-emergency\">RED FLAG</dt><dd class=\"u-emergency\">{}: {}.</dd>",
+            escape(&flags.join("; ")),
+            red_flag_call(a)
         );
     }
     let _ = write!(h, "<dt>Pathway</dt><dd><span class=\"badge\">{}</span></dd>", escape(a.pathway.label()));

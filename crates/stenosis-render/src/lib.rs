@@ -127,6 +127,22 @@ pub(crate) fn sentence(t: &str) -> String {
     }
 }
 
+/// Whether the assessment asks for same-day action (an emergency pathway or an emergency
+/// recommendation). Not every red flag does: chronic limb-threatening ischaemia is urgent.
+pub(crate) fn same_day(a: &Assessment) -> bool {
+    a.pathway == stenosis_core::Pathway::Emergency
+        || a.recommendations.iter().any(|r| r.urgency == stenosis_core::Urgency::Emergency)
+}
+
+/// What to say after the red flags: "act today", or "act within days" for an urgent one.
+pub(crate) fn red_flag_call(a: &Assessment) -> &'static str {
+    if same_day(a) {
+        "act today"
+    } else {
+        "act within days"
+    }
+}
+
 /// A differential entry with nothing to say: low likelihood, no finding for or against it, no
 /// reason. Renderers list these together in one line instead of one row each.
 pub(crate) fn is_quiet(e: &stenosis_core::DifferentialEntry) -> bool {

@@ -121,8 +121,15 @@ fn sections(a: &Assessment) -> Vec<(&'static str, Vec<String>)> {
     let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
     if !a.red_flags.is_empty() {
         let mut v: Vec<String> = a.red_flags.iter().map(|r| red_flag_words(r.id).to_owned()).collect();
-        v.push("This needs care today. Go to the emergency department now, or call for an ambulance.".to_owned());
-        out.push(("Important: get help today", v));
+        // Not every red flag is an emergency (chronic limb-threatening ischaemia is urgent): say
+        // "today" only when the assessment asks for same-day action.
+        if crate::same_day(a) {
+            v.push("This needs care today. Go to the emergency department now, or call for an ambulance.".to_owned());
+            out.push(("Important: get help today", v));
+        } else {
+            v.push("This needs care soon, within days. Call your doctor today to arrange it.".to_owned());
+            out.push(("Important: get care soon", v));
+        }
     }
 
     let likely: Vec<&str> = a
@@ -218,6 +225,27 @@ pub fn html(a: &Assessment) -> String {
 mod tests {
     use super::*;
     use stenosis_core::{assess, Presentation};
+
+    #[test]
+    fn an_urgent_red_flag_is_not_called_an_emergency() {
+        // An assessment with only an urgent red flag (chronic limb-threatening ischaemia is an
+        // urgent vascular referral, not an emergency), built by hand so that the test does not
+        // depend on which rule raises it.
+        let mut a = assess(&Presentation::new());
+        a.red_flags.push(stenosis_core::RedFlagAlert {
+            id: RedFlag::LimbThreateningIschaemia,
+            message: String::new(),
+            citations: Vec::new(),
+        });
+        assert_ne!(a.pathway, Pathway::Emergency);
+        assert!(a.recommendations.iter().all(|r| r.urgency != Urgency::Emergency));
+        let t = text(&a, 80);
+        assert!(t.contains("GET CARE SOON") && !t.contains("GET HELP TODAY"), "{t}");
+        let r = crate::text::report(&a, &crate::text::TextOptions::default());
+        assert!(r.contains("act within days") && !r.contains("act today"), "{r}");
+        a.pathway = Pathway::Emergency;
+        assert!(text(&a, 80).contains("GET HELP TODAY"));
+    }
 
     #[test]
     fn plain_words_no_ids_no_ratios() {

@@ -9,7 +9,7 @@
 
 use stenosis_core::{Assessment, Condition, Likelihood, Urgency};
 
-use crate::{compact_reference, grade, is_quiet, lower_first, sentence, Numbers};
+use crate::{compact_reference, grade, is_quiet, lower_first, red_flag_call, sentence, Numbers};
 
 /// The most lines the bottom-line block takes (at 80 columns or wider).
 pub const BOTTOM_LINE_MAX_LINES: usize = 8;
@@ -136,7 +136,7 @@ fn bottom_line(a: &Assessment, width: usize) -> Vec<(Paint, String)> {
         out.push((Paint::Plain, format!("{}None raised.", col("Red flags"))));
     } else {
         let flags: Vec<&str> = a.red_flags.iter().map(|r| r.id.label()).collect();
-        let text = format!("{}: act today.", flags.join("; "));
+        let text = format!("{}: {}.", flags.join("; "), red_flag_call(a));
         for l in capped(&text, width, &col("RED FLAG"), &pad, 2) {
             out.push((Paint::Red, l));
         }
@@ -169,7 +169,7 @@ fn red_flag_reminder(a: &Assessment) -> Option<String> {
         return None;
     }
     let flags: Vec<&str> = a.red_flags.iter().map(|r| r.id.label()).collect();
-    Some(format!("RED FLAG: {}: act today (see the top).", flags.join("; ")))
+    Some(format!("RED FLAG: {}: {} (see the top).", flags.join("; "), red_flag_call(a)))
 }
 
 fn likelihood_word(l: Likelihood) -> String {
