@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the project, Rust, C and Python, from a fresh clone.
-# Installs what it needs (a virtualenv with maturin, pytest, mypy, cmake; a pinned cbindgen).
+# Installs what it needs (a virtualenv with maturin, pytest, mypy, cmake; cbindgen is a pinned library of the xtask).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

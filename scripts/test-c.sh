@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The C ABI's tests, from a fresh clone (needs: the Rust toolchain, gcc/g++, python3, valgrind,
-# make, pkg-config). Installs the pinned cbindgen into .tools/ and cmake into .venv/ if missing.
-#   1. the checked-in header equals cbindgen's output (--update-header rewrites it instead);
+# make, pkg-config). Installs cmake into .venv/ if missing.
+#   1. the checked-in header is what `cargo xtask codegen` writes (--update-header rewrites it);
 #   2. the C test suite, normally (8 threads), under valgrind memcheck, and with ASan + UBSan;
 #   3. the C and C++ examples with the strict warning flags, run;
 #   4. consumers against an install prefix: CMake find_package(stenosis) and pkg-config, each
@@ -20,23 +20,19 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/stenosis-c.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export RUST_BACKTRACE=0  # the fault-injection test panics on purpose; keep its report short
 
-step "cbindgen (pinned 0.29.4) and cmake"
-cbindgen="$root/.tools/bin/cbindgen"
-if [ "$( { "$cbindgen" --version || true; } 2>/dev/null)" != 'cbindgen 0.29.4' ]; then
-  cargo install cbindgen --version 0.29.4 --locked --root "$root/.tools"
-fi
+step "cmake"
 venv=$(bash scripts/venv.sh)
 export PATH="$venv/bin:$PATH"
 cmake --version | head -1
 
-step "Header is fresh"
-"$cbindgen" --quiet --config "$c_dir/cbindgen.toml" --crate stenosis-ffi --output "$work/stenosis.h" "$c_dir"
+step "Header is fresh (cargo xtask codegen: cbindgen =0.29.4 is a library of the xtask)"
 if [ "${1:-}" = "--update-header" ]; then
-  cp "$work/stenosis.h" "$c_dir/include/stenosis.h"
-  echo "updated $c_dir/include/stenosis.h"
-elif ! diff -u "$c_dir/include/stenosis.h" "$work/stenosis.h"; then
-  echo "FAIL: $c_dir/include/stenosis.h is stale: run 'bash scripts/test-c.sh --update-header'" >&2
-  exit 1
+  cargo xtask codegen
+else
+  cargo xtask codegen --check || {
+    echo "FAIL: generated files (bindings/c/include/stenosis.h, ...) are stale: run 'cargo xtask codegen'" >&2
+    exit 1
+  }
 fi
 
 step "Build the test library (debug, fault-injection) and the expected vignette JSON"

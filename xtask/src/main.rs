@@ -2,7 +2,11 @@
 //! vocabulary, so that no list is ever kept by hand in a second place:
 //!
 //! - `bindings/c/src/vocab.rs`: `#[repr(u32)]` enums that cbindgen turns into the C enums;
+//! - `bindings/c/src/names.rs`: `stenosis_<enum>_id(code)` for every vocabulary, static tables;
 //! - `bindings/python/python/stenosis/_vocabulary.py`: the Python string enums;
+//! - `bindings/c/include/stenosis.h`: the C header, by cbindgen (a pinned library dependency)
+//!   from `bindings/c/src` and `bindings/c/cbindgen.toml`, with the vocabulary enums exported and
+//!   `STENOSIS_VERSION_MAJOR/MINOR/PATCH/NUMBER` from the crate version;
 //! - `docs/vocabulary.md`: the vocabulary for people;
 //! - `docs/presentation.schema.json`: the JSON Schema of a Presentation.
 //!
@@ -164,11 +168,66 @@ fn docs_vocab(vocabs: &[Vocab]) -> String {
     s
 }
 
+/// `FindingStatus` -> `finding_status`.
+fn snake(name: &str) -> String {
+    screaming(name).to_ascii_lowercase()
+}
+
+fn c_names(vocabs: &[Vocab]) -> String {
+    let mut s = format!(
+        "// {HEADER}\n//! String ids of vocabulary codes: `stenosis_pathway_id(STENOSIS_PATHWAY_EMERGENCY)` is\n//! `\"emergency\"`, the id used in the JSON. One function per vocabulary (generated from\n//! `stenosis-core`).\n//!\n//! Each table is a static array of NUL-terminated ids in code order: read-only data, safe from\n//! any thread.\n\nuse std::ffi::{{c_char, CStr}};\n\nfn lookup(ids: &'static [&'static CStr], code: u32) -> *const c_char {{\n    usize::try_from(code).ok().and_then(|i| ids.get(i)).map_or(std::ptr::null(), |s| s.as_ptr())\n}}\n"
+    );
+    for v in vocabs {
+        let _ = write!(
+            s,
+            "\n/// The string id of a `{c}` code (as used in the JSON), or NULL for an unknown code.\n///\n/// The string is static: valid as long as the library is loaded; do not free it.\n#[no_mangle]\npub extern \"C\" fn stenosis_{f}_id(code: u32) -> *const c_char {{\n    #[rustfmt::skip]\n    static IDS: &[&CStr] = &[\n",
+            c = v.c_name,
+            f = snake(v.py_name),
+        );
+        for (id, _) in &v.rows {
+            let _ = writeln!(s, "        c\"{id}\",");
+        }
+        s.push_str("    ];\n    lookup(IDS, code)\n}\n");
+    }
+    s
+}
+
+/// The C header: cbindgen over `bindings/c` (after the generated sources above are current), with
+/// every vocabulary enum exported and the version macros.
+fn c_header(root: &Path, vocabs: &[Vocab]) -> Result<String, String> {
+    let c_dir = root.join("bindings/c");
+    let mut config = cbindgen::Config::from_file(c_dir.join("cbindgen.toml")).map_err(|e| e.to_string())?;
+    // The vocabulary enums first, in the core's order, then the others the configuration lists.
+    let others = std::mem::take(&mut config.export.include);
+    config.export.include = vocabs.iter().map(|v| v.c_name.to_owned()).collect();
+    config.export.include.extend(others.into_iter().filter(|n| !vocabs.iter().any(|v| v.c_name == n)));
+    let version = env!("CARGO_PKG_VERSION");
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (major, minor, patch) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    config.after_includes = Some(format!(
+        "\n/** The library version this header belongs to (`stenosis_version()` gives the library's). */\n\
+         #define STENOSIS_VERSION_MAJOR {major}\n#define STENOSIS_VERSION_MINOR {minor}\n\
+         #define STENOSIS_VERSION_PATCH {patch}\n\
+         /** MAJOR * 10000 + MINOR * 100 + PATCH, for `#if STENOSIS_VERSION_NUMBER >= ...`. */\n\
+         #define STENOSIS_VERSION_NUMBER {}\n",
+        major * 10000 + minor * 100 + patch
+    ));
+    let bindings = cbindgen::Builder::new()
+        .with_config(config)
+        .with_crate(&c_dir)
+        .generate()
+        .map_err(|e| format!("cbindgen: {e}"))?;
+    let mut out = Vec::new();
+    bindings.write(&mut out);
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
 fn outputs(root: &Path) -> Vec<(PathBuf, String)> {
     let v = vocabularies();
     let schema = serde_json::to_string_pretty(&presentation_schema()).unwrap_or_default() + "\n";
     vec![
         (root.join("bindings/c/src/vocab.rs"), c_vocab(&v).trim_end().to_owned() + "\n"),
+        (root.join("bindings/c/src/names.rs"), c_names(&v)),
         (root.join("bindings/python/python/stenosis/_vocabulary.py"), py_vocab(&v)),
         (root.join("docs/vocabulary.md"), docs_vocab(&v)),
         (root.join("docs/presentation.schema.json"), schema),
@@ -199,6 +258,29 @@ fn main() -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                     println!("wrote {}", path.display());
+                }
+            }
+            // The header is read from the sources just written (with --check: from the sources as
+            // they are, which the check above found current or reported stale).
+            let header_path = root.join("bindings/c/include/stenosis.h");
+            match c_header(&root, &vocabularies()) {
+                Ok(header) => {
+                    let current = std::fs::read_to_string(&header_path).unwrap_or_default();
+                    if current != header {
+                        if check {
+                            eprintln!("stale: {} (run `cargo xtask codegen`)", header_path.display());
+                            stale += 1;
+                        } else if let Err(e) = std::fs::write(&header_path, header) {
+                            eprintln!("cannot write {}: {e}", header_path.display());
+                            return ExitCode::FAILURE;
+                        } else {
+                            println!("wrote {}", header_path.display());
+                        }
+                    }
+                }
+                Err(e) => {
+                    eprintln!("cannot generate the C header: {e}");
+                    return ExitCode::FAILURE;
                 }
             }
             if stale > 0 {

@@ -59,7 +59,7 @@ int main() {
   const auto recs = a.recommendations();
   CHECK(!recs.empty());
   CHECK(recs.front().urgency == STENOSIS_URGENCY_URGENT || recs.front().urgency == STENOSIS_URGENCY_EMERGENCY);
-  CHECK(a.differential().size() == 5);
+  CHECK(a.differential().size() == STENOSIS_CONDITION_COUNT);
   CHECK(a.to_json() == stenosis::assess_json(R"({"age_years": 64, "course": "progressive", "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "gait_deviation": "present"}})"));
   CHECK(a.to_cds_hooks_json().rfind("{\"cards\":[", 0) == 0);
   stenosis::Assessment moved = std::move(a);

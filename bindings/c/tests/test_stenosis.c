@@ -123,6 +123,19 @@ static void test_ids(void) {
   CHECK(streq(stenosis_red_flag_id(STENOSIS_RED_FLAG_CAUDA_EQUINA_SUSPECTED), "cauda_equina_suspected"));
   CHECK(streq(stenosis_warning_id(STENOSIS_WARNING_NONCOMPRESSIBLE_ABI), "noncompressible_abi"));
   CHECK(stenosis_warning_id(0xFFFFFFFFu) == NULL);
+  /* Every vocabulary has its generated id function (the C README's promise). */
+  CHECK(streq(stenosis_finding_group_id(STENOSIS_FINDING_GROUP_IMAGING), "imaging"));
+  CHECK(stenosis_finding_group_id(STENOSIS_FINDING_GROUP_COUNT) == NULL);
+  CHECK(streq(stenosis_strength_id(STENOSIS_STRENGTH_WEAK), "weak"));
+  CHECK(streq(stenosis_evidence_quality_id(STENOSIS_EVIDENCE_QUALITY_VERY_LOW), "very_low"));
+  CHECK(stenosis_evidence_quality_id(STENOSIS_EVIDENCE_QUALITY_COUNT) == NULL);
+  /* The version macros agree with the library. */
+  {
+    char v[32];
+    snprintf(v, sizeof v, "%d.%d.%d", STENOSIS_VERSION_MAJOR, STENOSIS_VERSION_MINOR, STENOSIS_VERSION_PATCH);
+    CHECK(strncmp(stenosis_version(), v, strlen(v)) == 0);
+    CHECK(STENOSIS_VERSION_NUMBER == STENOSIS_VERSION_MAJOR * 10000 + STENOSIS_VERSION_MINOR * 100 + STENOSIS_VERSION_PATCH);
+  }
   CHECK(stenosis_pathway_id(STENOSIS_PATHWAY_EMERGENCY) == stenosis_pathway_id(STENOSIS_PATHWAY_EMERGENCY));
 }
 
