@@ -45,6 +45,26 @@ pub const OUTPUT_COLUMNS: &[&str] = &[
 const MIN_ROWS_PER_THREAD: usize = 2048;
 
 /// The number of worker threads: the caller's choice, else every core.
+/// Most worker threads a caller may ask for.
+pub const MAX_THREADS: i64 = 1024;
+
+/// `threads` as Python passes it: None (every core) or a whole number from 1 to
+/// [`MAX_THREADS`]. Anything else is a `ValueError` (a `TypeError` for a non-integer), never a raw
+/// `OverflowError` from the conversion.
+pub fn threads_arg(threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(t) = threads.filter(|t| !t.is_none()) else {
+        return Ok(None);
+    };
+    let message = format!("threads must be a whole number from 1 to {MAX_THREADS}, or None");
+    if t.is_instance_of::<pyo3::types::PyBool>() || !t.is_instance_of::<pyo3::types::PyInt>() {
+        return Err(PyTypeError::new_err(message));
+    }
+    match t.extract::<i64>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(usize::try_from(n).ok()),
+        _ => Err(PyValueError::new_err(message)),
+    }
+}
+
 pub fn thread_count(requested: Option<usize>) -> usize {
     requested
         .filter(|n| *n > 0)
@@ -570,7 +590,11 @@ impl ArrowStream {
 /// capsule) and returns the results as an [`ArrowStream`] of the same length and order.
 #[pyfunction]
 #[pyo3(signature = (data, threads=None))]
-pub fn assess_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, threads: Option<usize>) -> PyResult<ArrowStream> {
+pub fn assess_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    threads: Option<Bound<'_, PyAny>>,
+) -> PyResult<ArrowStream> {
     guarded(py, || {
         let capsule_obj =
             if data.hasattr("__arrow_c_stream__")? { data.call_method0("__arrow_c_stream__")? } else { data.clone() };
@@ -589,7 +613,7 @@ pub fn assess_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, threads: Option<usi
             .map_err(|_| stream_error(py, "its schema is missing or malformed"))?;
         let schema = reader.schema();
         let plan = plan(&schema).map_err(|e| e.to_pyerr(py))?;
-        let threads = thread_count(threads);
+        let threads = thread_count(threads_arg(threads.as_ref())?);
         let batches: Result<Vec<RecordBatch>, BatchError> = py.detach(move || {
             reader
                 .map(|b| {

@@ -163,6 +163,12 @@ impl PyPresentation {
         })
     }
 
+    /// Pickling: rebuilt from its canonical JSON by `Presentation.from_json`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = py.get_type::<PyPresentation>().getattr("from_json")?;
+        Ok((from_json, (self.inner.to_json(),)))
+    }
+
     /// The canonical JSON (contract field order, assessed findings only).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         guarded(py, || Ok(self.inner.to_json()))
@@ -307,10 +313,27 @@ fn cds_hooks_json(py: Python<'_>, presentation: &Bound<'_, PyAny>) -> PyResult<S
 #[pyfunction]
 fn assess_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
     guarded(py, || {
-        let Ok(text) = text.extract::<String>() else {
-            return Err(PyTypeError::new_err("assess_json() takes the Presentation as JSON text (str)"));
+        // bytes are checked as UTF-8 by the core, so invalid UTF-8 is an InvalidPresentation (a
+        // ValueError) naming the offset, like every other refusal.
+        let parsed = if let Ok(bytes) = text.cast::<pyo3::types::PyBytes>() {
+            core::Presentation::from_json_bytes(bytes.as_bytes())
+        } else if let Ok(s) = text.cast::<pyo3::types::PyString>() {
+            match s.to_str() {
+                Ok(s) => core::Presentation::from_json(s),
+                // A str with a lone surrogate has no UTF-8 form.
+                Err(_) => {
+                    return Err(BindError::new(
+                        None,
+                        "malformed_json",
+                        "input is not valid Unicode text (it holds a lone surrogate)",
+                    )
+                    .to_pyerr(py))
+                }
+            }
+        } else {
+            return Err(PyTypeError::new_err("assess_json() takes the Presentation as JSON text (str or bytes)"));
         };
-        let p = core::Presentation::from_json(&text).map_err(|e| BindError::from_core(&e, true).to_pyerr(py))?;
+        let p = parsed.map_err(|e| BindError::from_core(&e, true).to_pyerr(py))?;
         Ok(core::assess(&p).to_json())
     })
 }
@@ -323,7 +346,7 @@ fn assess_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
 fn assess_many_to_json<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
-    threads: Option<usize>,
+    threads: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     guarded(py, || {
         let mut parsed: Vec<Result<core::Presentation, BindError>> = Vec::new();
@@ -339,7 +362,7 @@ fn assess_many_to_json<'py>(
                 },
             });
         }
-        let threads = frame::thread_count(threads);
+        let threads = frame::thread_count(frame::threads_arg(threads.as_ref())?);
         let results: Vec<Result<String, String>> = py.detach(|| {
             frame::parallel_map(&parsed, threads, |r| match r {
                 Ok(p) => match catch_unwind(AssertUnwindSafe(|| core::assess(p).to_json())) {

@@ -75,7 +75,9 @@ def test_assess_json_errors() -> None:
             stenosis.assess_json(text)
         assert info.value.field in (None, "a")
     with pytest.raises(TypeError):
-        stenosis.assess_json(b"{}")  # type: ignore[arg-type]
+        stenosis.assess_json(123)  # type: ignore[arg-type]
+    # UTF-8 bytes are accepted like text (issue 12).
+    assert stenosis.assess_json(b"{}") == stenosis.assess_json("{}")
 
 
 def test_messages_never_echo_free_text() -> None:

@@ -167,9 +167,10 @@ def from_fhir(
     return FhirPresentation(Presentation.from_dict(out["presentation"]), out["provenance"])
 
 
-def assess_json(text: str) -> str:
-    """Assesses a Presentation given as JSON text; returns the contract JSON, byte-identical to
-    the core's ``Assessment::to_json()``."""
+def assess_json(text: str | bytes) -> str:
+    """Assesses a Presentation given as JSON text (``str``, or UTF-8 ``bytes``); returns the
+    contract JSON, byte-identical to the core's ``Assessment::to_json()``. Invalid UTF-8 is an
+    :class:`InvalidPresentation` (a ``ValueError``) like every other refusal."""
     return _stenosis.assess_json(text)
 
 

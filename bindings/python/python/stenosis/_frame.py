@@ -31,13 +31,29 @@ def _module_of(obj: object) -> str:
     return type(obj).__module__.split(".")[0]
 
 
+def _pyarrow() -> Any:
+    """pyarrow, or a ModuleNotFoundError that says how to install it."""
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+    except ModuleNotFoundError as e:
+        if e.name != "pyarrow":
+            raise
+        raise ModuleNotFoundError(
+            "stenosis needs pyarrow to assess a pandas DataFrame or an Arrow stream "
+            "(polars does not need it): pip install pyarrow",
+            name="pyarrow",
+        ) from None
+    return pa
+
+
 def _pandas_result(stream: _stenosis.ArrowStream, index: Any) -> Any:
     import pandas as pd
-    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    pa = _pyarrow()
 
     table = pa.table(stream)
 
-    def mapper(t: pa.DataType) -> Any:
+    def mapper(t: Any) -> Any:
         # Nullable integers stay integers; id lists stay Arrow-backed (no per-row numpy arrays).
         if pa.types.is_uint8(t):
             return pd.UInt8Dtype()
@@ -244,7 +260,8 @@ def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[
         return result  # type: ignore[no-any-return]
     if kind == "pandas":
         import pandas as pd
-        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+        pa = _pyarrow()
 
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(
@@ -267,6 +284,6 @@ def assess_arrow(data: Any, *, threads: int | None = None) -> Any:
     """Assesses every row of any Arrow stream producer (a pyarrow Table or RecordBatchReader, or
     any object with ``__arrow_c_stream__``) and returns a ``pyarrow.Table`` of results (the same
     columns as :func:`assess_frame`)."""
-    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+    pa = _pyarrow()
 
     return pa.table(_stenosis.assess_arrow(data, threads))
