@@ -77,6 +77,20 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=halt_
   exit 1
 }
 
+step "Bad-input catalog (tests/bad-input) through the C ABI: normal, valgrind, ASan+UBSan"
+gcc "${cflags[@]}" -O1 "$c_dir/tests/test_bad_input.c" -L"$lib" -lstenosis -Wl,-rpath,"$lib" -o "$work/test_bad_input"
+"$work/test_bad_input" tests/bad-input | tee "$work/bad-input.txt"
+valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+  --error-exitcode=1 "$work/test_bad_input" tests/bad-input > "$work/bad-input-vg.txt" 2>"$work/bad-input-valgrind.txt" || {
+  tail -40 "$work/bad-input-valgrind.txt" >&2
+  echo "FAIL: valgrind on the bad-input catalog" >&2
+  exit 1
+}
+gcc "${cflags[@]}" -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+  "$c_dir/tests/test_bad_input.c" "$lib/libstenosis.a" "${syslibs[@]}" -o "$work/test_bad_input_asan"
+ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1 "$work/test_bad_input_asan" tests/bad-input \
+  > "$work/bad-input-asan.txt"
+
 step "C++ wrapper tests: normal, valgrind, ASan+UBSan; temporaries cannot lend out borrowed pointers"
 cxxflags=(-std=c++17 -Wall -Wextra -Werror -pedantic -g -I"$c_dir/include")
 g++ "${cxxflags[@]}" -O1 "$c_dir/tests/test_cpp.cpp" -L"$lib" -lstenosis -Wl,-rpath,"$lib" -o "$work/test_cpp"
@@ -194,7 +208,8 @@ for lang in c cpp; do
 done
 
 step "Summary"
-printf 'normal:   %s\nvalgrind: %s\nvalgrind (release): %s\nasan:     %s\nc++:      %s (valgrind: %s; asan: %s)\n' \
-  "$(tail -1 "$work/normal.txt")" "$(tail -1 "$work/vg.txt")" "$(tail -1 "$work/vg-release-out.txt")" "$(tail -1 "$work/asan-out.txt")" "$(tail -1 "$work/cpp.txt")" \
+printf 'normal:   %s\nvalgrind: %s\nvalgrind (release): %s\nasan:     %s\nbad input: %s (valgrind: %s; asan: %s)\nc++:      %s (valgrind: %s; asan: %s)\n' \
+  "$(tail -1 "$work/normal.txt")" "$(tail -1 "$work/vg.txt")" "$(tail -1 "$work/vg-release-out.txt")" "$(tail -1 "$work/asan-out.txt")" \
+  "$(tail -1 "$work/bad-input.txt")" "$(tail -1 "$work/bad-input-vg.txt")" "$(tail -1 "$work/bad-input-asan.txt")" "$(tail -1 "$work/cpp.txt")" \
   "$(tail -1 "$work/cpp-vg.txt")" "$(tail -1 "$work/cpp-asan.txt")"
 echo "C ABI: all checks passed in $(( $(date +%s) - start ))s"

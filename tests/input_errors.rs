@@ -59,7 +59,8 @@ fn each_kind_of_bad_json_input_names_its_field_and_reason() {
         (r#"{"ankle_brachial_index": 3.5}"#, K::OutOfRange, Some("ankle_brachial_index"), "0 to 3"),
         (r#"{"ankle_brachial_index": -0.1}"#, K::OutOfRange, Some("ankle_brachial_index"), "0 to 3"),
         (r#"{"symptom_duration_months": 1201}"#, K::OutOfRange, Some("symptom_duration_months"), "0 to 1200"),
-        (r#"{"age_years": 1e400}"#, K::MalformedJson, None, "malformed JSON"),
+        // Issue 12: a number too large to represent is out of range for its field.
+        (r#"{"age_years": 1e400}"#, K::OutOfRange, Some("age_years"), "out of range"),
     ];
     for (json, kind, field, needle) in cases {
         let e = refused(json);

@@ -445,10 +445,17 @@ fn batch_record(line_no: u64, line: &[u8]) -> (String, bool) {
     }
 }
 
+/// The error record of a refused line. The core's message ends with "(line 1, column N)"
+/// counted inside the line's JSON; beside the file's line number that reads as a position in the
+/// file, so the record states it as a column of this line (and gives `error.column` on its own).
 fn error_record(line_no: u64, e: &InputError) -> String {
+    let message = match e.column() {
+        Some(column) => format!("{} (at column {column} of line {line_no})", e.message_without_position()),
+        None => e.message().to_owned(),
+    };
     serde_json::json!({
         "line": line_no,
-        "error": {"kind": e.kind().id(), "field": e.field(), "message": e.message()},
+        "error": {"kind": e.kind().id(), "field": e.field(), "message": message, "column": e.column()},
     })
     .to_string()
 }

@@ -243,7 +243,12 @@ fn batch_keeps_order_and_turns_bad_lines_into_error_records() {
             Err(e) => {
                 assert_eq!(v["line"], i + 1);
                 assert_eq!(v["error"]["field"], serde_json::json!(e.field()));
-                assert_eq!(v["error"]["message"], e.message());
+                // The position is stated as a column of this line, never as "line 1" beside
+                // the file's line number.
+                let column = e.column().expect("JSON errors carry a column");
+                let expected = format!("{} (at column {column} of line {})", e.message_without_position(), i + 1);
+                assert_eq!(v["error"]["message"], expected);
+                assert_eq!(v["error"]["column"], column);
             }
         }
     }

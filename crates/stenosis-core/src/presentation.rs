@@ -157,6 +157,16 @@ impl fmt::Debug for SmallWhole {
     }
 }
 
+/// A number for a message: as written up to 15 significant digits, else in exponent form, so
+/// that `1e308` is never spelled out with 309 digits.
+fn compact(v: f64) -> String {
+    if v.abs() < 1e15 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
 fn whole_in_range(field: &str, v: i64, max: u8) -> Result<u8, InputError> {
     u8::try_from(v).ok().filter(|x| *x <= max).ok_or_else(|| {
         InputError::new(
@@ -179,7 +189,7 @@ fn real_in_range(field: &str, v: f64, max: f64) -> Result<f64, InputError> {
         return Err(InputError::new(
             InputErrorKind::OutOfRange,
             Some(field.to_owned()),
-            &format!("{v} is out of range: must be a number from 0 to {max}"),
+            &format!("{} is out of range: must be a number from 0 to {max}", compact(v)),
         ));
     }
     Ok(v)
@@ -197,7 +207,7 @@ fn whole_from_real(field: &str, v: f64, max: u8) -> Result<u8, InputError> {
         return Err(InputError::new(
             InputErrorKind::OutOfRange,
             Some(field.to_owned()),
-            &format!("{v} is out of range: must be a whole number from 0 to {max}"),
+            &format!("{} is out of range: must be a whole number from 0 to {max}", compact(v)),
         ));
     }
     // In range 0..=max and whole, so the conversion is exact.
@@ -419,7 +429,80 @@ fn parse_enum<'a, T>(
 // intermediate `serde_json::Value`; the structured error is stashed in a `Cell` and serde's own
 // error (which carries line and column) only transports it.
 
-type Slot<'a> = &'a Cell<Option<InputError>>;
+type Slot<'a> = &'a ParseContext;
+
+/// What the parser is reading, for the errors that serde_json raises below our visitors (a number
+/// out of range such as `1e400`, a lone surrogate such as `"\ud800"`): with it they name their
+/// field like every other refusal instead of being "malformed JSON" (issue 12).
+#[derive(Clone, Copy)]
+enum Reading {
+    /// A key of the Presentation (`None`) or of `findings`.
+    Key(Option<&'static str>),
+    /// The value of a top-level field.
+    Value(&'static str),
+    /// The status of one finding.
+    Status(Finding),
+}
+
+/// The structured error a visitor raised, and what is being read.
+struct ParseContext {
+    error: Cell<Option<InputError>>,
+    reading: Cell<Option<Reading>>,
+}
+
+impl ParseContext {
+    const fn new() -> Self {
+        ParseContext { error: Cell::new(None), reading: Cell::new(None) }
+    }
+    fn set(&self, e: Option<InputError>) {
+        self.error.set(e);
+    }
+    fn take(&self) -> Option<InputError> {
+        self.error.take()
+    }
+    fn reading(&self, r: Reading) {
+        self.reading.set(Some(r));
+    }
+
+    /// The refusal for a serde_json syntax error inside what was being read, when it is one a
+    /// field can own: a number too large to represent, or an escape that is no character.
+    fn attribute(&self, e: &serde_json::Error) -> Option<InputError> {
+        let text = e.to_string();
+        let number = text.starts_with("number out of range");
+        let escape = ["lone leading surrogate", "unexpected end of hex escape", "invalid unicode code point"]
+            .iter()
+            .any(|m| text.starts_with(m));
+        if !number && !escape {
+            return None;
+        }
+        let bad_escape = "holds a \\u escape that is not a character (a lone surrogate)";
+        let err = match self.reading.get()? {
+            Reading::Key(parent) => {
+                let (kind, field) = match parent {
+                    Some(p) => (InputErrorKind::UnknownFinding, p),
+                    None => (InputErrorKind::UnknownField, "presentation"),
+                };
+                InputError::new(
+                    kind,
+                    Some(field.to_owned()),
+                    &format!("a key {}", if escape { bad_escape } else { "is not valid" }),
+                )
+            }
+            Reading::Value(field) if number => InputError::new(
+                InputErrorKind::OutOfRange,
+                Some(field.to_owned()),
+                "the number is out of range (too large to represent)",
+            ),
+            Reading::Value(field) => InputError::new(InputErrorKind::InvalidValue, Some(field.to_owned()), bad_escape),
+            Reading::Status(f) => InputError::new(
+                if number { InputErrorKind::WrongType } else { InputErrorKind::InvalidValue },
+                Some(format!("findings.{}", f.id())),
+                if number { "must be \"present\", \"absent\" or \"unknown\", not a number" } else { bad_escape },
+            ),
+        };
+        Some(err.at(e.line(), e.column()))
+    }
+}
 
 fn fail<E: de::Error>(slot: Slot<'_>, err: InputError) -> E {
     let msg = err.message().to_owned();
@@ -428,6 +511,14 @@ fn fail<E: de::Error>(slot: Slot<'_>, err: InputError) -> E {
 }
 
 fn from_json_impl(text: &str) -> Result<Presentation, InputError> {
+    if text.starts_with('\u{feff}') {
+        return Err(InputError::new(
+            InputErrorKind::MalformedJson,
+            None,
+            "the input starts with a byte-order mark (U+FEFF), which JSON text must not have \
+             (RFC 8259, section 8.1): save it as UTF-8 without a byte-order mark",
+        ));
+    }
     let first = text.bytes().find(|b| !b.is_ascii_whitespace());
     match first {
         None => return Err(InputError::new(InputErrorKind::MalformedJson, None, "malformed JSON: empty input")),
@@ -439,14 +530,14 @@ fn from_json_impl(text: &str) -> Result<Presentation, InputError> {
             })
         }
     }
-    let slot = Cell::new(None);
+    let slot = ParseContext::new();
     let mut de = serde_json::Deserializer::from_str(text);
     let result = PresentationSeed { slot: &slot }.deserialize(&mut de).and_then(|p| de.end().map(|()| p));
     match result {
         Ok(p) => Ok(p),
         Err(e) => Err(match slot.take() {
             Some(structured) => structured.at(e.line(), e.column()),
-            None => malformed(&e),
+            None => slot.attribute(&e).unwrap_or_else(|| malformed(&e)),
         }),
     }
 }
@@ -526,7 +617,14 @@ impl<'de> Visitor<'de> for PresentationVisitor<'_> {
         let slot = self.slot;
         let mut p = Presentation::new();
         let mut seen = [false; 7];
-        while let Some(key) = map.next_key_seed(KeySeed { slot, known: PRESENTATION_FIELDS, parent: None })? {
+        loop {
+            slot.reading(Reading::Key(None));
+            let Some(key) = map.next_key_seed(KeySeed { slot, known: PRESENTATION_FIELDS, parent: None })? else {
+                break;
+            };
+            if let Some(name) = PRESENTATION_FIELDS.get(key) {
+                slot.reading(Reading::Value(name));
+            }
             if let Some(s) = seen.get_mut(key) {
                 if *s {
                     let name = PRESENTATION_FIELDS.get(key).copied().unwrap_or("");
@@ -839,7 +937,12 @@ impl<'de> Visitor<'de> for FindingsSeed<'_> {
         let slot = self.slot;
         let mut set = FindingSet::default();
         let mut seen = 0u128;
-        while let Some(f) = map.next_key_seed(FindingKeySeed { slot })? {
+        loop {
+            slot.reading(Reading::Key(Some("findings")));
+            let Some(f) = map.next_key_seed(FindingKeySeed { slot })? else {
+                break;
+            };
+            slot.reading(Reading::Status(f));
             if seen & f.bit() != 0 {
                 return Err(fail(
                     slot,
@@ -854,6 +957,7 @@ impl<'de> Visitor<'de> for FindingsSeed<'_> {
             let s = map.next_value_seed(StatusSeed { slot, finding: f })?;
             set.set(f, s);
         }
+        slot.reading(Reading::Value("findings"));
         Ok(set)
     }
 }
@@ -937,7 +1041,7 @@ impl<'de> Visitor<'de> for StatusSeed<'_> {
 
 impl<'de> Deserialize<'de> for Presentation {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let slot = Cell::new(None);
+        let slot = ParseContext::new();
         PresentationSeed { slot: &slot }.deserialize(d)
     }
 }
