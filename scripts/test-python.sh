@@ -19,7 +19,7 @@ cargo clippy -q -p stenosis-py --all-targets -- -D warnings
 
 echo "== the CLI (an independent source of the core's JSON for the vignette tests)" >&2
 cargo build -q -p stenosis-cli
-export STENOSIS_CLI="$root/target/debug/stenosis"
+export STENOSIS_CLI="${CARGO_TARGET_DIR:-$root/target}/debug/stenosis"
 
 echo "== maturin develop --release" >&2
 (cd bindings/python && maturin develop --release --quiet)
