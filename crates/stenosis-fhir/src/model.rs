@@ -103,6 +103,10 @@ pub struct Component {
     pub value_integer: Option<i64>,
     /// Quantity answer.
     pub value_quantity: Option<Quantity>,
+    /// The other `value[x]` types (string, Range, Ratio, SampledData, time, dateTime, Period):
+    /// never read into a finding (free text is not guessed), but their presence is noted.
+    #[serde(flatten, deserialize_with = "other_values")]
+    pub other_value: Option<String>,
     /// Why no value.
     pub data_absent_reason: Option<CodeableConcept>,
     /// POS / NEG and other interpretations.
@@ -139,6 +143,10 @@ pub struct Observation {
     pub value_integer: Option<i64>,
     /// Quantity answer.
     pub value_quantity: Option<Quantity>,
+    /// The other `value[x]` types (string, Range, Ratio, SampledData, time, dateTime, Period):
+    /// never read into a finding (free text is not guessed), but their presence is noted.
+    #[serde(flatten, deserialize_with = "other_values")]
+    pub other_value: Option<String>,
     /// Why no value.
     pub data_absent_reason: Option<CodeableConcept>,
     /// POS / NEG and other interpretations.
@@ -240,4 +248,13 @@ pub struct Bundle {
     pub bundle_type: Option<String>,
     /// Entries.
     pub entry: Vec<BundleEntry>,
+}
+
+const OTHER_VALUES: &[&str] =
+    &["valueString", "valueRange", "valueRatio", "valueSampledData", "valueTime", "valueDateTime", "valuePeriod"];
+
+/// The name of the first `value[x]` element of a type the adapter does not read, if any.
+fn other_values<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let rest = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+    Ok(OTHER_VALUES.iter().find(|k| rest.contains_key(**k)).map(|k| (*k).to_owned()))
 }

@@ -95,6 +95,7 @@ struct Part<'o> {
     value_cc: Option<&'o CodeableConcept>,
     value_bool: Option<bool>,
     number: Option<f64>,
+    other_value: Option<&'o str>,
     dar: Option<&'o CodeableConcept>,
     interpretation: &'o [CodeableConcept],
 }
@@ -161,6 +162,7 @@ fn finding_status(
     value_cc: Option<&CodeableConcept>,
     value_bool: Option<bool>,
     has_number: bool,
+    other_value: Option<&str>,
     dar: Option<&CodeableConcept>,
     interpretation: &[CodeableConcept],
 ) -> Result<(Status, String), String> {
@@ -194,6 +196,9 @@ fn finding_status(
     }
     if has_number {
         return Err("a numeric value for a finding: not read as present or absent".to_owned());
+    }
+    if let Some(k) = other_value {
+        return Err(format!("{k} is not read as present or absent (free text and this value type are never guessed)"));
     }
     if let Some(i) = interpretation.first() {
         return Err(format!("interpretation {} is not POS or NEG", tokens(i)));
@@ -492,6 +497,7 @@ impl<'a> Reader<'a> {
             value_cc: o.value_codeable_concept.as_ref(),
             value_bool: o.value_boolean,
             number,
+            other_value: o.other_value.as_deref(),
             dar: o.data_absent_reason.as_ref(),
             interpretation: &o.interpretation,
         }];
@@ -502,11 +508,14 @@ impl<'a> Reader<'a> {
                 value_cc: c.value_codeable_concept.as_ref(),
                 value_bool: c.value_boolean,
                 number: c.value_integer.map(|i| i as f64).or_else(|| c.value_quantity.as_ref().and_then(|q| q.value)),
+                other_value: c.other_value.as_deref(),
                 dar: c.data_absent_reason.as_ref(),
                 interpretation: &c.interpretation,
             });
         }
-        for Part { src, code, value_cc: vcc, value_bool: vb, number: num, dar, interpretation: interp } in parts {
+        for Part { src, code, value_cc: vcc, value_bool: vb, number: num, other_value, dar, interpretation: interp } in
+            parts
+        {
             for coding in &code.coding {
                 let (Some(sys), Some(c)) = (coding.system.as_deref(), coding.code.as_deref()) else { continue };
                 let Some(entry) = self.map.lookup(sys, c, ResourceKind::Observation) else { continue };
@@ -516,7 +525,7 @@ impl<'a> Reader<'a> {
                         let r = match status {
                             Some("cancelled") => Ok((Status::Unknown, "status cancelled".to_owned())),
                             Some("registered") => Ok((Status::Unknown, "status registered (no result yet)".to_owned())),
-                            _ => finding_status(entry, vcc, vb, num.is_some(), dar, interp),
+                            _ => finding_status(entry, vcc, vb, num.is_some(), other_value, dar, interp),
                         };
                         match r {
                             Ok((s, how)) => Evidence {

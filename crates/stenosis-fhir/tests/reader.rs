@@ -97,6 +97,12 @@ fn boolean_interpretation_and_data_absent_reason() {
     assert_eq!(saddle(json!({"status": "cancelled"})), Status::Unknown);
     // A finding code recorded with no value means the finding was seen.
     assert_eq!(saddle(json!({})), Status::Present);
+    // Free text is never guessed: "no saddle numbness" must not read as present.
+    let out = read(vec![saddle_obs("o1", json!({"valueString": "no saddle numbness"}))]);
+    assert_eq!(out.presentation.finding(Finding::SaddleAnesthesia), Status::Unknown);
+    assert!(out.provenance.unused.iter().any(|u| u.reason.contains("valueString")));
+    let out = read(vec![saddle_obs("o1", json!({"valueRange": {"low": {"value": 1}}}))]);
+    assert_eq!(out.presentation.finding(Finding::SaddleAnesthesia), Status::Unknown);
 }
 
 #[test]

@@ -62,7 +62,10 @@ impl AppState {
     /// Builds the state from a configuration; reads the site map and JWK Set files it names.
     pub fn new(config: Config, insecure_no_auth: bool) -> Result<Self, String> {
         config.validate()?;
+        // No redirects: the FHIR access token must go to the fhirServer the client named and
+        // nowhere else.
         let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_millis(config.request_timeout_ms))
             .build()
             .map_err(|e| format!("HTTP client: {e}"))?;
