@@ -435,3 +435,38 @@ fn refuses_to_start_without_auth_config_and_stops_on_sigterm() {
     }
     assert_eq!(code, Some(0), "graceful shutdown on SIGTERM exits 0");
 }
+
+/// The project's bad-input catalog (`tests/bad-input`): every case's bytes as the hook request
+/// body, and every JSON case where a FHIR resource goes (`prefetch.patient`). Each gets a 4xx
+/// with an OperationOutcome, never a 5xx, and the service keeps serving.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bad_input_catalog_gets_4xx_operation_outcomes() {
+    let s = start_server("", &["--insecure-no-auth"]);
+    let c = reqwest::Client::new();
+    let url = format!("{}/cds-services/stenosis-patient-view", s.base);
+    let dir = format!("{}/../../tests/bad-input/cases", env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<_> =
+        std::fs::read_dir(&dir).expect("catalog").filter_map(Result::ok).map(|e| e.path()).collect();
+    cases.sort();
+    assert!(cases.len() >= 50, "the catalog has its cases");
+    for path in cases {
+        let bytes = std::fs::read(&path).expect("case");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_owned();
+        let r = c.post(&url).header("Content-Type", "application/json").body(bytes.clone()).send().await.expect("rq");
+        let status = r.status().as_u16();
+        let oo: Value = r.json().await.unwrap_or(Value::Null);
+        assert!((400..500).contains(&status), "{name} as the body: {status}");
+        assert_eq!(oo["resourceType"], "OperationOutcome", "{name}");
+        if let Ok(v) = serde_json::from_slice::<Value>(&bytes) {
+            let mut req = hook_request("p1", None);
+            req["prefetch"] = json!({"patient": v, "conditions": null, "observations": null, "reports": null});
+            let (status, oo) = post(&c, &url, None, req.to_string()).await;
+            assert!((400..500).contains(&status) || status == 200, "{name} as prefetch.patient: {status}");
+            if status != 200 {
+                assert_eq!(oo["resourceType"], "OperationOutcome", "{name}");
+            }
+        }
+    }
+    let h = c.get(format!("{}/health", s.base)).send().await.expect("health");
+    assert_eq!(h.status().as_u16(), 200);
+}
