@@ -332,7 +332,8 @@ static void test_bad_presentation(void) {
                     "out of range");
   EXPECT_JSON_ERROR("{\"ankle_brachial_index\": -0.1}", STENOSIS_INVALID_PRESENTATION, "ankle_brachial_index",
                     "out of range");
-  EXPECT_JSON_ERROR("{\"symptom_duration_months\": 1e400}", STENOSIS_INVALID_JSON, NULL, "");
+  EXPECT_JSON_ERROR("{\"symptom_duration_months\": 1e400}", STENOSIS_INVALID_PRESENTATION, "symptom_duration_months",
+                    "out of range"); /* issue 12: a number too large to represent names its field */
   EXPECT_JSON_ERROR("{\"age_years\": \"sixty\"}", STENOSIS_INVALID_PRESENTATION, "age_years", "age_years");
   EXPECT_JSON_ERROR("{\"findings\": [\"babinski_sign\"]}", STENOSIS_INVALID_PRESENTATION, "findings", "findings");
   EXPECT_JSON_ERROR("{\"sex\": \"unknown-sex\"}", STENOSIS_INVALID_PRESENTATION, "sex", "female");
