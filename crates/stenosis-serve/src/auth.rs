@@ -50,6 +50,9 @@ pub struct Auth {
     clients: Vec<Client>,
     jwks_cache: Mutex<HashMap<String, (Instant, Arc<JwkSet>)>>,
     replay: Mutex<HashMap<String, i64>>,
+    /// One JWK Set fetch at a time: concurrent calls with a cold cache wait for it instead of
+    /// each fetching (no stampede on the client's JWKS endpoint).
+    fetching: tokio::sync::Mutex<()>,
     http: reqwest::Client,
 }
 
@@ -72,7 +75,13 @@ impl Auth {
             };
             out.push(Client { iss: c.iss.clone(), jku: c.jku.clone(), jwks });
         }
-        Ok(Auth { clients: out, jwks_cache: Mutex::new(HashMap::new()), replay: Mutex::new(HashMap::new()), http })
+        Ok(Auth {
+            clients: out,
+            jwks_cache: Mutex::new(HashMap::new()),
+            replay: Mutex::new(HashMap::new()),
+            fetching: tokio::sync::Mutex::new(()),
+            http,
+        })
     }
 
     /// Puts a JWK Set in the cache for a `jku` URL (as if it had just been fetched).
@@ -82,14 +91,21 @@ impl Auth {
         }
     }
 
+    fn cached(&self, url: &str, force: bool) -> Option<Arc<JwkSet>> {
+        let c = self.jwks_cache.lock().ok()?;
+        let (at, set) = c.get(url)?;
+        let age = at.elapsed();
+        (age < JWKS_TTL && (!force || age < JWKS_REFETCH_AFTER)).then(|| set.clone())
+    }
+
     async fn fetch_jwks(&self, url: &str, force: bool) -> Result<Arc<JwkSet>, AuthError> {
-        if let Ok(c) = self.jwks_cache.lock() {
-            if let Some((at, set)) = c.get(url) {
-                let age = at.elapsed();
-                if age < JWKS_TTL && (!force || age < JWKS_REFETCH_AFTER) {
-                    return Ok(set.clone());
-                }
-            }
+        if let Some(set) = self.cached(url, force) {
+            return Ok(set);
+        }
+        let _one_at_a_time = self.fetching.lock().await;
+        // Someone else may have fetched it while this call waited.
+        if let Some(set) = self.cached(url, force) {
+            return Ok(set);
         }
         let resp = self
             .http
