@@ -132,6 +132,25 @@ proptest! {
         prop_assert_eq!(s.cervical_mri, a.recommendation(stenosis::Action::CervicalMri).map(|r| r.urgency));
         prop_assert_eq!(s.red_flags().collect::<Vec<_>>(), a.red_flags.iter().map(|r| r.id).collect::<Vec<_>>());
         prop_assert_eq!(s.warnings().collect::<Vec<_>>(), a.warnings.iter().map(|w| w.id).collect::<Vec<_>>());
+        prop_assert_eq!(
+            s.recommendations().collect::<Vec<_>>(),
+            a.recommendations.iter().map(|r| (r.action, r.urgency)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn findings_rebuilt_from_masks_are_the_same(p in presentation()) {
+        let mut present = 0u128;
+        let mut absent = 0u128;
+        for (f, s) in p.findings().assessed() {
+            match s {
+                Status::Present => present |= 1u128 << f.code(),
+                _ => absent |= 1u128 << f.code(),
+            }
+        }
+        let mut q = Presentation::new();
+        q.set_findings(stenosis::FindingSet::from_masks(present, absent | present | (1u128 << 127)));
+        prop_assert_eq!(q.findings(), p.findings());
     }
 
     #[test]

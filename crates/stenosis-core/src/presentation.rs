@@ -44,6 +44,18 @@ impl FindingSet {
         }
     }
 
+    /// A set from two bit masks indexed by [`Finding::code`] (bit `f.code()` of `present` for a
+    /// present finding, of `absent` for an absent one), as a columnar reader builds them. A bit
+    /// set in both masks counts as present; bits that name no finding are dropped.
+    #[must_use]
+    pub const fn from_masks(present: u128, absent: u128) -> FindingSet {
+        let all = Self::ALL_BITS;
+        FindingSet { present: present & all, absent: absent & !present & all }
+    }
+
+    /// The bits of every finding in the vocabulary (codes are the positions `0..len`).
+    const ALL_BITS: u128 = if Finding::ALL.len() >= 128 { u128::MAX } else { (1u128 << Finding::ALL.len()) - 1 };
+
     /// Sets the status of one finding (`Unknown` clears it).
     pub fn set(&mut self, f: Finding, s: Status) {
         self.present &= !f.bit();
@@ -299,6 +311,11 @@ impl Presentation {
     #[must_use]
     pub const fn findings(&self) -> &FindingSet {
         &self.findings
+    }
+
+    /// Replaces the status of every finding at once.
+    pub fn set_findings(&mut self, findings: FindingSet) {
+        self.findings = findings;
     }
 
     /// Sets the age; refuses values outside 0-120.

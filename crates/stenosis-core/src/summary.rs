@@ -25,6 +25,7 @@ pub struct Summary {
     pub severity: Option<SeverityClass>,
     red_flags: u32,
     warnings: u32,
+    recommendations: [Option<Urgency>; Action::ALL.len()],
 }
 
 impl Summary {
@@ -36,6 +37,18 @@ impl Summary {
     /// The warnings raised, in vocabulary order.
     pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
         Warning::ALL.iter().copied().filter(|w| self.warnings & (1 << w.code()) != 0)
+    }
+
+    /// The recommended actions with their urgency, in the order of [`crate::assess`]'s
+    /// `recommendations`: most urgent first, vocabulary order within one urgency.
+    pub fn recommendations(&self) -> impl Iterator<Item = (Action, Urgency)> + '_ {
+        Urgency::ALL.iter().rev().flat_map(move |&u| {
+            Action::ALL
+                .iter()
+                .zip(self.recommendations.iter())
+                .filter(move |(_, r)| **r == Some(u))
+                .map(move |(&a, _)| (a, u))
+        })
     }
 }
 
@@ -63,5 +76,6 @@ pub fn summarize(p: &Presentation) -> Summary {
         severity: d.severity,
         red_flags: d.red_flags,
         warnings: d.warnings,
+        recommendations: d.recommendations,
     }
 }
