@@ -13,7 +13,7 @@ if [ ! -x "$venv/bin/python" ]; then
   }
 fi
 stamp="$venv/.requirements.stamp"
-reqs=("$root/bindings/python/requirements-dev.txt" "$root/bindings/c/requirements-dev.txt")
+reqs=("$root/bindings/python/requirements-dev.txt" "$root/bindings/python/requirements-spark.txt" "$root/bindings/c/requirements-dev.txt")
 want=$(cat "${reqs[@]}" 2>/dev/null | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2

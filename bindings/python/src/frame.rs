@@ -12,19 +12,25 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
-use arrow_array::builder::{ListBuilder, StringBuilder, UInt8Builder};
 use arrow_array::cast::AsArray;
 use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::types::{
     Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
     UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchIterator, RecordBatchReader};
-use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use arrow_array::{
+    Array, ArrayRef, DictionaryArray, Int8Array, ListArray, RecordBatch, RecordBatchIterator, RecordBatchReader,
+    StringArray, StructArray,
+};
+use arrow_buffer::{NullBuffer, OffsetBuffer};
+use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
-use stenosis_core::{self as core, Finding, Presentation, Status, Summary};
+use stenosis_core::{
+    self as core, Condition, Finding, FindingSet, Likelihood, Pathway, Presentation, RedFlag, SeverityClass, Status,
+    Summary, Urgency, Warning,
+};
 
 use crate::{guarded, panic_message, BindError};
 
@@ -251,10 +257,13 @@ fn schema_error(field: &str, reason: &str) -> BindError {
 
 /// Checks the input schema: every column must be a Presentation field or a finding id, of a type
 /// that can hold it, and appear once.
-fn plan(schema: &Schema) -> Result<Vec<ColumnPlan>, BindError> {
+fn plan(schema: &Schema, skip: &[usize]) -> Result<Vec<ColumnPlan>, BindError> {
     let mut seen: Vec<Target> = Vec::new();
     let mut out = Vec::new();
     for (index, field) in schema.fields().iter().enumerate() {
+        if skip.contains(&index) {
+            continue;
+        }
         let name = field.name().as_str();
         let target = match name {
             "age_years" => Target::AgeYears,
@@ -310,146 +319,500 @@ fn plan(schema: &Schema) -> Result<Vec<ColumnPlan>, BindError> {
     Ok(out)
 }
 
-/// One value read from a column.
-enum Cell<'a> {
-    Null,
-    Bool(bool),
+/// How much each result row says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI
+    /// urgency, red flag and warning ids.
+    Summary,
+    /// The headline plus the severity class and every recommendation (action and urgency).
+    Standard,
+}
+
+impl Detail {
+    /// Parses `"summary"` or `"standard"`; refuses anything else naming the `detail` argument.
+    pub fn parse(s: &str) -> Result<Detail, BindError> {
+        match s {
+            "summary" => Ok(Detail::Summary),
+            "standard" => Ok(Detail::Standard),
+            "full" => Err(BindError::new(
+                Some("detail"),
+                "invalid_value",
+                "a frame takes \"summary\" or \"standard\"; for the full assessment use assess() per patient",
+            )),
+            _ => Err(BindError::new(Some("detail"), "invalid_value", "must be \"summary\" or \"standard\"")),
+        }
+    }
+
+    /// The result columns at this detail level, in order.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Detail::Summary => OUTPUT_COLUMNS,
+            Detail::Standard => STANDARD_COLUMNS,
+        }
+    }
+}
+
+/// The result columns at `detail="standard"`, in order.
+pub const STANDARD_COLUMNS: &[&str] = &[
+    "top_condition",
+    "myelopathy_likelihood",
+    "cook_positive",
+    "cook_assessed",
+    "pathway",
+    "cervical_mri_urgency",
+    "severity_class",
+    "recommendations",
+    "red_flags",
+    "warnings",
+    "error",
+];
+
+/// How a result batch is laid out: the pass-through columns first, then the results.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Input columns carried to the result unchanged (by index into the input).
+    keep: Vec<usize>,
+    detail: Detail,
+    /// Categorical ids as dictionary-encoded strings (pandas categories); plain strings when
+    /// false (Spark reads no dictionary columns).
+    categorical: bool,
+    schema: SchemaRef,
+}
+
+/// Per-row state of a chunk of rows while its columns are decoded one after the other.
+struct Rows {
+    presentations: Vec<Presentation>,
+    present: Vec<u128>,
+    absent: Vec<u128>,
+    /// The first error of each row, in column order.
+    errors: Vec<Option<String>>,
+}
+
+impl Rows {
+    fn new(n: usize) -> Rows {
+        Rows {
+            presentations: vec![Presentation::new(); n],
+            present: vec![0; n],
+            absent: vec![0; n],
+            errors: vec![None; n],
+        }
+    }
+
+    fn fail(&mut self, row: usize, message: String) {
+        if let Some(slot @ None) = self.errors.get_mut(row) {
+            *slot = Some(message);
+        }
+    }
+
+    /// Records a finding status for one row.
+    fn status(&mut self, row: usize, bit: u128, status: Status) {
+        match status {
+            Status::Present => {
+                if let Some(m) = self.present.get_mut(row) {
+                    *m |= bit;
+                }
+            }
+            Status::Absent => {
+                if let Some(m) = self.absent.get_mut(row) {
+                    *m |= bit;
+                }
+            }
+            Status::Unknown => {}
+        }
+    }
+
+    /// Applies a setter to one row's presentation; its error is the row's message.
+    fn set(&mut self, row: usize, f: impl FnOnce(&mut Presentation) -> Result<(), core::InputError>) {
+        if let Some(p) = self.presentations.get_mut(row) {
+            if let Err(e) = f(p) {
+                let message = e.message().to_owned();
+                self.fail(row, message);
+            }
+        }
+    }
+}
+
+/// One numeric value of a field, as read from its column.
+#[derive(Clone, Copy)]
+enum Number {
     Int(i64),
     Float(f64),
-    Text(&'a str),
 }
 
-/// A column of one batch, ready to read row by row.
-struct Column<'a> {
-    plan: ColumnPlan,
-    /// The array holding the values (for a dictionary column: its values).
-    values: &'a dyn Array,
-    /// For a dictionary column: the null mask source and each row's index into `values`.
-    keys: Option<(&'a dyn Array, Vec<usize>)>,
-}
-
-impl<'a> Column<'a> {
-    fn new(plan: ColumnPlan, array: &'a ArrayRef) -> Column<'a> {
-        if plan.dictionary {
-            if let Some(dict) = array.as_any_dictionary_opt() {
-                return Column {
-                    plan,
-                    values: dict.values().as_ref(),
-                    keys: Some((array.as_ref(), dict.normalized_keys())),
-                };
-            }
-        }
-        Column { plan, values: array.as_ref(), keys: None }
-    }
-
-    fn cell(&self, row: usize) -> Cell<'a> {
-        let i = match &self.keys {
-            Some((keys, idx)) => {
-                if keys.is_null(row) {
-                    return Cell::Null;
-                }
-                match idx.get(row) {
-                    Some(i) => *i,
-                    None => return Cell::Null,
-                }
-            }
-            None => row,
-        };
-        let a = self.values;
-        if i >= a.len() || a.is_null(i) {
-            return Cell::Null;
-        }
-        match self.plan.kind {
-            Kind::Null => Cell::Null,
-            Kind::Bool => Cell::Bool(a.as_boolean().value(i)),
-            Kind::I8 => Cell::Int(i64::from(a.as_primitive::<Int8Type>().value(i))),
-            Kind::I16 => Cell::Int(i64::from(a.as_primitive::<Int16Type>().value(i))),
-            Kind::I32 => Cell::Int(i64::from(a.as_primitive::<Int32Type>().value(i))),
-            Kind::I64 => Cell::Int(a.as_primitive::<Int64Type>().value(i)),
-            Kind::U8 => Cell::Int(i64::from(a.as_primitive::<UInt8Type>().value(i))),
-            Kind::U16 => Cell::Int(i64::from(a.as_primitive::<UInt16Type>().value(i))),
-            Kind::U32 => Cell::Int(i64::from(a.as_primitive::<UInt32Type>().value(i))),
-            Kind::U64 => {
-                let v = a.as_primitive::<UInt64Type>().value(i);
-                // Beyond i64 the value is far out of range; keep its magnitude for the message.
-                i64::try_from(v).map_or(Cell::Float(v as f64), Cell::Int)
-            }
-            Kind::F16 => Cell::Float(a.as_primitive::<Float16Type>().value(i).to_f64()),
-            Kind::F32 => Cell::Float(f64::from(a.as_primitive::<Float32Type>().value(i))),
-            Kind::F64 => Cell::Float(a.as_primitive::<Float64Type>().value(i)),
-            Kind::Utf8 => Cell::Text(a.as_string::<i32>().value(i)),
-            Kind::LargeUtf8 => Cell::Text(a.as_string::<i64>().value(i)),
-            Kind::Utf8View => Cell::Text(a.as_string_view().value(i)),
-        }
-    }
-}
-
-/// Sets one field of `p` from a cell; the error is the row's message (it names the field).
-fn apply(p: &mut Presentation, target: Target, cell: Cell<'_>) -> Result<(), String> {
-    let r = match (target, cell) {
-        (_, Cell::Null) => Ok(()),
-        (Target::AgeYears, Cell::Int(v)) => p.set_age_years(Some(v)),
-        (Target::AgeYears, Cell::Float(v)) => p.set_age_years_f64(Some(v)),
-        (Target::Mjoa, Cell::Int(v)) => p.set_mjoa(Some(v)),
-        (Target::Mjoa, Cell::Float(v)) => p.set_mjoa_f64(Some(v)),
+fn set_number(p: &mut Presentation, target: Target, v: Number) -> Result<(), core::InputError> {
+    match (target, v) {
+        (Target::AgeYears, Number::Int(v)) => p.set_age_years(Some(v)),
+        (Target::AgeYears, Number::Float(v)) => p.set_age_years_f64(Some(v)),
+        (Target::Mjoa, Number::Int(v)) => p.set_mjoa(Some(v)),
+        (Target::Mjoa, Number::Float(v)) => p.set_mjoa_f64(Some(v)),
         // Integers beyond 2^53 lose precision as f64; they are far out of range either way.
-        (Target::SymptomDurationMonths, Cell::Int(v)) => p.set_symptom_duration_months(Some(v as f64)),
-        (Target::SymptomDurationMonths, Cell::Float(v)) => p.set_symptom_duration_months(Some(v)),
-        (Target::AnkleBrachialIndex, Cell::Int(v)) => p.set_ankle_brachial_index(Some(v as f64)),
-        (Target::AnkleBrachialIndex, Cell::Float(v)) => p.set_ankle_brachial_index(Some(v)),
-        (Target::Sex, Cell::Text(s)) => p.set_sex_by_id(Some(s)),
-        (Target::Course, Cell::Text(s)) => p.set_course_by_id(Some(s)),
-        (
-            Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex,
-            Cell::Text(s),
-        ) => {
-            return match s.trim().parse::<f64>() {
-                Ok(v) => apply(p, target, Cell::Float(v)),
-                // Never quote the cell: it may be free text.
-                Err(_) => Err(format!("{}: must be a number (this cell is not one)", target.name())),
-            };
-        }
-        (Target::Finding(f), Cell::Bool(b)) => {
-            p.set_finding(f, if b { Status::Present } else { Status::Absent });
-            Ok(())
-        }
-        (Target::Finding(f), Cell::Text(s)) => match Status::from_id(s) {
-            Some(status) => {
-                p.set_finding(f, status);
-                Ok(())
-            }
-            // Let the core word the refusal.
-            None => p.set_finding_by_id(f.id(), s),
-        },
-        // The schema check admits no other combination; refuse rather than guess.
-        (_, _) => return Err("a value of an unexpected type".to_owned()),
-    };
-    r.map_err(|e| e.message().to_owned())
-}
-
-fn assess_row(columns: &[Column<'_>], row: usize) -> Result<Summary, String> {
-    let mut p = Presentation::new();
-    for c in columns {
-        apply(&mut p, c.plan.target, c.cell(row))?;
+        (Target::SymptomDurationMonths, Number::Int(v)) => p.set_symptom_duration_months(Some(v as f64)),
+        (Target::SymptomDurationMonths, Number::Float(v)) => p.set_symptom_duration_months(Some(v)),
+        (Target::AnkleBrachialIndex, Number::Int(v)) => p.set_ankle_brachial_index(Some(v as f64)),
+        (Target::AnkleBrachialIndex, Number::Float(v)) => p.set_ankle_brachial_index(Some(v)),
+        // The plan gives numbers to numeric fields only.
+        _ => Ok(()),
     }
-    catch_unwind(AssertUnwindSafe(|| core::summarize(&p)))
-        .map_err(|payload| format!("internal error in the stenosis engine: {}", panic_message(payload.as_ref())))
 }
 
-/// The result schema.
-pub fn output_schema() -> SchemaRef {
-    let list = || DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
-    Arc::new(Schema::new(vec![
-        Field::new("top_condition", DataType::Utf8, true),
-        Field::new("myelopathy_likelihood", DataType::Utf8, true),
-        Field::new("cook_positive", DataType::UInt8, true),
-        Field::new("cook_assessed", DataType::UInt8, true),
-        Field::new("pathway", DataType::Utf8, true),
-        Field::new("cervical_mri_urgency", DataType::Utf8, true),
-        Field::new("red_flags", list(), true),
-        Field::new("warnings", list(), true),
-        Field::new("error", DataType::Utf8, true),
-    ]))
+/// Applies one text cell of a column to a row.
+fn apply_text(rows: &mut Rows, row: usize, target: Target, s: &str) {
+    match target {
+        Target::Sex => rows.set(row, |p| p.set_sex_by_id(Some(s))),
+        Target::Course => rows.set(row, |p| p.set_course_by_id(Some(s))),
+        Target::Finding(f) => match Status::from_id(s) {
+            Some(status) => rows.status(row, 1u128 << f.code(), status),
+            // Let the core word the refusal.
+            None => rows.set(row, |p| p.set_finding_by_id(f.id(), s)),
+        },
+        Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex => {
+            match s.trim().parse::<f64>() {
+                Ok(v) => rows.set(row, |p| set_number(p, target, Number::Float(v))),
+                // Never quote the cell: it may be free text.
+                Err(_) => rows.fail(row, format!("{}: must be a number (this cell is not one)", target.name())),
+            }
+        }
+    }
+}
+
+/// Sets a boolean finding column into the rows' masks, 64 rows at a time from the value and
+/// validity bitmaps.
+fn decode_bool(rows: &mut Rows, f: Finding, a: &arrow_array::BooleanArray) {
+    let code = f.code();
+    let n = a.len();
+    let values = a.values().bit_chunks();
+    let valid = a.nulls().map(|v| v.inner().bit_chunks());
+    let mut valid_words = valid.as_ref().map(|v| v.iter_padded());
+    for (w, word) in values.iter_padded().enumerate() {
+        let base = w * 64;
+        let in_range = if n - base >= 64 { u64::MAX } else { (1u64 << (n - base)) - 1 };
+        let ok = valid_words.as_mut().map_or(u64::MAX, |it| it.next().unwrap_or(0)) & in_range;
+        let (pres, abs) = (word & ok, !word & ok);
+        let end = (base + 64).min(n);
+        if let (Some(p), Some(q)) = (rows.present.get_mut(base..end), rows.absent.get_mut(base..end)) {
+            for (j, (p, q)) in p.iter_mut().zip(q.iter_mut()).enumerate() {
+                *p |= u128::from((pres >> j) & 1) << code;
+                *q |= u128::from((abs >> j) & 1) << code;
+            }
+        }
+    }
+}
+
+fn decode_numbers<T: arrow_array::ArrowPrimitiveType>(
+    rows: &mut Rows,
+    target: Target,
+    a: &dyn Array,
+    convert: impl Fn(T::Native) -> Number,
+) {
+    for (row, v) in a.as_primitive::<T>().iter().enumerate() {
+        if let Some(v) = v {
+            rows.set(row, |p| set_number(p, target, convert(v)));
+        }
+    }
+}
+
+/// Reads one text cell at `i` of a text array of the given kind.
+fn text_at(a: &dyn Array, kind: Kind, i: usize) -> Option<&str> {
+    if i >= a.len() || a.is_null(i) {
+        return None;
+    }
+    match kind {
+        Kind::Utf8 => Some(a.as_string::<i32>().value(i)),
+        Kind::LargeUtf8 => Some(a.as_string::<i64>().value(i)),
+        Kind::Utf8View => Some(a.as_string_view().value(i)),
+        _ => None,
+    }
+}
+
+/// Decodes one column of a chunk into the rows.
+fn decode_column(rows: &mut Rows, plan: &ColumnPlan, array: &ArrayRef) {
+    let t = plan.target;
+    if plan.dictionary {
+        let Some(dict) = array.as_any_dictionary_opt() else { return };
+        let values = dict.values().as_ref();
+        let keys = dict.normalized_keys();
+        // Dictionary values of a numeric kind are rare: read them as numbers one by one.
+        for (row, key) in keys.iter().enumerate() {
+            if array.is_null(row) {
+                continue;
+            }
+            decode_cell(rows, row, plan, values, *key);
+        }
+        return;
+    }
+    let a = array.as_ref();
+    match (plan.kind, t) {
+        (Kind::Null, _) => {}
+        (Kind::Bool, Target::Finding(f)) => decode_bool(rows, f, a.as_boolean()),
+        (Kind::I64, _) => decode_numbers::<Int64Type>(rows, t, a, Number::Int),
+        (Kind::I32, _) => decode_numbers::<Int32Type>(rows, t, a, |v| Number::Int(i64::from(v))),
+        (Kind::F64, _) => decode_numbers::<Float64Type>(rows, t, a, Number::Float),
+        (Kind::Utf8 | Kind::LargeUtf8 | Kind::Utf8View, _) => {
+            for row in 0..a.len() {
+                if let Some(s) = text_at(a, plan.kind, row) {
+                    apply_text(rows, row, t, s);
+                }
+            }
+        }
+        _ => {
+            for row in 0..a.len() {
+                decode_cell(rows, row, plan, a, row);
+            }
+        }
+    }
+}
+
+/// Decodes the value at `i` of `a` into `row` (the general path, one dynamic read per cell).
+fn decode_cell(rows: &mut Rows, row: usize, plan: &ColumnPlan, a: &dyn Array, i: usize) {
+    if i >= a.len() || a.is_null(i) {
+        return;
+    }
+    let t = plan.target;
+    let number = match plan.kind {
+        Kind::Null => return,
+        Kind::Bool => {
+            if let Target::Finding(f) = t {
+                let status = if a.as_boolean().value(i) { Status::Present } else { Status::Absent };
+                rows.status(row, 1u128 << f.code(), status);
+            }
+            return;
+        }
+        Kind::Utf8 | Kind::LargeUtf8 | Kind::Utf8View => {
+            if let Some(s) = text_at(a, plan.kind, i) {
+                apply_text(rows, row, t, s);
+            }
+            return;
+        }
+        Kind::I8 => Number::Int(i64::from(a.as_primitive::<Int8Type>().value(i))),
+        Kind::I16 => Number::Int(i64::from(a.as_primitive::<Int16Type>().value(i))),
+        Kind::I32 => Number::Int(i64::from(a.as_primitive::<Int32Type>().value(i))),
+        Kind::I64 => Number::Int(a.as_primitive::<Int64Type>().value(i)),
+        Kind::U8 => Number::Int(i64::from(a.as_primitive::<UInt8Type>().value(i))),
+        Kind::U16 => Number::Int(i64::from(a.as_primitive::<UInt16Type>().value(i))),
+        Kind::U32 => Number::Int(i64::from(a.as_primitive::<UInt32Type>().value(i))),
+        Kind::U64 => {
+            let v = a.as_primitive::<UInt64Type>().value(i);
+            // Beyond i64 the value is far out of range; keep its magnitude for the message.
+            i64::try_from(v).map_or(Number::Float(v as f64), Number::Int)
+        }
+        Kind::F16 => Number::Float(a.as_primitive::<Float16Type>().value(i).to_f64()),
+        Kind::F32 => Number::Float(f64::from(a.as_primitive::<Float32Type>().value(i))),
+        Kind::F64 => Number::Float(a.as_primitive::<Float64Type>().value(i)),
+    };
+    rows.set(row, |p| set_number(p, t, number));
+}
+
+/// The Arrow type of a categorical id column.
+fn id_type(categorical: bool) -> DataType {
+    if categorical {
+        DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8))
+    } else {
+        DataType::Utf8
+    }
+}
+
+fn id_list_type() -> DataType {
+    DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)))
+}
+
+fn recommendation_fields() -> Fields {
+    Fields::from(vec![Field::new("action", DataType::Utf8, false), Field::new("urgency", DataType::Utf8, false)])
+}
+
+/// The result fields at a detail level.
+fn result_fields(detail: Detail, categorical: bool) -> Vec<Field> {
+    let id = || id_type(categorical);
+    let mut v = vec![
+        Field::new("top_condition", id(), true),
+        Field::new("myelopathy_likelihood", id(), true),
+        Field::new("cook_positive", DataType::Int8, true),
+        Field::new("cook_assessed", DataType::Int8, true),
+        Field::new("pathway", id(), true),
+        Field::new("cervical_mri_urgency", id(), true),
+    ];
+    if detail == Detail::Standard {
+        v.push(Field::new("severity_class", id(), true));
+        v.push(Field::new(
+            "recommendations",
+            DataType::List(Arc::new(Field::new("item", DataType::Struct(recommendation_fields()), true))),
+            true,
+        ));
+    }
+    v.push(Field::new("red_flags", id_list_type(), true));
+    v.push(Field::new("warnings", id_list_type(), true));
+    v.push(Field::new("error", DataType::Utf8, true));
+    v
+}
+
+impl Layout {
+    /// Checks the pass-through columns against the input schema and builds the result schema.
+    fn new(input: &Schema, keep: &[String], detail: Detail, categorical: bool) -> Result<Layout, BindError> {
+        let results = result_fields(detail, categorical);
+        let mut indices = Vec::with_capacity(keep.len());
+        let mut fields = Vec::with_capacity(keep.len() + results.len());
+        for name in keep {
+            let shown = plain_name(name);
+            let Some(i) = input.fields().iter().position(|f| f.name() == name) else {
+                let what = shown.map_or("a name given there is".to_owned(), |s| format!("{s:?} is"));
+                return Err(BindError::new(
+                    Some("keep"),
+                    "unknown_field",
+                    &format!("{what} not a column of the frame"),
+                ));
+            };
+            if indices.contains(&i) {
+                return Err(BindError::new(Some("keep"), "duplicate_field", "a column is named twice"));
+            }
+            if results.iter().any(|f| f.name() == name) {
+                return Err(BindError::new(
+                    Some("keep"),
+                    "duplicate_field",
+                    &format!("{} is also a result column; rename it first", shown.unwrap_or("a column")),
+                ));
+            }
+            indices.push(i);
+            if let Some(f) = input.fields().get(i) {
+                fields.push(f.as_ref().clone());
+            }
+        }
+        fields.extend(results);
+        Ok(Layout { keep: indices, detail, categorical, schema: Arc::new(Schema::new(fields)) })
+    }
+}
+
+/// A column name fit for a message: a plain identifier, else `None` (it may be free text).
+fn plain_name(name: &str) -> Option<&str> {
+    (!name.is_empty() && name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .then_some(name)
+}
+
+/// A categorical id column from per-row vocabulary codes.
+fn id_column(codes: &[Option<u32>], ids: &[&'static str], categorical: bool) -> Result<ArrayRef, ArrowError> {
+    if categorical {
+        let keys: Int8Array = codes.iter().map(|c| c.and_then(|c| i8::try_from(c).ok())).collect();
+        let values: ArrayRef = Arc::new(StringArray::from(ids.to_vec()));
+        Ok(Arc::new(DictionaryArray::<Int8Type>::try_new(keys, values)?))
+    } else {
+        let strings: StringArray =
+            codes.iter().map(|c| c.and_then(|c| usize::try_from(c).ok()).and_then(|c| ids.get(c).copied())).collect();
+        Ok(Arc::new(strings))
+    }
+}
+
+/// A list-of-ids column: each row's ids (or null for a failed row).
+fn id_list_column(rows: &[Result<Summary, String>], ids: impl Fn(&Summary, &mut Vec<&'static str>)) -> ArrayRef {
+    let mut offsets: Vec<i32> = Vec::with_capacity(rows.len() + 1);
+    let mut valid = Vec::with_capacity(rows.len());
+    let mut values: Vec<&'static str> = Vec::new();
+    offsets.push(0);
+    for r in rows {
+        if let Ok(s) = r {
+            ids(s, &mut values);
+        }
+        valid.push(r.is_ok());
+        offsets.push(i32::try_from(values.len()).unwrap_or(i32::MAX));
+    }
+    let item = Arc::new(Field::new("item", DataType::Utf8, true));
+    Arc::new(ListArray::new(
+        item,
+        OffsetBuffer::new(offsets.into()),
+        Arc::new(StringArray::from(values)),
+        Some(NullBuffer::from(valid)),
+    ))
+}
+
+fn recommendations_column(rows: &[Result<Summary, String>]) -> ArrayRef {
+    let mut offsets: Vec<i32> = Vec::with_capacity(rows.len() + 1);
+    let mut valid = Vec::with_capacity(rows.len());
+    let mut actions: Vec<&'static str> = Vec::new();
+    let mut urgencies: Vec<&'static str> = Vec::new();
+    offsets.push(0);
+    for r in rows {
+        if let Ok(s) = r {
+            for (a, u) in s.recommendations() {
+                actions.push(a.id());
+                urgencies.push(u.id());
+            }
+        }
+        valid.push(r.is_ok());
+        offsets.push(i32::try_from(actions.len()).unwrap_or(i32::MAX));
+    }
+    let items = StructArray::new(
+        recommendation_fields(),
+        vec![Arc::new(StringArray::from(actions)), Arc::new(StringArray::from(urgencies))],
+        None,
+    );
+    let item = Arc::new(Field::new("item", DataType::Struct(recommendation_fields()), true));
+    Arc::new(ListArray::new(item, OffsetBuffer::new(offsets.into()), Arc::new(items), Some(NullBuffer::from(valid))))
+}
+
+fn ids_of<T: Copy>(all: &[T], id: impl Fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| id(*v)).collect()
+}
+
+/// Assesses the rows `start..start + len` of a batch whose columns are validated and builds
+/// their result batch.
+fn assess_chunk(
+    batch: &RecordBatch,
+    plan: &[ColumnPlan],
+    layout: &Layout,
+    start: usize,
+    len: usize,
+) -> Result<RecordBatch, ArrowError> {
+    let mut rows = Rows::new(len);
+    for p in plan {
+        if let Some(a) = batch.columns().get(p.index) {
+            decode_column(&mut rows, p, &a.slice(start, len));
+        }
+    }
+    let Rows { mut presentations, present, absent, errors } = rows;
+    let results: Vec<Result<Summary, String>> = presentations
+        .iter_mut()
+        .zip(present.iter().zip(absent.iter()))
+        .zip(errors)
+        .map(|((p, (present, absent)), error)| match error {
+            Some(message) => Err(message),
+            None => {
+                p.set_findings(FindingSet::from_masks(*present, *absent));
+                catch_unwind(AssertUnwindSafe(|| core::summarize(p))).map_err(|payload| {
+                    format!("internal error in the stenosis engine: {}", panic_message(payload.as_ref()))
+                })
+            }
+        })
+        .collect();
+
+    let c = layout.categorical;
+    let code = |f: &dyn Fn(&Summary) -> Option<u32>| -> Vec<Option<u32>> {
+        results.iter().map(|r| r.as_ref().ok().and_then(f)).collect()
+    };
+    let count = |f: &dyn Fn(&Summary) -> u8| -> ArrayRef {
+        Arc::new(results.iter().map(|r| r.as_ref().ok().and_then(|s| i8::try_from(f(s)).ok())).collect::<Int8Array>())
+    };
+    let mut arrays: Vec<ArrayRef> =
+        layout.keep.iter().filter_map(|&i| batch.columns().get(i)).map(|a| a.slice(start, len)).collect();
+    arrays.push(id_column(&code(&|s| Some(s.top_condition.code())), &ids_of(Condition::ALL, Condition::id), c)?);
+    arrays.push(id_column(
+        &code(&|s| Some(s.myelopathy_likelihood.code())),
+        &ids_of(Likelihood::ALL, Likelihood::id),
+        c,
+    )?);
+    arrays.push(count(&|s| s.cook_positive));
+    arrays.push(count(&|s| s.cook_assessed));
+    arrays.push(id_column(&code(&|s| Some(s.pathway.code())), &ids_of(Pathway::ALL, Pathway::id), c)?);
+    arrays.push(id_column(&code(&|s| s.cervical_mri.map(Urgency::code)), &ids_of(Urgency::ALL, Urgency::id), c)?);
+    if layout.detail == Detail::Standard {
+        arrays.push(id_column(
+            &code(&|s| s.severity.map(SeverityClass::code)),
+            &ids_of(SeverityClass::ALL, SeverityClass::id),
+            c,
+        )?);
+        arrays.push(recommendations_column(&results));
+    }
+    arrays.push(id_list_column(&results, |s, out| out.extend(s.red_flags().map(RedFlag::id))));
+    arrays.push(id_list_column(&results, |s, out| out.extend(s.warnings().map(Warning::id))));
+    arrays.push(Arc::new(results.iter().map(|r| r.as_ref().err().map(String::as_str)).collect::<StringArray>()));
+    RecordBatch::try_new(layout.schema.clone(), arrays)
 }
 
 /// Why a batch could not be assessed.
@@ -481,71 +844,34 @@ fn validate_columns(batch: &RecordBatch, plan: &[ColumnPlan], schema: &Schema) -
     Ok(())
 }
 
+/// Assesses one input batch: its rows in contiguous chunks, one per thread, each chunk decoded
+/// column by column and turned into its own result batch (so results are built in parallel).
 fn assess_batch(
     batch: &RecordBatch,
     plan: &[ColumnPlan],
+    layout: &Layout,
     schema: &Schema,
     threads: usize,
-) -> Result<RecordBatch, BatchError> {
+) -> Result<Vec<RecordBatch>, BatchError> {
     validate_columns(batch, plan, schema).map_err(BatchError::Invalid)?;
-    let columns: Vec<Column<'_>> =
-        plan.iter().filter_map(|p| batch.columns().get(p.index).map(|a| Column::new(*p, a))).collect();
     let n = batch.num_rows();
-    let rows = parallel_range(n, threads, |i| assess_row(&columns, i));
-
-    let mut top = StringBuilder::with_capacity(n, n * 20);
-    let mut likelihood = StringBuilder::with_capacity(n, n * 8);
-    let mut cook_positive = UInt8Builder::with_capacity(n);
-    let mut cook_assessed = UInt8Builder::with_capacity(n);
-    let mut pathway = StringBuilder::with_capacity(n, n * 16);
-    let mut mri = StringBuilder::with_capacity(n, n * 8);
-    let mut red_flags = ListBuilder::new(StringBuilder::new());
-    let mut warnings = ListBuilder::new(StringBuilder::new());
-    let mut error = StringBuilder::new();
-    for row in &rows {
-        match row {
-            Ok(s) => {
-                top.append_value(s.top_condition.id());
-                likelihood.append_value(s.myelopathy_likelihood.id());
-                cook_positive.append_value(s.cook_positive);
-                cook_assessed.append_value(s.cook_assessed);
-                pathway.append_value(s.pathway.id());
-                mri.append_option(s.cervical_mri.map(|u| u.id()));
-                for r in s.red_flags() {
-                    red_flags.values().append_value(r.id());
-                }
-                red_flags.append(true);
-                for w in s.warnings() {
-                    warnings.values().append_value(w.id());
-                }
-                warnings.append(true);
-                error.append_null();
-            }
-            Err(message) => {
-                top.append_null();
-                likelihood.append_null();
-                cook_positive.append_null();
-                cook_assessed.append_null();
-                pathway.append_null();
-                mri.append_null();
-                red_flags.append(false);
-                warnings.append(false);
-                error.append_value(message);
-            }
-        }
-    }
-    let arrays: Vec<ArrayRef> = vec![
-        Arc::new(top.finish()),
-        Arc::new(likelihood.finish()),
-        Arc::new(cook_positive.finish()),
-        Arc::new(cook_assessed.finish()),
-        Arc::new(pathway.finish()),
-        Arc::new(mri.finish()),
-        Arc::new(red_flags.finish()),
-        Arc::new(warnings.finish()),
-        Arc::new(error.finish()),
-    ];
-    RecordBatch::try_new(output_schema(), arrays).map_err(|_| BatchError::Stream)
+    let chunks = threads.clamp(1, (n / MIN_ROWS_PER_THREAD).max(1));
+    let size = n.div_ceil(chunks).max(1);
+    let work = |t: usize| {
+        let start = (t * size).min(n);
+        let len = size.min(n - start);
+        assess_chunk(batch, plan, layout, start, len)
+    };
+    let parts: Vec<Result<RecordBatch, ArrowError>> = if chunks == 1 {
+        vec![work(0)]
+    } else {
+        let work = &work;
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..chunks).map(|t| s.spawn(move || work(t))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload))).collect()
+        })
+    };
+    parts.into_iter().collect::<Result<Vec<_>, _>>().map_err(|_| BatchError::Stream)
 }
 
 /// The error for an Arrow stream that could not be read: an `InvalidPresentation` (a
@@ -587,15 +913,22 @@ impl ArrowStream {
 }
 
 /// Assesses every row of an Arrow stream (an object with `__arrow_c_stream__`, or such a
-/// capsule) and returns the results as an [`ArrowStream`] of the same length and order.
+/// capsule) and returns the results as an [`ArrowStream`] of the same length and order: the
+/// `keep` columns of the input unchanged, then the result columns of the `detail` level
+/// (`"summary"` or `"standard"`), categorical ids dictionary-encoded unless `categorical` is
+/// false.
 #[pyfunction]
-#[pyo3(signature = (data, threads=None))]
+#[pyo3(signature = (data, threads=None, keep=None, detail="summary", categorical=true))]
 pub fn assess_arrow(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     threads: Option<Bound<'_, PyAny>>,
+    keep: Option<Vec<String>>,
+    detail: &str,
+    categorical: bool,
 ) -> PyResult<ArrowStream> {
     guarded(py, || {
+        let detail = Detail::parse(detail).map_err(|e| e.to_pyerr(py))?;
         let capsule_obj =
             if data.hasattr("__arrow_c_stream__")? { data.call_method0("__arrow_c_stream__")? } else { data.clone() };
         let capsule = capsule_obj.cast::<PyCapsule>().map_err(|_| {
@@ -612,13 +945,16 @@ pub fn assess_arrow(
         let reader = unsafe { RecordBatchStreamReader::from_raw(ptr.as_ptr().cast::<FFI_ArrowArrayStream>()) }
             .map_err(|_| stream_error(py, "its schema is missing or malformed"))?;
         let schema = reader.schema();
-        let plan = plan(&schema).map_err(|e| e.to_pyerr(py))?;
+        let layout =
+            Layout::new(&schema, keep.as_deref().unwrap_or(&[]), detail, categorical).map_err(|e| e.to_pyerr(py))?;
+        let plan = plan(&schema, &layout.keep).map_err(|e| e.to_pyerr(py))?;
         let threads = thread_count(threads_arg(threads.as_ref())?);
-        let batches: Result<Vec<RecordBatch>, BatchError> = py.detach(move || {
+        let out_schema = layout.schema.clone();
+        let batches: Result<Vec<Vec<RecordBatch>>, BatchError> = py.detach(move || {
             reader
                 .map(|b| {
                     b.map_err(|_: ArrowError| BatchError::Stream)
-                        .and_then(|b| assess_batch(&b, &plan, &schema, threads))
+                        .and_then(|b| assess_batch(&b, &plan, &layout, &schema, threads))
                 })
                 .collect()
         });
@@ -627,13 +963,14 @@ pub fn assess_arrow(
             BatchError::Invalid(e) => e.to_pyerr(py),
         })?;
         let out: Box<dyn RecordBatchReader + Send> =
-            Box::new(RecordBatchIterator::new(batches.into_iter().map(Ok), output_schema()));
+            Box::new(RecordBatchIterator::new(batches.into_iter().flatten().map(Ok), out_schema));
         Ok(ArrowStream { stream: Mutex::new(Some(FFI_ArrowArrayStream::new(out))) })
     })
 }
 
 /// The names of the result columns of [`assess_arrow`], in order.
 #[pyfunction]
-pub fn frame_columns(py: Python<'_>) -> PyResult<Vec<&'static str>> {
-    guarded(py, || Ok(OUTPUT_COLUMNS.to_vec()))
+#[pyo3(signature = (detail="summary"))]
+pub fn frame_columns(py: Python<'_>, detail: &str) -> PyResult<Vec<&'static str>> {
+    guarded(py, || Ok(Detail::parse(detail).map_err(|e| e.to_pyerr(py))?.columns().to_vec()))
 }

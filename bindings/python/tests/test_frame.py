@@ -79,7 +79,7 @@ def test_polars_frame() -> None:
     out = stenosis.assess_frame(polars_frame(ROWS))
     assert isinstance(out, pl.DataFrame)
     assert tuple(out.columns) == stenosis.RESULT_COLUMNS
-    assert out.schema["red_flags"] == pl.List(pl.String) and out.schema["cook_positive"] == pl.UInt8
+    assert out.schema["red_flags"] == pl.List(pl.String) and out.schema["cook_positive"] == pl.Int8
     check(ROWS, out.to_dicts())
     assert out["error"][1].startswith("age_years:") and out["error"][4].startswith("sex:")
 

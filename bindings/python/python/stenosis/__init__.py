@@ -35,7 +35,7 @@ from ._assessment import (
     WarningAlert,
 )
 from ._errors import InternalError, InvalidPresentation, StenosisError
-from ._frame import RESULT_COLUMNS, assess_arrow, assess_frame
+from ._frame import RESULT_COLUMNS, STANDARD_COLUMNS, assess_arrow, assess_frame
 from ._html import Card, check_audience
 from ._stenosis import Presentation
 from ._vocabulary import (
@@ -69,6 +69,7 @@ __all__ = [
     "ENGINE_VERSION",
     "KNOWLEDGE_BASE_VERSION",
     "RESULT_COLUMNS",
+    "STANDARD_COLUMNS",
     "Action",
     "Assessment",
     "Card",

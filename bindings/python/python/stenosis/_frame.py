@@ -19,10 +19,12 @@ if TYPE_CHECKING:
     import pandas as pd
     import polars as pl
 
-__all__ = ["assess_frame", "RESULT_COLUMNS"]
+__all__ = ["assess_frame", "RESULT_COLUMNS", "STANDARD_COLUMNS"]
 
-#: The result columns of :func:`assess_frame`, in order.
+#: The result columns of :func:`assess_frame` (``detail="summary"``), in order.
 RESULT_COLUMNS: tuple[str, ...] = tuple(_stenosis.frame_columns())
+#: The result columns of :func:`assess_frame` with ``detail="standard"``, in order.
+STANDARD_COLUMNS: tuple[str, ...] = tuple(_stenosis.frame_columns("standard"))
 
 F = TypeVar("F", "pd.DataFrame", "pl.DataFrame")
 
@@ -54,9 +56,10 @@ def _pandas_result(stream: _stenosis.ArrowStream, index: Any) -> Any:
     table = pa.table(stream)
 
     def mapper(t: Any) -> Any:
-        # Nullable integers stay integers; id lists stay Arrow-backed (no per-row numpy arrays).
-        if pa.types.is_uint8(t):
-            return pd.UInt8Dtype()
+        # Nullable integers stay integers; id lists stay Arrow-backed (no per-row numpy arrays);
+        # dictionary-encoded ids become pandas categories (pyarrow's default).
+        if pa.types.is_int8(t):
+            return pd.Int8Dtype()
         if pa.types.is_list(t):
             return pd.ArrowDtype(t)
         return None
@@ -87,24 +90,41 @@ def _shown(name: object) -> str | None:
     return name if isinstance(name, str) and _PLAIN_NAME.fullmatch(name) else None
 
 
-def _ignore_list(ignore_columns: Iterable[str], columns: Iterable[object]) -> list[Any]:
+def _ignore_list(ignore_columns: Iterable[str], columns: Iterable[object], what: str = "ignore_columns") -> list[Any]:
     if isinstance(ignore_columns, (str, bytes)):
         raise TypeError(
-            "ignore_columns takes a list of column names, not a single string "
-            "(write ignore_columns=[\"id\"])"
+            f"{what} takes a list of column names, not a single string "
+            f"(write {what}=[\"id\"])"
         )
     ignore = list(ignore_columns)
     present = list(columns)
     for name in ignore:
         if name not in present:
             shown = _shown(name)
-            what = f"{shown!r} is" if shown else "a name given there is"
+            which = f"{shown!r} is" if shown else "a name given there is"
             raise InvalidPresentation(
-                f"ignore_columns: {what} not a column of the frame",
-                field="ignore_columns",
+                f"{what}: {which} not a column of the frame",
+                field=what,
                 kind="unknown_field",
             )
     return ignore
+
+
+def _keep_list(keep: Iterable[str], columns: Iterable[object], detail: str) -> list[Any]:
+    """The pass-through columns, checked: columns of the frame, named once, no result column."""
+    names = _ignore_list(keep, columns, "keep")
+    results = set(_stenosis.frame_columns(detail))
+    for i, name in enumerate(names):
+        shown = _shown(name)
+        if name in names[:i]:
+            raise InvalidPresentation("keep: a column is named twice", field="keep", kind="duplicate_field")
+        if name in results:
+            raise InvalidPresentation(
+                f"keep: {shown or 'a column'} is also a result column; rename it first",
+                field="keep",
+                kind="duplicate_field",
+            )
+    return names
 
 
 def _is_null(v: object) -> bool:
@@ -214,7 +234,14 @@ def _pandas_table(pa: Any, frame: Any) -> Any:
     return pa.Table.from_arrays(arrays, names=[str(name) for name in names])
 
 
-def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[str] = ()) -> F:
+def assess_frame(
+    df: F,
+    *,
+    threads: int | None = None,
+    ignore_columns: Iterable[str] = (),
+    keep: Iterable[str] = (),
+    detail: str = "summary",
+) -> F:
     """Assesses every row of a pandas or polars DataFrame; returns a DataFrame of the same kind,
     length and order (and, for pandas, index) with one row of results per input row.
 
@@ -224,14 +251,16 @@ def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[
     or both mixed in one object column). Numeric fields may be text columns of numbers (a cell
     that is not a number is an error of its row). A column with no values at all (e.g. an empty
     CSV column) is accepted for any field. Any other column raises :class:`InvalidPresentation`
-    naming it before any work is done; list columns to skip (patient ids, …) in
-    ``ignore_columns`` (a list of names).
+    naming it before any work is done; list columns to skip in ``ignore_columns``, and columns
+    to carry unchanged to the front of the result (patient ids, …) in ``keep`` (lists of names).
 
-    Result columns: ``top_condition``, ``myelopathy_likelihood``, ``cook_positive``,
-    ``cook_assessed``, ``pathway``, ``cervical_mri_urgency`` (null when no cervical MRI is
-    recommended), ``red_flags`` and ``warnings`` (lists of ids), and ``error``: null for a good
-    row, else the message naming the field (the other columns are then null). A bad row never
-    loses the batch.
+    Result columns (``detail="summary"``, the default): ``top_condition``,
+    ``myelopathy_likelihood``, ``cook_positive``, ``cook_assessed`` (signed 8-bit integers),
+    ``pathway``, ``cervical_mri_urgency`` (null when no cervical MRI is recommended),
+    ``red_flags`` and ``warnings`` (lists of ids), and ``error``: null for a good row, else the
+    message naming the field (the other columns are then null). A bad row never loses the batch.
+    Ids are categorical (dictionary-encoded). ``detail="standard"`` adds ``severity_class`` and
+    ``recommendations`` (a list of ``{action, urgency}``, most urgent first).
 
     The rows are assessed in Rust with the GIL released, on ``threads`` threads (default: every
     core).
@@ -246,16 +275,21 @@ def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[
         if not isinstance(frame, pl.DataFrame):
             raise TypeError(f"assess_frame() takes a polars DataFrame, not a {type(frame).__name__}")
         ignore = _ignore_list(ignore_columns, frame.columns)
+        kept_names = _keep_list(keep, frame.columns, detail)
         source: Any = frame.drop(ignore) if ignore else frame
         # polars exports an all-null (Null-typed) column with a buffer that the Arrow C data
         # interface does not allow; give such columns, and every other column without a value
         # (e.g. an empty CSV column read as Float64), the type their field expects.
         nulls = [
-            c for c, t in source.schema.items() if t == pl.Null or source.get_column(c).null_count() == source.height
+            c
+            for c, t in source.schema.items()
+            if (c not in kept_names and source.get_column(c).null_count() == source.height) or t == pl.Null
         ]
         if nulls:
-            source = source.with_columns([pl.lit(None, dtype=_null_column_type(pl, c)).alias(c) for c in nulls])
-        stream = _stenosis.assess_arrow(source, threads)
+            source = source.with_columns(
+                [pl.lit(None, dtype=pl.String if c in kept_names else _null_column_type(pl, c)).alias(c) for c in nulls]
+            )
+        stream = _stenosis.assess_arrow(source, threads, kept_names, detail)
         result: Any = pl.DataFrame(stream)
         return result  # type: ignore[no-any-return]
     if kind == "pandas":
@@ -269,10 +303,15 @@ def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[
                 "(for a Series, use series.to_frame() or assess() per value)"
             )
         ignore = _ignore_list(ignore_columns, frame.columns)
-        kept: Any = frame.drop(columns=ignore) if ignore else frame
-        table = _pandas_table(pa, kept)
-        stream = _stenosis.assess_arrow(table, threads)
+        kept_names = _keep_list(keep, frame.columns, detail)
+        skip = ignore + [c for c in kept_names if c not in ignore]
+        assessed: Any = frame.drop(columns=skip) if skip else frame
+        table = _pandas_table(pa, assessed)
+        stream = _stenosis.assess_arrow(table, threads, None, detail)
         out: Any = _pandas_result(stream, frame.index)
+        if kept_names:
+            # The kept columns stay pandas columns with their own dtypes.
+            out = pd.concat([frame[kept_names], out], axis=1)
         return out  # type: ignore[no-any-return]
     raise TypeError(
         f"assess_frame() takes a pandas or polars DataFrame, not {type(df).__name__}; "
@@ -280,10 +319,14 @@ def assess_frame(df: F, *, threads: int | None = None, ignore_columns: Iterable[
     )
 
 
-def assess_arrow(data: Any, *, threads: int | None = None) -> Any:
+def assess_arrow(
+    data: Any, *, threads: int | None = None, keep: Iterable[str] = (), detail: str = "summary"
+) -> Any:
     """Assesses every row of any Arrow stream producer (a pyarrow Table or RecordBatchReader, or
     any object with ``__arrow_c_stream__``) and returns a ``pyarrow.Table`` of results (the same
-    columns as :func:`assess_frame`)."""
+    columns as :func:`assess_frame`, after the ``keep`` columns)."""
     pa = _pyarrow()
 
-    return pa.table(_stenosis.assess_arrow(data, threads))
+    if isinstance(keep, (str, bytes)):
+        raise TypeError('keep takes a list of column names, not a single string (write keep=["id"])')
+    return pa.table(_stenosis.assess_arrow(data, threads, list(keep), detail))
