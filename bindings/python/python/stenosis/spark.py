@@ -37,6 +37,8 @@ def result_schema(df: Any, keep: Iterable[str] = (), detail: str = "summary") ->
     columns = _stenosis.frame_columns(detail)
     ddl = _SUMMARY_DDL + (_STANDARD_DDL if "recommendations" in columns else "") + _TAIL_DDL
     results = StructType.fromDDL(ddl)
+    if not isinstance(results, StructType):  # fromDDL is typed as returning any DataType
+        raise TypeError("the result schema is not a struct")
     fields = [df.schema[name] for name in names] + list(results.fields)
     return StructType(fields)
 
