@@ -201,17 +201,31 @@ proptest! {
         let a = assess(&p);
         let rec = |x: A| a.recommendation(x).map(|r| r.urgency);
         let warned = |w: W| a.warnings.iter().any(|x| x.id == w);
+        let emergency_flags = a.red_flags.iter().filter(|r| r.id != RedFlag::LimbThreateningIschaemia).count();
         match a.pathway {
             Pathway::Emergency => {
-                prop_assert!(!a.red_flags.is_empty());
-                prop_assert_eq!(rec(A::EmergencySpineEvaluation), Some(Urgency::Emergency));
+                prop_assert!(emergency_flags > 0);
+                // The emergency is acted on the same day by the team it belongs to.
+                prop_assert!(
+                    rec(A::EmergencySpineEvaluation) == Some(Urgency::Emergency)
+                        || rec(A::VascularSurgeryReferral) == Some(Urgency::Emergency)
+                        || rec(A::NeurologyReferral) == Some(Urgency::Emergency)
+                );
             }
             Pathway::SurgicalEvaluation => prop_assert!(rec(A::SpineSurgeryReferral).is_some()),
             Pathway::Conservative => prop_assert!(rec(A::ClinicalMonitoring).is_some()),
             Pathway::FurtherWorkup => prop_assert!(
-                rec(A::CervicalMri).is_some()
-                    || rec(A::CompleteNeurologicalExam).is_some()
-                    || rec(A::SpineSurgeryReferral).is_some(),
+                [
+                    A::CervicalMri,
+                    A::CompleteNeurologicalExam,
+                    A::SpineSurgeryReferral,
+                    A::ThoracicSpineMri,
+                    A::WholeSpineMri,
+                    A::BrainMri,
+                    A::NeurologyReferral,
+                ]
+                .iter()
+                .any(|x| rec(*x).is_some()),
                 "further work-up names the work-up"
             ),
             Pathway::NoCervicalConcern => {
@@ -219,13 +233,15 @@ proptest! {
                 prop_assert!(a.myelopathy.likelihood == Likelihood::Low);
             }
         }
-        if a.red_flags.is_empty() {
+        if emergency_flags == 0 {
             prop_assert!(a.pathway != Pathway::Emergency);
+        }
+        if a.red_flags.is_empty() {
             prop_assert!(rec(A::EmergencySpineEvaluation).is_none());
         }
         // A warning about missing cervical imaging comes with the recommendation to image.
         if warned(W::DelayedDiagnosisRisk) || warned(W::CervicalImagingOverlooked) {
-            prop_assert!(rec(A::CervicalMri).is_some());
+            prop_assert!(rec(A::CervicalMri).is_some() || rec(A::WholeSpineMri).is_some());
         }
         // An incomplete-exam warning comes with the recommendation to complete it.
         if warned(W::IncompleteNeurologicalExam) {
@@ -239,15 +255,104 @@ proptest! {
         }
         // A suspected cauda equina syndrome leads the differential, unless the cord is the likely
         // cause (high-likelihood myelopathy with upper motor neuron signs).
-        let umn = [Finding::Hyperreflexia, Finding::HoffmannSign, Finding::BabinskiSign, Finding::AnkleClonus, Finding::InvertedSupinatorSign]
+        let umn = [
+            Finding::Hyperreflexia,
+            Finding::HoffmannSign,
+            Finding::BabinskiSign,
+            Finding::AnkleClonus,
+            Finding::InvertedSupinatorSign,
+            Finding::ArmHyperreflexia,
+            Finding::LegHyperreflexia,
+            Finding::TromnerSign,
+        ]
             .iter()
             .any(|f| p.finding(*f) == Status::Present);
         let cord_likely = a.myelopathy.likelihood == Likelihood::High && umn;
+        // (Metastatic compression, an abscess, Guillain-Barre syndrome or acute limb ischaemia with
+        // their own red flag may lead beside it.)
         if a.red_flags.iter().any(|r| r.id == RedFlag::CaudaEquinaSuspected) && !cord_likely {
-            prop_assert_eq!(a.top_condition(), Some(stenosis::Condition::CaudaEquinaSyndrome));
+            use stenosis::Condition as C;
+            let top = a.top_condition();
+            let flagged = |r: RedFlag| a.red_flags.iter().any(|x| x.id == r);
+            prop_assert!(
+                top == Some(C::CaudaEquinaSyndrome)
+                    || (top == Some(C::MalignantSpinalCordCompression) && flagged(RedFlag::MalignantCordCompressionSuspected))
+                    || (top == Some(C::SpinalEpiduralAbscess) && flagged(RedFlag::SpinalInfectionSuspected))
+                    || (top == Some(C::GuillainBarreSyndrome) && flagged(RedFlag::GuillainBarreSuspected))
+                    || (top == Some(C::PeripheralArterialDisease) && flagged(RedFlag::AcuteLimbIschaemia)),
+                "{:?}", top
+            );
         }
         // Recommendations are ordered most urgent first.
         for w in a.recommendations.windows(2) { prop_assert!(w[0].urgency >= w[1].urgency); }
+    }
+
+    #[test]
+    fn a_lumbar_emergency_never_has_a_cervical_mri_as_its_only_or_first_scan(p in presentation()) {
+        use stenosis::Action as A;
+        let a = assess(&p);
+        if a.red_flags.iter().any(|r| r.id == RedFlag::CaudaEquinaSuspected) {
+            let scans: Vec<A> = a.recommendations.iter().map(|r| r.action)
+                .filter(|x| [A::CervicalMri, A::LumbarMri, A::ThoracicSpineMri, A::WholeSpineMri, A::BrainMri].contains(x))
+                .collect();
+            prop_assert!(scans.first().is_some_and(|s| *s == A::LumbarMri || *s == A::WholeSpineMri), "{:?}", scans);
+            prop_assert_eq!(a.recommendation(A::LumbarMri).map(|r| r.urgency), Some(stenosis::Urgency::Emergency));
+        }
+    }
+
+    #[test]
+    fn unknown_never_turns_a_statement_into_one_that_needs_the_exam(p in presentation(), which in 0usize..3) {
+        use stenosis::{Action as A, Warning as W};
+        // Take the examination away (reflexes, or the plantar response): nothing that needs it
+        // may be concluded.
+        let mut q = p;
+        match which {
+            0 => q.set_finding(Finding::BabinskiSign, Status::Unknown),
+            1 => {
+                for f in [Finding::Hyperreflexia, Finding::LegHyperreflexia, Finding::ReducedKneeReflexes, Finding::ReducedAnkleReflexes] {
+                    q.set_finding(f, Status::Unknown);
+                }
+            }
+            _ => {
+                for f in Finding::ALL.iter().filter(|f| f.group() == stenosis::FindingGroup::UpperMotorNeuronExam
+                    || f.group() == stenosis::FindingGroup::LimbSpecificExam) {
+                    q.set_finding(*f, Status::Unknown);
+                }
+            }
+        }
+        let a = assess(&q);
+        prop_assert!(a.pathway != Pathway::NoCervicalConcern);
+        let warned = |w: W| a.warnings.iter().any(|x| x.id == w);
+        prop_assert!(!warned(W::NonmyelopathicCompression));
+        prop_assert!(!warned(W::AbsentSignsDoNotExclude));
+        prop_assert!(!a.recommendations.iter().any(|r| r.action == A::ClinicalMonitoring && r.rationale.contains("about 8% develop myelopathy")));
+    }
+
+    #[test]
+    fn every_recommendation_has_a_strength_and_evidence_quality_key(p in presentation()) {
+        let json: serde_json::Value = serde_json::from_str(&assess(&p).to_json()).unwrap();
+        for r in json["recommendations"].as_array().unwrap() {
+            let o = r.as_object().unwrap();
+            prop_assert!(o.contains_key("strength") && o.contains_key("evidence_quality"), "{}", r);
+            prop_assert!(["strong", "weak"].iter().any(|v| r["strength"] == *v) || r["strength"].is_null());
+            prop_assert!(["high", "moderate", "low", "very_low"].iter().any(|v| r["evidence_quality"] == *v) || r["evidence_quality"].is_null());
+        }
+    }
+
+    #[test]
+    fn mimic_features_never_leave_a_spine_referral_as_the_only_route(p in presentation()) {
+        use stenosis::{Action as A, Warning as W};
+        let a = assess(&p);
+        // Mimic features, or cord signs that no compression on MRI explains.
+        let thoracic = p.finding(Finding::ThoracicCordCompressionOnMri) == Status::Present;
+        let mimic = a.warnings.iter().any(|w| {
+            w.id == W::MimicFeaturesPresent || (w.id == W::UmnSignsWithoutCompression && !thoracic)
+        });
+        let spine = [A::SpineSurgeryReferral, A::EmergencySpineEvaluation].iter().filter_map(|x| a.recommendation(*x)).map(|r| r.urgency).max();
+        if let (true, Some(u)) = (mimic, spine) {
+            let neuro = a.recommendation(A::NeurologyReferral).map(|r| r.urgency);
+            prop_assert!(neuro.is_some_and(|n| n >= u), "spine {:?}, neurology {:?}", u, neuro);
+        }
     }
 
     #[test]

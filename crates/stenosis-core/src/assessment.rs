@@ -17,7 +17,7 @@ use crate::vocab::{
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.4";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.5";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";
@@ -366,7 +366,8 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
     for r in &pathway_reasons {
         all.add(r.cites);
     }
-    let pathway_rationale = join(&pathway_reasons);
+    let missing = rules::missing_exam_items(p);
+    let pathway_rationale = join_with(&pathway_reasons, &missing);
 
     let mut recommendations: Vec<Recommendation> = Action::ALL
         .iter()
@@ -381,13 +382,16 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
                 urgency,
                 strength,
                 evidence_quality,
-                rationale: join(&reasons),
+                rationale: join_with(&reasons, &missing),
                 citations,
             })
         })
         .collect();
-    // Most urgent first; vocabulary order within the same urgency (stable sort).
-    recommendations.sort_by_key(|r| core::cmp::Reverse(r.urgency));
+    // Most urgent first; vocabulary order within the same urgency (stable sort), except that in
+    // suspected cauda equina syndrome the cervical MRI never comes before the lumbosacral or
+    // whole-spine MRI.
+    let ces = d.has_red_flag(RedFlag::CaudaEquinaSuspected);
+    recommendations.sort_by_key(|r| (core::cmp::Reverse(r.urgency), ces && r.action == Action::CervicalMri));
 
     let red_flags: Vec<RedFlagAlert> = RedFlag::ALL
         .iter()
@@ -407,7 +411,7 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
             let reasons: Vec<&'static Reason> = reasons_for(trace, Target::Warning(w)).collect();
             let citations = collect_citations(&reasons, &[]);
             all.add(&citations);
-            WarningAlert { id: w, message: join(&reasons), citations }
+            WarningAlert { id: w, message: join_with(&reasons, &missing), citations }
         })
         .collect();
 
@@ -438,12 +442,27 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
 }
 
 fn join(reasons: &[&'static Reason]) -> String {
+    join_with(reasons, &[])
+}
+
+/// Joins the reasons' sentences; a reason that says the examination is incomplete is followed by
+/// the items of this presentation that are not recorded (`missing`).
+fn join_with(reasons: &[&'static Reason], missing: &[&'static str]) -> String {
     let mut s = String::new();
     for (i, r) in reasons.iter().enumerate() {
         if i > 0 {
             s.push_str(". ");
         }
         s.push_str(r.text);
+        if rules::names_missing_exam_items(r) && !missing.is_empty() {
+            s.push_str(". Not recorded: ");
+            for (j, item) in missing.iter().enumerate() {
+                if j > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(item);
+            }
+        }
     }
     if !s.is_empty() {
         s.push('.');

@@ -565,4 +565,16 @@ citations! {
         source: "J Am Coll Cardiol. 83(24):2497-2604", year: 2024, pmid: None, doi: Some("10.1016/j.jacc.2024.02.013"),
         used_for: "PAD subsets include chronic limb-threatening and acute limb ischaemia; revascularisation to prevent limb loss in CLTI",
     }
+    Kranz2019Myelopathy = "kranz2019_myelopathy" {
+        authors: "Kranz PG, Amrhein TJ",
+        title: "Imaging approach to myelopathy: acute, subacute, and chronic",
+        source: "Radiol Clin North Am. 57:257", year: 2019, pmid: None, doi: Some("10.1016/j.rcl.2018.09.006"),
+        used_for: "A truncal sensory level, corticospinal signs and urinary retention strongly suggest myelopathy; compression must be excluded first",
+    }
+    Aizawa2006Olf = "aizawa2006_olf" {
+        authors: "Aizawa T, et al.",
+        title: "Thoracic myelopathy caused by ossification of the ligamentum flavum: clinical features and surgical results in the Japanese population",
+        source: "J Neurosurg Spine. 5(6):514-519", year: 2006, pmid: None, doi: Some("10.3171/spi.2006.5.6.514"),
+        used_for: "Ossified ligamentum flavum myelopathy presents with leg numbness, pain or gait disturbance; over 80% of levels at T9-10 or lower",
+    }
 }

@@ -7,7 +7,9 @@
 
 use super::differential::abi_not_interpretable;
 use super::engine::{self, Rule};
-use super::facts::{mask, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS};
+use super::facts::{exam_complete, mask, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS, UMN_SIGNS_V1};
+use super::localisation::{self as loc, CES_CARDINAL, HAND_SIGNS};
+use super::vascular;
 use super::{CervicalImaging, Reason, Target, Trace};
 use crate::citations::CitationId as C;
 use crate::vocab::{Action, Condition, Finding as F, Likelihood, RedFlag, Warning as W};
@@ -38,19 +40,102 @@ fn rapid(c: &Ctx<'_>) -> bool {
 
 const CES_SUSPECTED: Reason = Reason {
     id: "ces_suspected",
-    text: "Suspected cauda equina syndrome (saddle anaesthesia, urinary retention, or recent bladder or bowel disturbance with leg symptoms): emergency referral and MRI of the lumbosacral spine within 4 hours",
-    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Seed],
+    text: "Suspected cauda equina syndrome: immediate referral to the on-call spinal team and an emergency MRI of the lumbosacral spine within 4 hours of the request (a bladder scan must not delay it; a rectal examination is not needed)",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const RAPID_DEFICIT: Reason = Reason {
     id: "rapid_deficit",
     text: "Rapidly progressive leg symptoms: an acute neurological deficit needs same-day evaluation and imaging; cord damage from compression can become irreversible",
-    cites: &[C::Seed, C::RothAcrMyelopathy],
+    cites: &[C::Seed, C::RothAcrMyelopathy, C::Davies2018Bmj],
 };
 
-/// Red flags: suspected cauda equina syndrome; a rapidly progressive deficit.
+fn ces_cardinal(c: &Ctx<'_>) -> bool {
+    ces_likely(c) && c.any(CES_CARDINAL)
+}
+fn ces_recent_sphincter(c: &Ctx<'_>) -> bool {
+    ces_likely(c)
+        && (c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction))
+        && (loc::recent(c) || c.rapid())
+        && !loc::cord_pattern(c)
+}
+fn ces_bilateral(c: &Ctx<'_>) -> bool {
+    ces_likely(c) && loc::girft_bilateral(c)
+}
+fn ces_sexual(c: &Ctx<'_>) -> bool {
+    ces_likely(c) && loc::girft_sexual(c)
+}
+fn rapid_in_ischaemic_leg(c: &Ctx<'_>) -> bool {
+    c.rapid() && c.d.v2.ali
+}
+fn mscc_likely(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::High
+}
+fn sea_likely(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::High
+}
+fn gbs_likely(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::GuillainBarreSyndrome) == Likelihood::High
+}
+fn ali(c: &Ctx<'_>) -> bool {
+    c.d.v2.ali
+}
+fn clti(c: &Ctx<'_>) -> bool {
+    c.d.v2.clti
+}
+
+const CES_CARDINAL_FLAG: Reason = Reason {
+    id: "ces_cardinal_flag",
+    text: "Triggered by saddle anaesthesia, urinary retention or reduced anal tone",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
+};
+const CES_SPHINCTER_FLAG: Reason = Reason {
+    id: "ces_sphincter_flag",
+    text: "Triggered by bladder or bowel disturbance of recent onset or rapidly worsening, with leg symptoms",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
+};
+const RAPID_ISCHAEMIC: Reason = Reason {
+    id: "rapid_ischaemic",
+    text: "In a leg with acute limb ischaemia the deficit is ischaemic until proven otherwise: the emergency is vascular, not spinal, unless cord or cauda equina signs are present",
+    cites: &[C::Creager2012Ali],
+};
+const MSCC_FLAG: Reason = Reason {
+    id: "mscc_flag",
+    text: "Cancer history with symptoms or signs of cord or cauda equina compression: contact the MSCC coordinator immediately; whole-spine MRI and a treatment plan within 24 hours",
+    cites: &[C::NiceNg234, C::Hawkins2023Mscc, C::NiceQs56],
+};
+const SEA_FLAG: Reason = Reason {
+    id: "sea_flag",
+    text: "Fever or an infection risk with back pain and a neurological deficit: suspected spinal epidural abscess; emergency MRI, ESR, CRP and blood cultures, and same-day spinal assessment (diagnostic delay was followed by residual weakness in 45%)",
+    cites: &[C::Davis2004Sea],
+};
+const GBS_FLAG: Reason = Reason {
+    id: "gbs_flag",
+    text: "Rapidly progressive areflexic weakness without a sensory level or early sphincter failure: suspected Guillain-Barre syndrome; emergency neurology assessment (respiratory and bulbar function, nerve conduction studies, CSF)",
+    cites: &[C::Leonhard2019Gbs],
+};
+const CLTI_FLAG: Reason = Reason {
+    id: "clti_flag",
+    text: "Suspected chronic limb-threatening ischaemia: urgent (not emergency) referral to a vascular specialist",
+    cites: &[C::Conte2019Clti],
+};
+
+/// Red flags: suspected cauda equina syndrome (each criterion that holds names itself); a
+/// rapidly progressive deficit; suspected metastatic compression, spinal infection or
+/// Guillain-Barre syndrome; acute and chronic limb-threatening ischaemia.
 pub(crate) const RED_FLAGS: &[Rule<RedFlag>] = &[
     alert(ces_likely, RedFlag::CaudaEquinaSuspected, &CES_SUSPECTED),
+    alert(ces_cardinal, RedFlag::CaudaEquinaSuspected, &CES_CARDINAL_FLAG),
+    alert(ces_recent_sphincter, RedFlag::CaudaEquinaSuspected, &CES_SPHINCTER_FLAG),
+    alert(ces_bilateral, RedFlag::CaudaEquinaSuspected, &loc::CES_BILATERAL),
+    alert(ces_sexual, RedFlag::CaudaEquinaSuspected, &loc::CES_SEXUAL),
     alert(rapid, RedFlag::RapidlyProgressiveDeficit, &RAPID_DEFICIT),
+    alert(rapid_in_ischaemic_leg, RedFlag::RapidlyProgressiveDeficit, &RAPID_ISCHAEMIC),
+    alert(mscc_likely, RedFlag::MalignantCordCompressionSuspected, &MSCC_FLAG),
+    alert(sea_likely, RedFlag::SpinalInfectionSuspected, &SEA_FLAG),
+    alert(gbs_likely, RedFlag::GuillainBarreSuspected, &GBS_FLAG),
+    alert(ali, RedFlag::AcuteLimbIschaemia, &vascular::ALI),
+    alert(clti, RedFlag::LimbThreateningIschaemia, &vascular::CLTI),
+    alert(clti, RedFlag::LimbThreateningIschaemia, &CLTI_FLAG),
 ];
 
 /// The red-flag phase.
@@ -83,7 +168,8 @@ fn cervical_signs(c: &Ctx<'_>) -> bool {
 /// Cervical findings: tandem stenosis is anatomical, so cord compression on MRI counts even
 /// without myelopathy.
 fn cervical_findings(c: &Ctx<'_>) -> bool {
-    cervical_signs(c) || compression(c) || c.d.myelopathy >= Likelihood::Moderate
+    // A cervical finding is a sign or the MRI, not a likelihood raised by nonspecific symptoms.
+    cervical_signs(c) || compression(c) || c.any(HAND_SIGNS)
 }
 fn not_imaged(c: &Ctx<'_>) -> bool {
     c.d.imaging == CervicalImaging::NotImaged
@@ -96,16 +182,21 @@ fn misattribution_risk(c: &Ctx<'_>) -> bool {
     lumbar_attribution(c) && (cervical_signs(c) || (c.d.myelopathy >= Likelihood::Moderate && !c.clear_alternative))
 }
 fn legs_without_umn_exam(c: &Ctx<'_>) -> bool {
-    c.any(LEG_SYMPTOMS) && !c.umn_exam_done
+    c.any(LEG_SYMPTOMS) && !exam_complete(c.p)
 }
+/// SPEC: sciatica-like pain with cervical signs or cervical cord compression.
 fn sciatica_with_cervical_signs(c: &Ctx<'_>) -> bool {
-    c.has(F::SciaticaLikePain) && cervical_signs(c)
+    c.has(F::SciaticaLikePain) && (cervical_signs(c) || compression(c))
 }
 fn lumbar_and_cervical_findings(c: &Ctx<'_>) -> bool {
     lumbar_findings(c) && cervical_findings(c)
 }
+/// Cervical imaging recommended: a cervical MRI, or a whole-spine MRI that includes it.
+fn cervical_imaging_recommended(c: &Ctx<'_>) -> bool {
+    c.d.recommendation(Action::CervicalMri).is_some() || c.d.recommendation(Action::WholeSpineMri).is_some()
+}
 fn progressive_deficit_not_imaged(c: &Ctx<'_>) -> bool {
-    c.worsening() && deficit(c) && not_imaged(c) && c.d.recommendation(Action::CervicalMri).is_some()
+    c.worsening() && deficit(c) && not_imaged(c) && cervical_imaging_recommended(c)
 }
 fn bilateral_progressive_not_imaged(c: &Ctx<'_>) -> bool {
     c.has(F::BilateralLegSymptoms)
@@ -113,16 +204,42 @@ fn bilateral_progressive_not_imaged(c: &Ctx<'_>) -> bool {
         && not_imaged(c)
         && c.condition(Condition::LumbarSpinalStenosis) < Likelihood::High
         && !c.clear_alternative
+        && cervical_imaging_recommended(c)
+}
+fn bilateral_progressive_not_imaged_no_lss(c: &Ctx<'_>) -> bool {
+    bilateral_progressive_not_imaged(c) && !loc::lumbar_stenosis_known(c)
+}
+fn bilateral_progressive_not_imaged_with_lss(c: &Ctx<'_>) -> bool {
+    bilateral_progressive_not_imaged(c) && loc::lumbar_stenosis_known(c)
+}
+fn mimic_features(c: &Ctx<'_>) -> bool {
+    c.d.v2.mimic
+}
+fn below_neck(c: &Ctx<'_>) -> bool {
+    c.d.v2.below_neck && (c.any(LEG_SYMPTOMS) || c.any(UMN_SIGNS))
+}
+fn below_neck_level(c: &Ctx<'_>) -> bool {
+    below_neck(c) && c.has(F::TruncalSensoryLevel)
+}
+fn below_neck_legs_only(c: &Ctx<'_>) -> bool {
+    below_neck(c) && !c.has(F::TruncalSensoryLevel)
+}
+fn lmn_pattern(c: &Ctx<'_>) -> bool {
+    c.d.v2.lmn
+}
+fn after_decompression(c: &Ctx<'_>) -> bool {
+    c.d.v2.after_decompression
 }
 fn umn_signs_all_absent_with_suspicion(c: &Ctx<'_>) -> bool {
     let compression_without_myelopathy = compression(c) && !c.d.dcm_established;
-    c.all_known(UMN_SIGNS)
+    c.all_known(UMN_SIGNS_V1)
         && !c.any(UMN_SIGNS)
         && c.d.myelopathy >= Likelihood::Moderate
         && !compression_without_myelopathy
 }
+/// "Non-myelopathic" is a conclusion of the examination: not drawn while it is not done.
 fn compression_without_myelopathy(c: &Ctx<'_>) -> bool {
-    compression(c) && !c.d.dcm_established
+    compression(c) && !c.d.dcm_established && c.umn_exam_done
 }
 fn umn_signs_without_compression(c: &Ctx<'_>) -> bool {
     matches!(c.d.imaging, CervicalImaging::NoCompression | CervicalImaging::SignalWithoutCompression)
@@ -132,17 +249,17 @@ fn umn_signs_without_compression(c: &Ctx<'_>) -> bool {
 const MISATTRIBUTION: Reason = Reason {
     id: "misattribution",
     text: "Leg symptoms may be put down to the lumbar spine while cervical signs or an unexplained picture remain: misattribution to lumbar pathology is a recognised pitfall, especially when lumbar disease coexists",
-    cites: &[C::Seed, C::Chan2011, C::Langfitt1967],
+    cites: &[C::Seed, C::Langfitt1967, C::Han2024],
 };
-const INCOMPLETE_EXAM: Reason = Reason {
+pub(crate) const INCOMPLETE_EXAM: Reason = Reason {
     id: "incomplete_exam",
-    text: "Leg symptoms without an upper motor neuron examination (reflexes and plantar responses not recorded; also Hoffmann, clonus and gait): failing to examine for them is a recognised cause of missed myelopathy",
-    cites: &[C::Seed],
+    text: "Leg symptoms with the upper motor neuron examination incomplete: failing to examine for upper motor neuron signs is a recognised cause of missed myelopathy",
+    cites: &[C::Seed, C::Davies2018Bmj],
 };
 const FALSE_LOCALIZING: Reason = Reason {
     id: "false_localizing",
     text: "Sciatica-like leg pain with upper motor neuron signs or cervical cord compression: cervical cord compression can present as sciatica (a false-localising sign) and be missed",
-    cites: &[C::Chan2011, C::Han2024, C::Seed],
+    cites: &[C::Langfitt1967, C::Han2024, C::Seed],
 };
 const TANDEM: Reason = Reason {
     id: "tandem",
@@ -156,8 +273,38 @@ const DELAYED: Reason = Reason {
 };
 const OVERLOOKED: Reason = Reason {
     id: "overlooked",
-    text: "Bilateral progressive leg symptoms without a clear lumbar cause and no cervical imaging: not considering cervical imaging is a recognised pitfall",
-    cites: &[C::Seed],
+    text: "Bilateral progressive leg symptoms that no finding given clearly explains, and no cervical imaging: not considering cervical imaging is a recognised pitfall",
+    cites: &[C::Seed, C::Davies2018Bmj],
+};
+const OVERLOOKED_WITH_LSS: Reason = Reason {
+    id: "overlooked_with_lss",
+    text: "Bilateral progressive leg symptoms that the known lumbar stenosis does not clearly explain (no claudication pattern), and no cervical imaging: not considering cervical imaging is a recognised pitfall",
+    cites: &[C::Seed, C::Davies2018Bmj, C::Kalichman2009],
+};
+const MIMIC: Reason = Reason {
+    id: "mimic",
+    text: "Features of a non-compressive mimic of myelopathy (see the differential: motor neuron disease, B12 or copper deficiency, demyelination, hereditary spastic paraplegia, hydrocephalus or a dural fistula): separate it with its test and a neurologist before any spine surgery; unnecessary decompression in unrecognised ALS is documented",
+    cites: &[C::Kim2013Mimics, C::Yoshor2005Als],
+};
+const BELOW_NECK_LEVEL: Reason = Reason {
+    id: "below_neck_level",
+    text: "A truncal sensory level: the lesion lies at or above the level, thoracic or up to 6-11 segments higher in the cervical cord; a cervical MRI alone may miss a thoracic lesion, and a thoracic MRI alone a cervical one",
+    cites: &[C::Kranz2019Myelopathy, C::Hellmann2013FalseLevel],
+};
+const BELOW_NECK_LEGS: Reason = Reason {
+    id: "below_neck_legs",
+    text: "Upper motor neuron signs in the legs with normal arms: the lesion may be anywhere from the foramen magnum to the conus; image the thoracic cord as well as the cervical cord (thoracic meningiomas have been missed behind a lumbar diagnosis)",
+    cites: &[C::Bentley2001, C::Ando2019Thoracic, C::Ko2011Meningioma],
+};
+const LMN: Reason = Reason {
+    id: "lmn",
+    text: "Areflexic or flaccid leg weakness (reduced knee or ankle reflexes or tone, no upper motor neuron sign): a lower motor neuron pattern that points to the roots, cauda equina or nerves, not the cord; image the lumbosacral spine, and think of Guillain-Barre syndrome if it is rapid and ascending",
+    cites: &[C::Kessler2022Lmn, C::Todd2016Ces, C::Leonhard2019Gbs],
+};
+const AFTER_DECOMPRESSION: Reason = Reason {
+    id: "after_decompression",
+    text: "Worse after a spinal decompression (prior spine surgery with a worsening course): reconsider motor neuron disease and the other mimics, and a lesion at another level",
+    cites: &[C::Yoshor2005Als, C::Kim2013Mimics, C::Ko2011Meningioma],
 };
 const SIGNS_DO_NOT_EXCLUDE: Reason = Reason {
     id: "signs_do_not_exclude",
@@ -176,8 +323,8 @@ const NONMYELOPATHIC: Reason = Reason {
 };
 const UMN_WITHOUT_COMPRESSION: Reason = Reason {
     id: "umn_without_compression",
-    text: "Upper motor neuron signs with no cord compression on cervical MRI: consider dynamic compression in extension or a lesion elsewhere above L1",
-    cites: &[C::Bentley2001, C::Shin2024],
+    text: "Upper motor neuron signs with no cord compression on cervical MRI: consider dynamic compression in extension, a lesion elsewhere above L1, or a non-compressive cause (neurology; blood tests, brain MRI, EMG)",
+    cites: &[C::Bentley2001, C::Shin2024, C::Kim2013Mimics],
 };
 
 /// The seed's four pitfalls and the evidence caveats.
@@ -187,11 +334,17 @@ pub(crate) const WARNINGS: &[Rule<W>] = &[
     alert(sciatica_with_cervical_signs, W::FalseLocalizingSciatica, &FALSE_LOCALIZING),
     alert(lumbar_and_cervical_findings, W::TandemStenosisPossible, &TANDEM),
     alert(progressive_deficit_not_imaged, W::DelayedDiagnosisRisk, &DELAYED),
-    alert(bilateral_progressive_not_imaged, W::CervicalImagingOverlooked, &OVERLOOKED),
+    alert(bilateral_progressive_not_imaged_no_lss, W::CervicalImagingOverlooked, &OVERLOOKED),
+    alert(bilateral_progressive_not_imaged_with_lss, W::CervicalImagingOverlooked, &OVERLOOKED_WITH_LSS),
     alert(umn_signs_all_absent_with_suspicion, W::AbsentSignsDoNotExclude, &SIGNS_DO_NOT_EXCLUDE),
     alert(abi_not_interpretable, W::NoncompressibleAbi, &NONCOMPRESSIBLE),
     alert(compression_without_myelopathy, W::NonmyelopathicCompression, &NONMYELOPATHIC),
     alert(umn_signs_without_compression, W::UmnSignsWithoutCompression, &UMN_WITHOUT_COMPRESSION),
+    alert(mimic_features, W::MimicFeaturesPresent, &MIMIC),
+    alert(below_neck_level, W::LesionMayBeBelowNeck, &BELOW_NECK_LEVEL),
+    alert(below_neck_legs_only, W::LesionMayBeBelowNeck, &BELOW_NECK_LEGS),
+    alert(lmn_pattern, W::LowerMotorNeuronPattern, &LMN),
+    alert(after_decompression, W::DeteriorationAfterDecompression, &AFTER_DECOMPRESSION),
 ];
 
 /// The warnings phase (after the recommendations: the delayed-diagnosis warning reads them).

@@ -3,6 +3,8 @@
 
 use super::engine::{self, Move, Rule};
 use super::facts::{mask, Ctx, UMN_SIGNS};
+use super::localisation::{self, cord_pattern};
+use super::{mimics, vascular};
 use super::{Decision, Reason, Target, Trace, N_CONDITIONS};
 use crate::citations::CitationId as C;
 use crate::presentation::Presentation;
@@ -27,6 +29,37 @@ pub(crate) fn conditions<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     c.d.set_condition(Condition::PeripheralArterialDisease, l, fired);
     let (l, fired) = engine::likelihood(CAUDA_EQUINA_SYNDROME, c, Target::Condition(Condition::CaudaEquinaSyndrome), t);
     c.d.set_condition(Condition::CaudaEquinaSyndrome, l, fired);
+    // Version 2: the cord below the neck, Guillain-Barre, cancer, infection, and the mimics.
+    let x = Condition::ThoracicMyelopathy;
+    let (l, fired) = engine::likelihood(localisation::THORACIC_MYELOPATHY, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::GuillainBarreSyndrome;
+    let (l, fired) = engine::likelihood(localisation::GUILLAIN_BARRE, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::MalignantSpinalCordCompression;
+    let (l, fired) = engine::likelihood(localisation::MALIGNANT_COMPRESSION, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::SpinalEpiduralAbscess;
+    let (l, fired) = engine::likelihood(localisation::EPIDURAL_ABSCESS, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::MotorNeuronDisease;
+    let (l, fired) = engine::likelihood(mimics::MOTOR_NEURON_DISEASE, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::NutritionalMyelopathy;
+    let (l, fired) = engine::likelihood(mimics::NUTRITIONAL_MYELOPATHY, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::DemyelinatingDisease;
+    let (l, fired) = engine::likelihood(mimics::DEMYELINATING_DISEASE, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::HereditarySpasticParaplegia;
+    let (l, fired) = engine::likelihood(mimics::HEREDITARY_SPASTIC_PARAPLEGIA, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::NormalPressureHydrocephalus;
+    let (l, fired) = engine::likelihood(mimics::NORMAL_PRESSURE_HYDROCEPHALUS, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
+    let x = Condition::SpinalDuralAvFistula;
+    let (l, fired) = engine::likelihood(mimics::SPINAL_DURAL_AV_FISTULA, c, Target::Condition(x), t);
+    c.d.set_condition(x, l, fired);
 }
 
 // ---- Lumbar spinal stenosis ------------------------------------------------------------------
@@ -136,6 +169,7 @@ pub(crate) const LUMBAR_SPINAL_STENOSIS: &[Rule<Move>] = &[
         .reading(mask(&[F::SciaticaLikePain, F::StraightLegRaise])),
     row(pain_not_with_walking, Move::Lower, &LSS_NOT_WALKING).reading(mask(&[F::WalkingLegPain])),
     row(relief_standing_still, Move::Lower, &LSS_VASCULAR_PATTERN).reading(mask(&[F::ReliefWithStandingStill])),
+    localisation::LUMBAR_V2,
 ];
 
 // ---- Peripheral neuropathy -------------------------------------------------------------------
@@ -304,6 +338,8 @@ const PAD_PULSES_NORMAL: Reason = Reason {
 /// Peripheral arterial disease: a measured ABI settles it (except borderline or non-compressible);
 /// otherwise the clinical picture.
 pub(crate) const PERIPHERAL_ARTERIAL_DISEASE: &[Rule<Move>] = &[
+    vascular::PAD_ALI_ROW,
+    vascular::PAD_CLTI_ROW,
     row(abi_abnormal, Move::Settle(Likelihood::High), &PAD_ABI_ABNORMAL),
     row(abi_borderline, Move::Raise(Likelihood::Moderate), &PAD_ABI_BORDERLINE),
     row(abi_normal, Move::Settle(Likelihood::Low), &PAD_ABI_NORMAL),
@@ -313,6 +349,8 @@ pub(crate) const PERIPHERAL_ARTERIAL_DISEASE: &[Rule<Move>] = &[
     row(reduced_pulses_only, Move::Raise(Likelihood::Moderate), &PAD_PULSES).reading(mask(&[F::ReducedFootPulses])),
     row(vascular_claudication_only, Move::Raise(Likelihood::High), &PAD_STANDING).reading(VASCULAR_CLAUDICATION),
     row(normal_pulses_not_borderline, Move::Lower, &PAD_PULSES_NORMAL).reading(mask(&[F::ReducedFootPulses])),
+    vascular::PAD_SKIN_ROW,
+    vascular::PAD_BRUIT_ROW,
 ];
 
 /// Whether a measured ABI is above the non-compressible threshold (a toe-brachial index is needed).
@@ -335,7 +373,7 @@ pub(crate) const RECENT_ONSET_MONTHS: f64 = RECENT_ONSET_DAYS as f64 / 30.4375;
 const SPHINCTER: u128 = mask(&[F::BladderDysfunction, F::BowelDysfunction]);
 
 fn recent_or_rapid(c: &Ctx<'_>) -> bool {
-    c.p.symptom_duration_months().is_some_and(|m| m <= RECENT_ONSET_MONTHS) || c.rapid()
+    localisation::recent(c) || c.rapid()
 }
 fn sphincter(c: &Ctx<'_>) -> bool {
     c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction)
@@ -343,11 +381,17 @@ fn sphincter(c: &Ctx<'_>) -> bool {
 fn cardinal_ces_sign(c: &Ctx<'_>) -> bool {
     c.has(F::SaddleAnesthesia) || c.has(F::UrinaryRetention)
 }
+/// Bladder or bowel disturbance with leg upper motor neuron signs or a truncal sensory level
+/// points to the cord above the cauda equina (Bentley 2001; Kranz 2019).
+fn sphincter_with_cord_pattern(c: &Ctx<'_>) -> bool {
+    sphincter(c) && cord_pattern(c)
+}
 fn recent_sphincter(c: &Ctx<'_>) -> bool {
-    sphincter(c) && recent_or_rapid(c)
+    sphincter(c) && recent_or_rapid(c) && !cord_pattern(c)
 }
 fn chronic_sphincter_lumbar_or_bowel(c: &Ctx<'_>) -> bool {
     sphincter(c)
+        && !cord_pattern(c)
         && !recent_or_rapid(c)
         && (c.has(F::BowelDysfunction) || c.has(F::SignificantBackPain) || c.has(F::SciaticaLikePain))
 }
@@ -362,6 +406,11 @@ const CES_SPHINCTER_RECENT: Reason = Reason {
     text: "Bladder or bowel disturbance of recent onset (under 14 days) or rapidly worsening, with leg symptoms: suspect cauda equina syndrome",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
+const CES_SPHINCTER_CORD: Reason = Reason {
+    id: "ces_sphincter_cord",
+    text: "Bladder or bowel disturbance with leg upper motor neuron signs or a truncal sensory level: a cord lesion above the cauda equina, not cauda equina syndrome, explains the sphincter symptoms",
+    cites: &[C::Bentley2001, C::Kranz2019Myelopathy],
+};
 const CES_SPHINCTER_CHRONIC: Reason = Reason {
     id: "ces_sphincter_chronic",
     text: "Bowel disturbance, or bladder disturbance with back or radicular leg pain, not of recent onset: cauda equina is possible, but cord compression and other causes are common",
@@ -375,6 +424,11 @@ pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
     row(recent_sphincter, Move::Raise(Likelihood::High), &CES_SPHINCTER_RECENT).reading(SPHINCTER),
     row(chronic_sphincter_lumbar_or_bowel, Move::Raise(Likelihood::Moderate), &CES_SPHINCTER_CHRONIC)
         .reading(SPHINCTER | mask(&[F::SignificantBackPain, F::SciaticaLikePain])),
+    row(sphincter_with_cord_pattern, Move::Keep, &CES_SPHINCTER_CORD),
+    localisation::CES_ANAL_TONE_ROW,
+    localisation::CES_BILATERAL_ROW,
+    localisation::CES_SEXUAL_ROW,
+    localisation::CES_LMN_RAPID_ROW,
 ];
 
 engine::check_table_len!(
@@ -402,7 +456,16 @@ pub(crate) fn table(c: Condition) -> &'static [Rule<Move>] {
         Condition::PeripheralNeuropathy => PERIPHERAL_NEUROPATHY,
         Condition::PeripheralArterialDisease => PERIPHERAL_ARTERIAL_DISEASE,
         Condition::CaudaEquinaSyndrome => CAUDA_EQUINA_SYNDROME,
-        _ => &[],
+        Condition::ThoracicMyelopathy => localisation::THORACIC_MYELOPATHY,
+        Condition::GuillainBarreSyndrome => localisation::GUILLAIN_BARRE,
+        Condition::MalignantSpinalCordCompression => localisation::MALIGNANT_COMPRESSION,
+        Condition::SpinalEpiduralAbscess => localisation::EPIDURAL_ABSCESS,
+        Condition::MotorNeuronDisease => mimics::MOTOR_NEURON_DISEASE,
+        Condition::NutritionalMyelopathy => mimics::NUTRITIONAL_MYELOPATHY,
+        Condition::DemyelinatingDisease => mimics::DEMYELINATING_DISEASE,
+        Condition::HereditarySpasticParaplegia => mimics::HEREDITARY_SPASTIC_PARAPLEGIA,
+        Condition::NormalPressureHydrocephalus => mimics::NORMAL_PRESSURE_HYDROCEPHALUS,
+        Condition::SpinalDuralAvFistula => mimics::SPINAL_DURAL_AV_FISTULA,
     }
 }
 
@@ -414,7 +477,16 @@ pub(crate) fn base_citations(c: Condition) -> &'static [C] {
         Condition::PeripheralNeuropathy => &[C::Abraham2017, C::Kanji2010],
         Condition::PeripheralArterialDisease => &[C::AhaAcc2016Pad, C::Khan2006],
         Condition::CaudaEquinaSyndrome => &[C::Girft2023Ces, C::BmjBestPracticeCes],
-        _ => &[C::Kim2013Mimics],
+        Condition::ThoracicMyelopathy => &[C::Ando2019Thoracic, C::Kranz2019Myelopathy],
+        Condition::GuillainBarreSyndrome => &[C::Leonhard2019Gbs],
+        Condition::MalignantSpinalCordCompression => &[C::NiceNg234, C::NiceQs56],
+        Condition::SpinalEpiduralAbscess => &[C::Davis2004Sea],
+        Condition::MotorNeuronDisease => &[C::Wijesekera2009Als, C::Yoshor2005Als],
+        Condition::NutritionalMyelopathy => &[C::Briani2013B12, C::Jaiser2010Copper],
+        Condition::DemyelinatingDisease => &[C::Kim2013Mimics, C::Wingerchuk2015Nmosd],
+        Condition::HereditarySpasticParaplegia => &[C::Hensiek2015Hsp],
+        Condition::NormalPressureHydrocephalus => &[C::Verrees2004Nph],
+        Condition::SpinalDuralAvFistula => &[C::Jeng2015Sdavf, C::Brinjikji2016Sdavf],
     }
 }
 
@@ -424,41 +496,71 @@ pub(crate) fn evidence(d: &Decision, c: Condition, present: u128, absent: u128) 
     engine::evidence(table(c), d.fired(c), present, absent)
 }
 
-/// The ranking key of a condition: emergency first, then likelihood, then net evidence
-/// (supporting minus opposing findings).
-fn rank_key(d: &Decision, present: u128, absent: u128, c: Condition) -> (bool, Likelihood, bool, i32) {
-    let (supports, opposes) = evidence(d, c, present, absent);
-    let support = supports.count_ones() as i32;
-    let oppose = opposes.count_ones() as i32;
+/// The ranking key of a condition: emergencies first (metastatic compression and abscess, then
+/// cauda equina, Guillain-Barre and acute limb ischaemia), then likelihood, then whether a
+/// defining finding settles it (a separating test or imaging result for a mimic, established DCM,
+/// thoracic compression on MRI), then whether it explains upper motor neuron signs. Ties keep
+/// vocabulary order: counting nonspecific findings does not break them.
+fn rank_key(d: &Decision, present: u128, c: Condition) -> (u8, Likelihood, bool, bool) {
+    let l = d.condition(c);
+    let high = l == Likelihood::High;
     // Suspected cauda equina leads (it is the emergency), unless the cord is the likely cause:
     // high-likelihood myelopathy with upper motor neuron signs.
     let cord_likely = d.myelopathy == Likelihood::High && present & UMN_SIGNS != 0;
-    let emergency = c == Condition::CaudaEquinaSyndrome && d.condition(c) == Likelihood::High && !cord_likely;
-    // Among equals, established myelopathy (compression with a myelopathic picture) comes first.
-    let established = c == Condition::CervicalMyelopathy && d.dcm_established;
-    (emergency, d.condition(c), established, support - oppose)
+    let emergency = match c {
+        Condition::MalignantSpinalCordCompression | Condition::SpinalEpiduralAbscess if high => 3,
+        Condition::CaudaEquinaSyndrome if high && !cord_likely => 2,
+        Condition::GuillainBarreSyndrome if high => 2,
+        Condition::PeripheralArterialDisease if d.v2.ali => 2,
+        _ => 0,
+    };
+    let defining = match c {
+        Condition::CervicalMyelopathy => d.dcm_established,
+        // Thoracic compression on MRI, or a truncal sensory level with normal arms.
+        Condition::ThoracicMyelopathy => {
+            present & mask(&[F::ThoracicCordCompressionOnMri]) != 0
+                || (present & mask(&[F::TruncalSensoryLevel]) != 0 && d.v2.below_neck && d.v2.arms_normal)
+        }
+        c if super::mimics::MIMICS.contains(&c) => high,
+        _ => false,
+    };
+    // Upper motor neuron signs place the lesion above L1: among equals, a condition of the cord
+    // ranks above one that cannot produce them.
+    let explains_cord_signs = present & UMN_SIGNS != 0
+        && matches!(
+            c,
+            Condition::CervicalMyelopathy
+                | Condition::ThoracicMyelopathy
+                | Condition::MotorNeuronDisease
+                | Condition::NutritionalMyelopathy
+                | Condition::DemyelinatingDisease
+                | Condition::HereditarySpasticParaplegia
+                | Condition::SpinalDuralAvFistula
+                | Condition::MalignantSpinalCordCompression
+                | Condition::SpinalEpiduralAbscess
+        );
+    (emergency, l, defining, explains_cord_signs)
 }
 
-/// The conditions, most likely first: by likelihood, then by net evidence (supporting minus
-/// opposing findings), then in vocabulary order (cervical myelopathy first: the diagnosis not to
-/// miss). Suspected cauda equina syndrome always leads: it is the emergency.
+/// The conditions, most likely first: emergencies, then likelihood, then a defining finding, then
+/// vocabulary order (cervical myelopathy first: the diagnosis not to miss).
 pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; N_CONDITIONS] {
-    let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
+    let present = p.findings().present_mask();
     let mut keyed = [Condition::CervicalMyelopathy; N_CONDITIONS];
     for (slot, c) in keyed.iter_mut().zip(Condition::ALL) {
         *slot = *c;
     }
     // Stable sort keeps vocabulary order on ties.
-    keyed.sort_by_cached_key(|c| core::cmp::Reverse(rank_key(d, present, absent, *c)));
+    keyed.sort_by_cached_key(|c| core::cmp::Reverse(rank_key(d, present, *c)));
     keyed
 }
 
 /// The first condition of [`ranked`], without sorting.
 pub(crate) fn top(d: &Decision, p: &Presentation) -> Condition {
-    let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
-    let mut best = (rank_key(d, present, absent, Condition::CervicalMyelopathy), Condition::CervicalMyelopathy);
+    let present = p.findings().present_mask();
+    let mut best = (rank_key(d, present, Condition::CervicalMyelopathy), Condition::CervicalMyelopathy);
     for &c in Condition::ALL.iter().skip(1) {
-        let k = rank_key(d, present, absent, c);
+        let k = rank_key(d, present, c);
         // Strictly greater: the earlier condition wins ties, as in the stable sort.
         if k > best.0 {
             best = (k, c);

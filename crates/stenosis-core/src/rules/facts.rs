@@ -19,14 +19,28 @@ pub(crate) const fn mask(fs: &[Finding]) -> u128 {
     m
 }
 
-/// Upper motor neuron signs (hyperreflexia, Hoffmann, Babinski, clonus, inverted supinator).
-pub(crate) const UMN_SIGNS: u128 = mask(&[
+/// Upper motor neuron signs (hyperreflexia in any limb, Hoffmann, Tromner, Babinski, clonus,
+/// inverted supinator).
+pub(crate) const UMN_SIGNS: u128 =
+    UMN_SIGNS_V1 | mask(&[Finding::ArmHyperreflexia, Finding::LegHyperreflexia, Finding::TromnerSign]);
+
+/// The upper motor neuron signs of the version-1 contract (limb not stated).
+pub(crate) const UMN_SIGNS_V1: u128 = mask(&[
     Finding::Hyperreflexia,
     Finding::HoffmannSign,
     Finding::BabinskiSign,
     Finding::AnkleClonus,
     Finding::InvertedSupinatorSign,
 ]);
+
+/// Brisk reflexes, limb stated or not: one sign however many limbs it is recorded for.
+pub(crate) const BRISK_REFLEXES: u128 =
+    mask(&[Finding::Hyperreflexia, Finding::ArmHyperreflexia, Finding::LegHyperreflexia]);
+
+/// The number of distinct upper motor neuron signs present (brisk reflexes count once).
+pub(crate) fn umn_count(c: &Ctx<'_>) -> u32 {
+    c.count(UMN_SIGNS & !BRISK_REFLEXES) + u32::from(c.any(BRISK_REFLEXES))
+}
 
 /// The core of the upper motor neuron examination for a patient with leg symptoms.
 pub(crate) const UMN_EXAM_CORE: u128 = mask(&[
@@ -37,15 +51,55 @@ pub(crate) const UMN_EXAM_CORE: u128 = mask(&[
     Finding::GaitDeviation,
 ]);
 
-/// The items without which the upper motor neuron examination counts as not done: the reflexes
-/// (`hyperreflexia`) and the plantar response (`babinski_sign`), recorded present or absent.
-pub(crate) const UMN_EXAM_DONE_WHEN_KNOWN: u128 = mask(&[Finding::Hyperreflexia, Finding::BabinskiSign]);
+/// Whether the leg reflexes were recorded: brisk (generic or leg) recorded present or absent, or
+/// knee or ankle reflexes recorded reduced.
+pub(crate) fn reflexes_recorded(p: &Presentation) -> bool {
+    let known = p.findings().present_mask() | p.findings().absent_mask();
+    known & mask(&[Finding::Hyperreflexia, Finding::LegHyperreflexia]) != 0
+        || p.findings().present_mask() & mask(&[Finding::ReducedKneeReflexes, Finding::ReducedAnkleReflexes]) != 0
+}
 
-/// Whether the upper motor neuron examination was done (reflexes and plantar response recorded).
-/// The other items of [`UMN_EXAM_CORE`] stay among the next findings until they are recorded.
+/// Whether the upper motor neuron examination was done: the reflexes ([`reflexes_recorded`]) and
+/// the plantar response (`babinski_sign`) recorded. The other items of [`UMN_EXAM_CORE`] stay
+/// among the next findings until they are recorded.
 pub(crate) fn umn_exam_done(p: &Presentation) -> bool {
     let known = p.findings().present_mask() | p.findings().absent_mask();
-    known & UMN_EXAM_DONE_WHEN_KNOWN == UMN_EXAM_DONE_WHEN_KNOWN
+    reflexes_recorded(p) && known & mask(&[Finding::BabinskiSign]) != 0
+}
+
+/// Whether the upper motor neuron examination is complete for localisation: done
+/// ([`umn_exam_done`]), with an arm sign (Hoffmann, Tromner or the arm reflexes) and ankle clonus
+/// recorded as well.
+pub(crate) fn exam_complete(p: &Presentation) -> bool {
+    let known = p.findings().present_mask() | p.findings().absent_mask();
+    umn_exam_done(p)
+        && known & mask(&[Finding::HoffmannSign, Finding::TromnerSign, Finding::ArmHyperreflexia]) != 0
+        && known & mask(&[Finding::AnkleClonus]) != 0
+}
+
+/// The items of the upper motor neuron examination not recorded, in words (for the texts that
+/// say the examination is incomplete).
+pub(crate) fn missing_exam_items(p: &Presentation) -> Vec<&'static str> {
+    let known = p.findings().present_mask() | p.findings().absent_mask();
+    let unknown = |fs: &[Finding]| known & mask(fs) == 0;
+    let mut out = Vec::new();
+    if !reflexes_recorded(p) {
+        out.push("reflexes");
+    }
+    for (fs, words) in [
+        (&[Finding::BabinskiSign][..], "plantar responses"),
+        (
+            &[Finding::HoffmannSign, Finding::TromnerSign, Finding::ArmHyperreflexia][..],
+            "arm signs (Hoffmann sign, arm reflexes)",
+        ),
+        (&[Finding::AnkleClonus][..], "ankle clonus"),
+        (&[Finding::GaitDeviation][..], "gait examination"),
+    ] {
+        if unknown(fs) {
+            out.push(words);
+        }
+    }
+    out
 }
 
 /// True for an item of the core upper motor neuron examination.
@@ -106,7 +160,7 @@ impl<'a> Ctx<'a> {
             p,
             present,
             absent,
-            umn_exam_done: (present | absent) & UMN_EXAM_DONE_WHEN_KNOWN == UMN_EXAM_DONE_WHEN_KNOWN,
+            umn_exam_done: umn_exam_done(p),
             clear_alternative: false,
             explained: false,
             cervical_mri: None,
@@ -119,6 +173,7 @@ impl<'a> Ctx<'a> {
                 dcm_established: false,
                 severity: p.mjoa().and_then(super::severity_class),
                 no_deficit: p.mjoa() == Some(MJOA_MAX),
+                v2: super::Localisation::default(),
                 red_flags: 0,
                 warnings: 0,
                 recommendations: [None; super::N_ACTIONS],
@@ -152,6 +207,7 @@ impl<'a> Ctx<'a> {
     pub fn judge(&mut self) {
         self.clear_alternative = clear_alternative(self);
         self.explained = explained(self);
+        self.d.v2 = super::localisation::judge(self);
     }
 
     pub fn has(&self, f: Finding) -> bool {
@@ -206,12 +262,19 @@ pub(crate) fn ces_explains(c: &Ctx<'_>) -> bool {
 }
 
 /// A clear alternative explanation of the legs: high-likelihood lumbar stenosis, neuropathy or
-/// arterial disease, or cauda equina that explains them ([`ces_explains`]).
+/// arterial disease, cauda equina that explains them ([`ces_explains`]), acute limb ischaemia (a
+/// new deficit in a pulseless leg is not put down to the spine), Guillain-Barre syndrome,
+/// metastatic compression, an abscess, or thoracic cord compression on MRI.
 pub(crate) fn clear_alternative(c: &Ctx<'_>) -> bool {
     c.condition(Condition::LumbarSpinalStenosis) == Likelihood::High
         || c.condition(Condition::PeripheralNeuropathy) == Likelihood::High
         || c.condition(Condition::PeripheralArterialDisease) == Likelihood::High
         || ces_explains(c)
+        || super::vascular::acute_limb_ischaemia(c)
+        || c.condition(Condition::GuillainBarreSyndrome) == Likelihood::High
+        || c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::High
+        || c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::High
+        || c.has(Finding::ThoracicCordCompressionOnMri)
 }
 
 /// Beside cord compression, another diagnosis may explain nonspecific leg symptoms only once the
@@ -224,7 +287,16 @@ pub(crate) fn explained(c: &Ctx<'_>) -> bool {
 /// A worsening leg motor deficit: progressive leg weakness (an imaging indication with or without
 /// arm symptoms), or another worsening motor or gait symptom that nothing else clearly explains.
 pub(crate) fn worsening_motor_deficit(c: &Ctx<'_>) -> bool {
-    c.worsening() && (c.any(LEG_WEAKNESS) || (!c.clear_alternative && c.any(LEG_MOTOR_PICTURE)))
+    c.worsening()
+        && (c.any(LEG_WEAKNESS) || (!c.clear_alternative && c.any(LEG_MOTOR_PICTURE)))
+        && !lmn_away_from_cord(c)
+}
+
+/// A lower motor neuron pattern with the examination done and nothing in the arms: the deficit
+/// points away from the cord, and its imaging goes to the lumbar spine.
+pub(crate) fn lmn_away_from_cord(c: &Ctx<'_>) -> bool {
+    use super::localisation::{lmn_pattern, ARM_UMN, HAND_SIGNS};
+    lmn_pattern(c) && c.umn_exam_done && !c.any(ARM_UMN | HAND_SIGNS)
 }
 
 /// The mJOA at or below which it records a myelopathy disability (the top of the moderate range).

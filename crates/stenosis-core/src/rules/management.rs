@@ -13,7 +13,10 @@
 
 use super::differential::abi_not_interpretable;
 use super::engine::{self, Rule};
-use super::facts::{mjoa_deficit, worsening_motor_deficit, Ctx, LEG_SYMPTOMS, UMN_SIGNS};
+use super::facts::{
+    exam_complete, lmn_away_from_cord, mjoa_deficit, worsening_motor_deficit, Ctx, LEG_SYMPTOMS, UMN_SIGNS,
+};
+use super::localisation::{self as loc, CES_CARDINAL, HAND_SIGNS, LEG_UMN};
 use super::{CervicalImaging, Reason, Target, Trace};
 use crate::citations::CitationId as C;
 use crate::vocab::{
@@ -31,6 +34,22 @@ fn rapid_flag(c: &Ctx<'_>) -> bool {
 }
 fn red_flag(c: &Ctx<'_>) -> bool {
     c.d.red_flags != 0
+}
+/// A red flag that needs action today: any but chronic limb-threatening ischaemia (urgent).
+fn emergency_flag(c: &Ctx<'_>) -> bool {
+    c.d.red_flags & !(1 << RedFlag::LimbThreateningIschaemia.code()) != 0
+}
+fn mscc_flag(c: &Ctx<'_>) -> bool {
+    c.d.has_red_flag(RedFlag::MalignantCordCompressionSuspected)
+}
+fn sea_flag(c: &Ctx<'_>) -> bool {
+    c.d.has_red_flag(RedFlag::SpinalInfectionSuspected)
+}
+fn gbs_flag(c: &Ctx<'_>) -> bool {
+    c.d.has_red_flag(RedFlag::GuillainBarreSuspected)
+}
+fn ali_flag(c: &Ctx<'_>) -> bool {
+    c.d.has_red_flag(RedFlag::AcuteLimbIschaemia)
 }
 fn moderate_or_severe(c: &Ctx<'_>) -> bool {
     matches!(c.d.severity, Some(SeverityClass::Moderate | SeverityClass::Severe))
@@ -81,12 +100,38 @@ fn mri_negative_exam_done(c: &Ctx<'_>) -> bool {
 fn exam_not_done(c: &Ctx<'_>) -> bool {
     !c.umn_exam_done
 }
+/// The examination is not complete for localisation (leg symptoms), or not done at all.
+fn exam_to_complete(c: &Ctx<'_>) -> bool {
+    !exam_complete(c.p) && (c.any(LEG_SYMPTOMS) || !c.umn_exam_done)
+}
+fn mimic_high(c: &Ctx<'_>) -> bool {
+    c.d.v2.mimic_high
+}
+/// Thoracic cord compression on MRI with leg symptoms or cord signs: thoracic myelopathy for the
+/// spine surgeon.
+fn thoracic_myelopathy_on_mri(c: &Ctx<'_>) -> bool {
+    c.has(F::ThoracicCordCompressionOnMri) && (c.any(LEG_SYMPTOMS | UMN_SIGNS) || c.has(F::TruncalSensoryLevel))
+}
+fn thoracic_without_established_dcm(c: &Ctx<'_>) -> bool {
+    thoracic_myelopathy_on_mri(c) && !established(c)
+}
+fn compression_exam_not_done(c: &Ctx<'_>) -> bool {
+    compression(c) && !established(c) && !c.umn_exam_done
+}
+fn below_neck_not_imaged(c: &Ctx<'_>) -> bool {
+    c.d.v2.below_neck && c.d.imaging == CervicalImaging::NotImaged
+}
 fn always(_: &Ctx<'_>) -> bool {
     true
 }
 
 /// The seed's indications for cervical imaging (and a moderate or high myelopathy likelihood).
 fn cervical_mri_indicated(c: &Ctx<'_>) -> bool {
+    // A lower motor neuron pattern with the examination done and nothing in the arms points away
+    // from the cord: the imaging goes to the lumbar spine.
+    if lmn_away_from_cord(c) {
+        return false;
+    }
     bilateral_unexplained(c)
         || worsening_motor_deficit(c)
         || mjoa_deficit(c)
@@ -111,13 +156,30 @@ fn bladder_with_legs(c: &Ctx<'_>) -> bool {
 fn cervical_mri_urgency(c: &Ctx<'_>) -> Option<Urgency> {
     if c.d.imaging != CervicalImaging::NotImaged || !cervical_mri_indicated(c) {
         None
-    } else if c.rapid() || (red_flag(c) && myelopathy_at_least_moderate(c)) {
+    } else if cervical_emergency(c) && !cervical_capped_by_lumbar_emergency(c) {
         Some(Urgency::Emergency)
-    } else if c.worsening() || c.d.myelopathy == Likelihood::High || moderate_or_severe(c) {
+    } else if cervical_capped_by_lumbar_emergency(c)
+        || c.worsening()
+        || c.d.myelopathy == Likelihood::High
+        || moderate_or_severe(c)
+    {
         Some(Urgency::Urgent)
     } else {
         Some(Urgency::Routine)
     }
+}
+
+/// A presentation that would make the cervical MRI an emergency: rapid, or a red flag with a
+/// cervical concern.
+fn cervical_emergency(c: &Ctx<'_>) -> bool {
+    c.rapid() || (red_flag(c) && myelopathy_at_least_moderate(c))
+}
+/// A lumbar emergency (cauda equina, or rapid areflexic weakness) with no cord sign: the cervical
+/// MRI is never its only or first scan, so it is urgent, after the lumbosacral MRI.
+fn cervical_capped_by_lumbar_emergency(c: &Ctx<'_>) -> bool {
+    let cord_signs = c.any(UMN_SIGNS | HAND_SIGNS) || c.has(F::GaitDeviation);
+    let lumbar_emergency = ces_flag(c) || (c.d.v2.lmn && c.rapid());
+    cervical_emergency(c) && lumbar_emergency && !cord_signs
 }
 
 // ---- The pathway -----------------------------------------------------------------------------
@@ -160,7 +222,7 @@ const PATH_NONMYELOPATHIC: Reason = Reason {
 const PATH_ATYPICAL_COMPRESSION: Reason = Reason {
     id: "path_atypical_compression",
     text: "Cord compression with leg symptoms that nothing else clearly explains, but no myelopathic sign: whether the compression explains the leg symptoms (false localisation) needs specialist work-up",
-    cites: &[C::Chan2011, C::Han2024, C::Langfitt1967],
+    cites: &[C::Langfitt1967, C::Han2024],
 };
 const PATH_SIGNAL_WITHOUT_COMPRESSION: Reason = Reason {
     id: "path_signal_without_compression",
@@ -177,10 +239,10 @@ const PATH_WORKUP_SUSPICION: Reason = Reason {
     text: "Clinical suspicion of cervical myelopathy not yet settled by cervical MRI",
     cites: &[C::Seed, C::RothAcrMyelopathy],
 };
-const PATH_WORKUP_EXAM: Reason = Reason {
+pub(crate) const PATH_WORKUP_EXAM: Reason = Reason {
     id: "path_workup_exam",
-    text: "The upper motor neuron examination has not been done (reflexes and plantar responses not recorded), so cervical myelopathy cannot be set aside",
-    cites: &[C::Seed],
+    text: "The upper motor neuron examination has not been done, so cervical myelopathy cannot be set aside",
+    cites: &[C::Seed, C::Davies2018Bmj],
 };
 const PATH_NO_CONCERN: Reason = Reason {
     id: "path_no_concern",
@@ -203,6 +265,42 @@ const REFER_PROGRESSIVE_NO_COMPRESSION: Reason = Reason {
     cites: &[C::Bentley2001, C::Seed],
 };
 
+const PATH_EMERGENCY_MSCC: Reason = Reason {
+    id: "path_emergency_mscc",
+    text: "Suspected metastatic spinal cord compression: MSCC coordinator now; whole-spine MRI and a treatment plan within 24 hours",
+    cites: &[C::NiceNg234, C::NiceQs56],
+};
+const PATH_EMERGENCY_SEA: Reason = Reason {
+    id: "path_emergency_sea",
+    text: "Suspected spinal epidural abscess: emergency MRI, infection markers and same-day spinal assessment",
+    cites: &[C::Davis2004Sea],
+};
+const PATH_EMERGENCY_GBS: Reason = Reason {
+    id: "path_emergency_gbs",
+    text: "Suspected Guillain-Barre syndrome: emergency neurology assessment",
+    cites: &[C::Leonhard2019Gbs],
+};
+const PATH_EMERGENCY_ALI: Reason = Reason {
+    id: "path_emergency_ali",
+    text: "Acute limb ischaemia: immediate vascular specialist assessment",
+    cites: &[C::Creager2012Ali],
+};
+const PATH_MIMIC: Reason = Reason {
+    id: "path_mimic",
+    text: "A non-compressive mimic of myelopathy is likely: separate it (its test and a neurologist) before any spine surgery",
+    cites: &[C::Kim2013Mimics, C::Yoshor2005Als],
+};
+const PATH_THORACIC: Reason = Reason {
+    id: "path_thoracic",
+    text: "Thoracic cord compression on MRI with leg symptoms or cord signs: spinal surgical evaluation",
+    cites: &[C::Ando2019Thoracic, C::Aizawa2006Olf],
+};
+const PATH_BELOW_NECK: Reason = Reason {
+    id: "path_below_neck",
+    text: "Cord signs that may come from below the neck (leg signs with normal arms, or a truncal sensory level): the thoracic cord needs imaging as well as the cervical cord before the question is settled",
+    cites: &[C::Kranz2019Myelopathy, C::Hellmann2013FalseLevel, C::Agarwal2021Acr],
+};
+
 const fn path(when: fn(&Ctx<'_>) -> bool, then: Pathway, because: &'static Reason) -> Rule<Pathway> {
     Rule { when, then, because, reads: 0 }
 }
@@ -211,20 +309,29 @@ const fn path(when: fn(&Ctx<'_>) -> bool, then: Pathway, because: &'static Reaso
 pub(crate) const EMERGENCY_PATHWAY: &[Rule<Pathway>] = &[
     path(ces_flag, Pathway::Emergency, &PATH_EMERGENCY_CES),
     path(rapid_flag, Pathway::Emergency, &PATH_EMERGENCY_RAPID),
+    path(mscc_flag, Pathway::Emergency, &PATH_EMERGENCY_MSCC),
+    path(sea_flag, Pathway::Emergency, &PATH_EMERGENCY_SEA),
+    path(gbs_flag, Pathway::Emergency, &PATH_EMERGENCY_GBS),
+    path(ali_flag, Pathway::Emergency, &PATH_EMERGENCY_ALI),
 ];
 
 /// Without a red flag: the first row that holds decides.
 pub(crate) const PATHWAY: &[Rule<Pathway>] = &[
+    // A likely mimic is separated before any spine surgery.
+    path(mimic_high, Pathway::FurtherWorkup, &PATH_MIMIC),
+    path(thoracic_without_established_dcm, Pathway::SurgicalEvaluation, &PATH_THORACIC),
     // Established DCM (compression on MRI with a myelopathic picture).
     path(established_moderate_or_severe, Pathway::SurgicalEvaluation, &PATH_SURGERY_SEVERITY),
     path(established_progressive, Pathway::SurgicalEvaluation, &PATH_SURGERY_PROGRESSION),
     path(established_ungraded, Pathway::SurgicalEvaluation, &PATH_SURGERY_UNGRADED),
     path(established, Pathway::Conservative, &PATH_CONSERVATIVE_MILD),
-    // Compression without a myelopathic picture.
+    // Compression without a myelopathic picture: "non-myelopathic" needs the examination done.
+    path(compression_exam_not_done, Pathway::FurtherWorkup, &PATH_WORKUP_EXAM),
     path(compression_with_unexplained_legs, Pathway::FurtherWorkup, &PATH_ATYPICAL_COMPRESSION),
     path(compression, Pathway::Conservative, &PATH_NONMYELOPATHIC),
     path(signal_without_compression, Pathway::FurtherWorkup, &PATH_SIGNAL_WITHOUT_COMPRESSION),
     path(mri_negative_with_suspicion, Pathway::FurtherWorkup, &PATH_SIGNS_WITHOUT_COMPRESSION),
+    path(below_neck_not_imaged, Pathway::FurtherWorkup, &PATH_BELOW_NECK),
     path(myelopathy_at_least_moderate, Pathway::FurtherWorkup, &PATH_WORKUP_SUSPICION),
     path(mri_negative_progressive, Pathway::FurtherWorkup, &PATH_PROGRESSIVE_NO_COMPRESSION),
     path(mri_negative_exam_done, Pathway::NoCervicalConcern, &PATH_MRI_NEGATIVE),
@@ -235,7 +342,7 @@ pub(crate) const PATHWAY: &[Rule<Pathway>] = &[
 
 /// The pathway phase.
 pub(crate) fn pathway<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
-    if red_flag(c) {
+    if emergency_flag(c) {
         engine::all_that_apply(EMERGENCY_PATHWAY, c, t, |c, p| {
             c.d.pathway = p;
             Target::Pathway
@@ -412,6 +519,22 @@ fn established_stable_ungraded(c: &Ctx<'_>) -> bool {
 fn nonmyelopathic_compression(c: &Ctx<'_>) -> bool {
     !established(c) && compression(c)
 }
+/// Cervical MRI indicated, and urgent only because a lumbar emergency comes first.
+fn mri_after_lumbar(c: &Ctx<'_>) -> bool {
+    mri_urgent(c) && cervical_capped_by_lumbar_emergency(c)
+}
+fn nonmyelopathic_compression_examined(c: &Ctx<'_>) -> bool {
+    nonmyelopathic_compression(c) && c.umn_exam_done
+}
+fn established_worsening_moderate(c: &Ctx<'_>) -> bool {
+    established_worsening(c) && !severe(c) && moderate_or_severe(c)
+}
+/// A rapid deficit, unless it is in a leg with acute limb ischaemia and no cord or cauda equina
+/// sign (then the emergency is vascular).
+fn rapid_not_only_ischaemic(c: &Ctx<'_>) -> bool {
+    let spinal_signs = c.any(UMN_SIGNS | CES_CARDINAL) || c.has(F::TruncalSensoryLevel);
+    rapid_flag(c) && (!c.d.v2.ali || spinal_signs)
+}
 fn nonmyelopathic_compression_unexplained_legs(c: &Ctx<'_>) -> bool {
     nonmyelopathic_compression(c) && unexplained_legs(c)
 }
@@ -436,6 +559,11 @@ const MRI_EMERGENCY: Reason = Reason {
     text: "Rapidly progressive or red-flag presentation with a cervical concern: MRI of the cervical spine today",
     cites: &[C::Seed, C::RothAcrMyelopathy],
 };
+const MRI_AFTER_LUMBAR: Reason = Reason {
+    id: "mri_after_lumbar",
+    text: "Urgent, after the emergency lumbosacral MRI: no cord sign is recorded, so the cervical MRI is not the first scan",
+    cites: &[C::Girft2023Ces, C::Todd2016Ces],
+};
 const MRI_MODALITY: Reason = Reason {
     id: "mri_modality",
     text: "MRI of the cervical spine without contrast is the modality of choice for suspected myelopathy",
@@ -444,7 +572,7 @@ const MRI_MODALITY: Reason = Reason {
 const MRI_FOR_BILATERAL: Reason = Reason {
     id: "mri_for_bilateral",
     text: "Indicated: bilateral leg symptoms without clear lumbar (or other) pathology",
-    cites: &[C::Seed],
+    cites: &[C::Seed, C::Davies2018Bmj, C::Langfitt1967],
 };
 const MRI_FOR_PROGRESSION: Reason = Reason {
     id: "mri_for_progression",
@@ -456,8 +584,11 @@ const MRI_FOR_UMN: Reason = Reason {
     text: "Indicated: upper motor neuron signs on examination",
     cites: &[C::Seed, C::Bentley2001],
 };
-const MRI_FOR_BLADDER: Reason =
-    Reason { id: "mri_for_bladder", text: "Indicated: bladder dysfunction alongside leg symptoms", cites: &[C::Seed] };
+const MRI_FOR_BLADDER: Reason = Reason {
+    id: "mri_for_bladder",
+    text: "Indicated: bladder dysfunction alongside leg symptoms",
+    cites: &[C::Seed, C::Davies2018Bmj, C::Jiang2024Symptoms],
+};
 const MRI_FOR_MJOA: Reason = Reason {
     id: "mri_for_mjoa",
     text: "Indicated: an mJOA of 14 or less records a myelopathy disability",
@@ -498,10 +629,10 @@ const LUMBAR_MRI_LSS: Reason = Reason {
     text: "Possible lumbar stenosis: MRI is the most appropriate non-invasive test to confirm canal narrowing",
     cites: &[C::Nass2011],
 };
-const EXAM_INCOMPLETE: Reason = Reason {
+pub(crate) const EXAM_INCOMPLETE: Reason = Reason {
     id: "exam_incomplete",
-    text: "Complete the neurological examination including upper motor neuron signs (reflexes, Hoffmann, Babinski, clonus, gait): leaving it out is a recognised cause of missed myelopathy",
-    cites: &[C::Seed, C::Cook2010Cpr],
+    text: "Complete the neurological examination including the upper motor neuron signs: leaving it out is a recognised cause of missed myelopathy",
+    cites: &[C::Seed, C::Cook2010Cpr, C::Davies2018Bmj],
 };
 const ABI_INDICATED: Reason = Reason {
     id: "abi_indicated",
@@ -552,7 +683,7 @@ const REFER_MILD: Reason = Reason {
 const REFER_ATYPICAL: Reason = Reason {
     id: "refer_atypical",
     text: "Cord compression that may explain leg pain (false localisation): specialist assessment",
-    cites: &[C::Chan2011, C::Han2024],
+    cites: &[C::Langfitt1967, C::Han2024],
 };
 const REFER_BEFORE_MRI: Reason = Reason {
     id: "refer_before_mri",
@@ -599,8 +730,317 @@ const MONITOR_GENERAL: Reason = Reason {
     id: "monitor_general",
     text:
         "Re-examine for upper motor neuron signs if leg symptoms progress or new arm, gait or bladder symptoms appear",
-    cites: &[C::Seed],
+    cites: &[C::Seed, C::Davies2018Bmj],
 };
+
+// ---- Version 2 reasons: imaging to the level of the signs, the mimics, infection, cancer, ischaemia
+
+const WHOLE_SPINE_LEVEL: Reason = Reason {
+    id: "whole_spine_level",
+    text: "Truncal sensory level: MRI of the whole spine, since the lesion lies at or above the level and may be cervical (6-11 segments higher); with contrast where tumour, infection or inflammation is suspected",
+    cites: &[C::Kranz2019Myelopathy, C::Hellmann2013FalseLevel, C::Agarwal2021Acr],
+};
+const THORACIC_LEGS_ONLY: Reason = Reason {
+    id: "thoracic_legs_only",
+    text: "Upper motor neuron signs in the legs with normal arms: MRI of the thoracic spine beside the cervical cord (image the area of interest; thoracic lesions pass for lumbar disease)",
+    cites: &[C::Agarwal2021Acr, C::Ando2019Thoracic, C::Ko2011Meningioma],
+};
+const CERVICAL_FALSE_LEVEL: Reason = Reason {
+    id: "cervical_false_level",
+    text: "A truncal sensory level with no thoracic cord compression: image the cervical cord (and the brain), where the lesion lay in 12 such patients",
+    cites: &[C::Hellmann2013FalseLevel],
+};
+const BRAIN_FALSE_LEVEL: Reason = Reason {
+    id: "brain_false_level",
+    text: "A truncal sensory level with no thoracic cord compression: the lesion can be in the brain (demyelination)",
+    cites: &[C::Hellmann2013FalseLevel],
+};
+const WHOLE_SPINE_MSCC: Reason = Reason {
+    id: "whole_spine_mscc",
+    text: "Suspected metastatic spinal cord compression with neurological symptoms or signs: whole-spine MRI within 24 hours (only 16% had a sensory level near the MRI level)",
+    cites: &[C::NiceQs56, C::NiceNg234],
+};
+const WHOLE_SPINE_MSCC_PAIN: Reason = Reason {
+    id: "whole_spine_mscc_pain",
+    text: "Cancer history with back pain and no neurological sign: whole-spine MRI within 1 week",
+    cites: &[C::NiceQs56],
+};
+const MSCC_REFERRAL: Reason = Reason {
+    id: "mscc_referral",
+    text: "Contact the MSCC coordinator (or acute oncology) immediately when a person with cancer has symptoms or signs of cord compression",
+    cites: &[C::Hawkins2023Mscc, C::NiceNg234],
+};
+const MSCC_REFERRAL_PAIN: Reason = Reason {
+    id: "mscc_referral_pain",
+    text:
+        "Cancer history with spinal pain suggestive of metastases: discuss with the MSCC coordinator or acute oncology",
+    cites: &[C::NiceQs56, C::NiceNg234],
+};
+const EMERGENCY_EVAL_MSCC: Reason = Reason {
+    id: "emergency_eval_mscc",
+    text: "Suspected metastatic cord compression: same-day spinal and oncology assessment (immobilise if the spine may be unstable)",
+    cites: &[C::Hawkins2023Mscc],
+};
+const WHOLE_SPINE_SEA: Reason = Reason {
+    id: "whole_spine_sea",
+    text: "Suspected spinal epidural abscess: emergency MRI of the spine (whole spine: an abscess may extend over several levels), with contrast",
+    cites: &[C::Davis2004Sea, C::Agarwal2021Acr],
+};
+const WHOLE_SPINE_SEA_POSSIBLE: Reason = Reason {
+    id: "whole_spine_sea_possible",
+    text: "Possible spinal epidural abscess (infection risk or fever with back pain): urgent MRI of the spine; do not wait for fever or a deficit",
+    cites: &[C::Davis2004Sea],
+};
+const INFECTION_MARKERS: Reason = Reason {
+    id: "infection_markers",
+    text: "Spinal infection suspected: ESR (more useful than the white cell count), CRP and blood cultures",
+    cites: &[C::Davis2004Sea],
+};
+const EMERGENCY_EVAL_SEA: Reason = Reason {
+    id: "emergency_eval_sea",
+    text:
+        "Suspected spinal epidural abscess: same-day spinal assessment (delay was followed by residual weakness in 45%)",
+    cites: &[C::Davis2004Sea],
+};
+const WHOLE_SPINE_CES_NEGATIVE: Reason = Reason {
+    id: "whole_spine_ces_negative",
+    text: "Cauda equina red flags with no lumbar stenosis on imaging: complete the imaging beyond the lumbar spine (whole spine)",
+    cites: &[C::Todd2016Ces],
+};
+const WHOLE_SPINE_CES_CORD: Reason = Reason {
+    id: "whole_spine_ces_cord",
+    text: "Cauda equina red flags with cord signs: image the whole spine (the lesion may be in the cord above the cauda equina)",
+    cites: &[C::Todd2016Ces, C::Kranz2019Myelopathy],
+};
+const LUMBAR_MRI_LMN: Reason = Reason {
+    id: "lumbar_mri_lmn",
+    text: "Lower motor neuron pattern (reduced knee or ankle reflexes or tone, no upper motor neuron sign): image the lumbosacral spine, where the roots and cauda equina are",
+    cites: &[C::Kessler2022Lmn, C::Todd2016Ces],
+};
+const NEURO_GBS: Reason = Reason {
+    id: "neuro_gbs",
+    text: "Suspected Guillain-Barre syndrome: neurology now (watch breathing and swallowing), nerve conduction studies and CSF",
+    cites: &[C::Leonhard2019Gbs],
+};
+const NEURO_GBS_POSSIBLE: Reason = Reason {
+    id: "neuro_gbs_possible",
+    text: "Rapid areflexic weakness: Guillain-Barre syndrome is possible; neurology and nerve conduction studies",
+    cites: &[C::Leonhard2019Gbs],
+};
+const NCS_GBS: Reason = Reason {
+    id: "ncs_gbs",
+    text: "Nerve conduction studies for the demyelinating or axonal pattern of Guillain-Barre syndrome",
+    cites: &[C::Leonhard2019Gbs],
+};
+const EMG_MND: Reason = Reason {
+    id: "emg_mnd",
+    text: "EMG for widespread denervation (motor neuron disease) before any decompression",
+    cites: &[C::Wijesekera2009Als, C::Yoshor2005Als],
+};
+const NEURO_MND: Reason = Reason {
+    id: "neuro_mnd",
+    text: "Features of motor neuron disease: neurology before spine surgery (86% of decompressions in unrecognised ALS brought no improvement)",
+    cites: &[C::Yoshor2005Als, C::Wijesekera2009Als],
+};
+const B12_TESTS: Reason = Reason {
+    id: "b12_tests",
+    text: "Possible B12 or copper deficiency: vitamin B12 with methylmalonic acid or homocysteine, folate, copper, caeruloplasmin, zinc and a full blood count (anaemia may be absent)",
+    cites: &[C::Briani2013B12, C::Jaiser2010Copper],
+};
+const NEURO_NUTRITIONAL: Reason = Reason {
+    id: "neuro_nutritional",
+    text: "Nutritional myelopathy: treat the deficiency and refer to neurology (recovery after copper is partial)",
+    cites: &[C::Jaiser2010Copper, C::Briani2013B12],
+};
+const BRAIN_MRI_DEMYELINATION: Reason = Reason {
+    id: "brain_mri_demyelination",
+    text: "Features of multiple sclerosis or NMOSD: brain MRI (and CSF oligoclonal bands, AQP4-IgG)",
+    cites: &[C::Kim2013Mimics, C::Wingerchuk2015Nmosd],
+};
+const NEURO_DEMYELINATION: Reason = Reason {
+    id: "neuro_demyelination",
+    text: "Features of multiple sclerosis or NMOSD: neurology",
+    cites: &[C::Kim2013Mimics, C::Wingerchuk2015Nmosd],
+};
+const NEURO_HSP: Reason = Reason {
+    id: "neuro_hsp",
+    text: "Possible hereditary spastic paraplegia: neurology and genetic testing",
+    cites: &[C::Hensiek2015Hsp],
+};
+const BRAIN_MRI_NPH: Reason = Reason {
+    id: "brain_mri_nph",
+    text: "Gait disturbance with cognitive decline: brain imaging for ventricular enlargement (Evans index above 0.3)",
+    cites: &[C::Verrees2004Nph],
+};
+const NEURO_NPH: Reason = Reason {
+    id: "neuro_nph",
+    text: "Possible normal pressure hydrocephalus: neurology or neurosurgery (CSF tap test)",
+    cites: &[C::Verrees2004Nph],
+};
+const THORACIC_SDAVF: Reason = Reason {
+    id: "thoracic_sdavf",
+    text: "Possible spinal dural arteriovenous fistula: MRI of the thoracic spine with contrast, then spinal angiography (the gold standard)",
+    cites: &[C::Jeng2015Sdavf, C::Brinjikji2016Sdavf],
+};
+const NEURO_SDAVF: Reason = Reason {
+    id: "neuro_sdavf",
+    text: "Possible spinal dural arteriovenous fistula: neurology, neurosurgery or neuro-interventional radiology without delay (delay harms)",
+    cites: &[C::Brinjikji2016Sdavf],
+};
+const NEURO_NO_COMPRESSION: Reason = Reason {
+    id: "neuro_no_compression",
+    text: "Cord signs without compression on MRI: a non-compressive work-up (blood tests, brain MRI, CSF, EMG, family history) and neurology, not spine surgery alone",
+    cites: &[C::Kim2013Mimics],
+};
+const THORACIC_NO_COMPRESSION: Reason = Reason {
+    id: "thoracic_no_compression",
+    text: "Leg upper motor neuron signs with no cervical cord compression: image the thoracic cord (a lesion elsewhere above L1)",
+    cites: &[C::Bentley2001, C::Agarwal2021Acr],
+};
+const NEURO_AFTER_DECOMPRESSION: Reason = Reason {
+    id: "neuro_after_decompression",
+    text: "Worse after a spinal decompression: reconsider motor neuron disease and the other mimics (neurology, EMG)",
+    cites: &[C::Yoshor2005Als, C::Kim2013Mimics],
+};
+const NEURO_BESIDE_SPINE: Reason = Reason {
+    id: "neuro_beside_spine",
+    text: "Neurology before or beside the spine referral: mimic features or cord signs without compression are present",
+    cites: &[C::Kim2013Mimics, C::Yoshor2005Als],
+};
+const REFER_THORACIC: Reason = Reason {
+    id: "refer_thoracic",
+    text: "Thoracic cord compression on MRI with leg symptoms or cord signs: spinal surgical evaluation (tumours and ossified ligaments are most operated causes)",
+    cites: &[C::Ando2019Thoracic, C::Aizawa2006Olf],
+};
+const VASCULAR_ALI: Reason = Reason {
+    id: "vascular_ali",
+    text: "Acute limb ischaemia: immediate vascular specialist (anticoagulation and revascularisation for a threatened limb)",
+    cites: &[C::Creager2012Ali, C::Gornik2024Pad],
+};
+const VASCULAR_CLTI: Reason = Reason {
+    id: "vascular_clti",
+    text: "Suspected chronic limb-threatening ischaemia: urgent referral to a vascular specialist; toe pressures",
+    cites: &[C::Conte2019Clti],
+};
+const WHOLE_SPINE_COVERS: Reason = Reason {
+    id: "whole_spine_covers",
+    text: "The whole-spine MRI includes the cervical and thoracic spine",
+    cites: &[C::Agarwal2021Acr],
+};
+
+/// How fast the imaging for the level of the signs is needed: emergency with a red flag needing
+/// action today or a rapid course, urgent when progressive, routine otherwise.
+fn pace(c: &Ctx<'_>) -> Urgency {
+    if c.rapid() || emergency_flag(c) {
+        Urgency::Emergency
+    } else if c.worsening() {
+        Urgency::Urgent
+    } else {
+        Urgency::Routine
+    }
+}
+fn pace_at_least_urgent(c: &Ctx<'_>) -> Urgency {
+    pace(c).max(Urgency::Urgent)
+}
+fn mimic_pace(c: &Ctx<'_>) -> Urgency {
+    urgent_if_worsening(c)
+}
+fn mimic_pace_at_least_urgent(c: &Ctx<'_>) -> Urgency {
+    mimic_pace(c).max(Urgency::Urgent)
+}
+fn level_not_thoracic_imaged(c: &Ctx<'_>) -> bool {
+    c.d.v2.below_neck && c.has(F::TruncalSensoryLevel) && !c.known(F::ThoracicCordCompressionOnMri)
+}
+fn level_thoracic_clear_cervical_not_imaged(c: &Ctx<'_>) -> bool {
+    c.d.v2.below_neck
+        && c.has(F::TruncalSensoryLevel)
+        && c.lacks(F::ThoracicCordCompressionOnMri)
+        && c.d.imaging == CervicalImaging::NotImaged
+}
+fn legs_only_thoracic_not_imaged(c: &Ctx<'_>) -> bool {
+    c.d.v2.below_neck && !c.has(F::TruncalSensoryLevel) && !c.known(F::ThoracicCordCompressionOnMri)
+}
+fn mscc_high(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::High
+}
+fn mscc_moderate(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::Moderate
+}
+fn sea_high(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::High
+}
+fn sea_moderate(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::Moderate
+}
+fn ces_lumbar_imaging_clear(c: &Ctx<'_>) -> bool {
+    ces_flag(c) && c.lacks(F::LumbarStenosisOnImaging)
+}
+fn ces_with_cord_pattern(c: &Ctx<'_>) -> bool {
+    ces_flag(c) && loc::cord_pattern(c)
+}
+fn lmn_lumbar_not_imaged(c: &Ctx<'_>) -> bool {
+    c.d.v2.lmn && !c.known(F::LumbarStenosisOnImaging)
+}
+fn gbs_high(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::GuillainBarreSyndrome) == Likelihood::High
+}
+fn gbs_moderate(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::GuillainBarreSyndrome) == Likelihood::Moderate
+}
+fn gbs_possible(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::GuillainBarreSyndrome) >= Likelihood::Moderate
+}
+fn at_least_moderate(c: &Ctx<'_>, x: Condition) -> bool {
+    c.condition(x) >= Likelihood::Moderate
+}
+fn mnd_possible(c: &Ctx<'_>) -> bool {
+    at_least_moderate(c, Condition::MotorNeuronDisease)
+}
+fn mnd_possible_emg_not_done(c: &Ctx<'_>) -> bool {
+    mnd_possible(c) && !c.known(F::EmgWidespreadDenervation)
+}
+fn nutritional_possible(c: &Ctx<'_>) -> bool {
+    at_least_moderate(c, Condition::NutritionalMyelopathy)
+}
+fn demyelination_possible(c: &Ctx<'_>) -> bool {
+    at_least_moderate(c, Condition::DemyelinatingDisease)
+}
+fn demyelination_brain_not_imaged(c: &Ctx<'_>) -> bool {
+    demyelination_possible(c) && !c.has(F::BrainMriDemyelinatingLesions)
+}
+fn hsp_possible(c: &Ctx<'_>) -> bool {
+    at_least_moderate(c, Condition::HereditarySpasticParaplegia)
+}
+fn nph_possible(c: &Ctx<'_>) -> bool {
+    at_least_moderate(c, Condition::NormalPressureHydrocephalus)
+}
+fn nph_not_imaged(c: &Ctx<'_>) -> bool {
+    nph_possible(c) && !c.known(F::VentriculomegalyOnImaging)
+}
+fn sdavf_possible(c: &Ctx<'_>) -> bool {
+    at_least_moderate(c, Condition::SpinalDuralAvFistula)
+}
+fn no_compression_signs(c: &Ctx<'_>) -> bool {
+    c.d.v2.no_compression_signs
+}
+fn no_compression_brain_not_imaged(c: &Ctx<'_>) -> bool {
+    no_compression_signs(c) && !c.has(F::BrainMriDemyelinatingLesions) && !c.known(F::VentriculomegalyOnImaging)
+}
+fn no_compression_legs_thoracic_not_imaged(c: &Ctx<'_>) -> bool {
+    no_compression_signs(c) && c.any(LEG_UMN) && !c.known(F::ThoracicCordCompressionOnMri)
+}
+fn after_decompression(c: &Ctx<'_>) -> bool {
+    c.d.v2.after_decompression
+}
+fn after_decompression_emg_not_done(c: &Ctx<'_>) -> bool {
+    after_decompression(c) && !c.known(F::EmgWidespreadDenervation)
+}
+fn ali(c: &Ctx<'_>) -> bool {
+    c.d.v2.ali
+}
+fn clti(c: &Ctx<'_>) -> bool {
+    c.d.v2.clti
+}
 
 /// Every recommendation row; each that holds recommends its action (the highest urgency wins).
 pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
@@ -616,21 +1056,23 @@ pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
     rec(mri_urgent_progressive, A::CervicalMri, URGENT, &MRI_URGENT_PROGRESSIVE),
     rec(mri_urgent_likely, A::CervicalMri, URGENT, &MRI_URGENT_LIKELY),
     rec(mri_urgent_severity, A::CervicalMri, URGENT, &MRI_URGENT_SEVERITY),
+    rec(mri_after_lumbar, A::CervicalMri, URGENT, &MRI_AFTER_LUMBAR),
     // Lumbar MRI.
     rec(ces_likely, A::LumbarMri, EMERGENCY, &LUMBAR_MRI_CES),
     rec(ces_possible, A::LumbarMri, URGENT, &LUMBAR_MRI_CES_POSSIBLE),
     rec(lumbar_stenosis_unimaged, A::LumbarMri, ROUTINE, &LUMBAR_MRI_LSS),
     // Neurological examination.
-    rec(exam_not_done, A::CompleteNeurologicalExam, Urg::By(urgent_if_red_flag_or_worsening), &EXAM_INCOMPLETE),
+    rec(exam_to_complete, A::CompleteNeurologicalExam, Urg::By(urgent_if_red_flag_or_worsening), &EXAM_INCOMPLETE),
     // Vascular and neuropathy work-up.
     rec(abi_indicated, A::AnkleBrachialIndex, ROUTINE, &ABI_INDICATED),
     rec(neuropathy_possible, A::NerveConductionStudy, ROUTINE, &NCS_INDICATED),
     // Emergency evaluation.
     rec(ces_flag, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_CES),
-    rec(rapid_flag, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_RAPID),
+    rec(rapid_not_only_ischaemic, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_RAPID),
     // Surgical referral and conservative care: established DCM.
     rec(established_rapid, A::SpineSurgeryReferral, EMERGENCY, &REFER_EMERGENCY_RAPID_DCM),
     graded(established_severe, A::SpineSurgeryReferral, URGENT, STRONG_MODERATE, &REFER_URGENT_SEVERE),
+    graded(established_worsening_moderate, A::SpineSurgeryReferral, URGENT, STRONG_MODERATE, &REFER_MODERATE),
     rec(established_worsening, A::SpineSurgeryReferral, URGENT, &REFER_URGENT_PROGRESSIVE),
     graded(established_stable_mild, A::SpineSurgeryReferral, ROUTINE, WEAK_LOW, &REFER_MILD),
     graded(established_stable_mild, A::PhysicalTherapy, ROUTINE, WEAK_LOW, &REHAB),
@@ -640,7 +1082,7 @@ pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
     rec(established_stable_ungraded, A::SpineSurgeryReferral, ROUTINE, &REFER_SURGERY),
     // Compression without a myelopathic picture.
     rec(nonmyelopathic_compression_unexplained_legs, A::SpineSurgeryReferral, ROUTINE, &REFER_ATYPICAL),
-    graded(nonmyelopathic_compression, A::ClinicalMonitoring, ROUTINE, WEAK_LOW, &MONITOR_NONMYELOPATHIC),
+    graded(nonmyelopathic_compression_examined, A::ClinicalMonitoring, ROUTINE, WEAK_LOW, &MONITOR_NONMYELOPATHIC),
     // No compression where one was looked for.
     rec(signal_without_compression, A::SpineSurgeryReferral, Urg::By(urgent_if_worsening), &REFER_SIGNAL),
     rec(
@@ -661,21 +1103,108 @@ pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
     rec(monitor_without_concern, A::ClinicalMonitoring, ROUTINE, &MONITOR_GENERAL),
 ];
 
+/// The version-2 recommendation rows: imaging to the level the signs point to, metastatic
+/// compression, abscess, Guillain-Barre syndrome, the mimics' separating tests and referrals,
+/// cord signs without compression, limb ischaemia.
+pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
+    // Imaging to the level of the signs.
+    rec(level_not_thoracic_imaged, A::WholeSpineMri, Urg::By(pace_at_least_urgent), &WHOLE_SPINE_LEVEL),
+    rec(level_thoracic_clear_cervical_not_imaged, A::CervicalMri, Urg::By(pace_at_least_urgent), &CERVICAL_FALSE_LEVEL),
+    rec(level_thoracic_clear_cervical_not_imaged, A::BrainMri, Urg::By(pace_at_least_urgent), &BRAIN_FALSE_LEVEL),
+    rec(legs_only_thoracic_not_imaged, A::ThoracicSpineMri, Urg::By(pace), &THORACIC_LEGS_ONLY),
+    rec(thoracic_myelopathy_on_mri, A::SpineSurgeryReferral, Urg::By(pace), &REFER_THORACIC),
+    // Metastatic compression (NICE NG234, QS56).
+    rec(mscc_high, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_MSCC),
+    rec(mscc_high, A::MsccPathwayReferral, EMERGENCY, &MSCC_REFERRAL),
+    rec(mscc_high, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_MSCC),
+    rec(mscc_moderate, A::WholeSpineMri, URGENT, &WHOLE_SPINE_MSCC_PAIN),
+    rec(mscc_moderate, A::MsccPathwayReferral, URGENT, &MSCC_REFERRAL_PAIN),
+    // Spinal epidural abscess (Davis 2004).
+    rec(sea_high, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_SEA),
+    rec(sea_high, A::InfectionMarkers, EMERGENCY, &INFECTION_MARKERS),
+    rec(sea_high, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_SEA),
+    rec(sea_moderate, A::WholeSpineMri, URGENT, &WHOLE_SPINE_SEA_POSSIBLE),
+    rec(sea_moderate, A::InfectionMarkers, URGENT, &INFECTION_MARKERS),
+    // Cauda equina beyond the lumbar MRI (Todd & Dickson 2016).
+    rec(ces_lumbar_imaging_clear, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_NEGATIVE),
+    rec(ces_with_cord_pattern, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_CORD),
+    rec(lmn_lumbar_not_imaged, A::LumbarMri, Urg::By(pace), &LUMBAR_MRI_LMN),
+    // Guillain-Barre syndrome.
+    rec(gbs_high, A::NeurologyReferral, EMERGENCY, &NEURO_GBS),
+    rec(gbs_moderate, A::NeurologyReferral, URGENT, &NEURO_GBS_POSSIBLE),
+    rec(gbs_possible, A::NerveConductionStudy, URGENT, &NCS_GBS),
+    // The mimics: the test that separates each, and neurology (clinical-evidence-2.md §3.6).
+    rec(mnd_possible_emg_not_done, A::NerveConductionStudy, Urg::By(mimic_pace), &EMG_MND),
+    rec(mnd_possible, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_MND),
+    rec(nutritional_possible, A::B12AndCopperTests, Urg::By(mimic_pace), &B12_TESTS),
+    rec(nutritional_possible, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_NUTRITIONAL),
+    rec(demyelination_brain_not_imaged, A::BrainMri, Urg::By(mimic_pace), &BRAIN_MRI_DEMYELINATION),
+    rec(demyelination_possible, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_DEMYELINATION),
+    rec(hsp_possible, A::NeurologyReferral, ROUTINE, &NEURO_HSP),
+    rec(nph_not_imaged, A::BrainMri, ROUTINE, &BRAIN_MRI_NPH),
+    rec(nph_possible, A::NeurologyReferral, ROUTINE, &NEURO_NPH),
+    rec(sdavf_possible, A::ThoracicSpineMri, Urg::By(mimic_pace_at_least_urgent), &THORACIC_SDAVF),
+    rec(sdavf_possible, A::NeurologyReferral, Urg::By(mimic_pace_at_least_urgent), &NEURO_SDAVF),
+    // Cord signs without compression: a non-compressive work-up and neurology (Kim 2013).
+    rec(no_compression_signs, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_NO_COMPRESSION),
+    rec(no_compression_signs, A::B12AndCopperTests, Urg::By(mimic_pace), &B12_TESTS),
+    rec(no_compression_brain_not_imaged, A::BrainMri, Urg::By(mimic_pace), &NEURO_NO_COMPRESSION),
+    rec(no_compression_signs, A::NerveConductionStudy, Urg::By(mimic_pace), &NEURO_NO_COMPRESSION),
+    rec(no_compression_legs_thoracic_not_imaged, A::ThoracicSpineMri, Urg::By(mimic_pace), &THORACIC_NO_COMPRESSION),
+    rec(after_decompression, A::NeurologyReferral, URGENT, &NEURO_AFTER_DECOMPRESSION),
+    rec(after_decompression_emg_not_done, A::NerveConductionStudy, URGENT, &NEURO_AFTER_DECOMPRESSION),
+    // Limb ischaemia (Creager 2012; Conte 2019).
+    rec(ali, A::VascularSurgeryReferral, EMERGENCY, &VASCULAR_ALI),
+    rec(clti, A::VascularSurgeryReferral, URGENT, &VASCULAR_CLTI),
+];
+
 /// The recommendations phase: sets the cervical MRI urgency the indications call for, then
 /// applies [`RECOMMENDATIONS`].
 pub(crate) fn recommendations<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     c.cervical_mri = cervical_mri_urgency(c);
-    engine::all_that_apply(RECOMMENDATIONS, c, t, |c, r| {
+    let apply = |c: &mut Ctx<'_>, r: Recommend| {
         let u = match r.urgency {
             Urg::Fixed(u) => u,
             Urg::By(f) => f(c),
         };
         c.d.recommend(r.action, u);
         Target::Recommendation(r.action)
-    });
+    };
+    engine::all_that_apply(RECOMMENDATIONS, c, t, apply);
+    engine::all_that_apply(RECOMMENDATIONS_V2, c, t, apply);
+    neurology_beside_spine(c, t);
+    whole_spine_covers(c, t);
 }
 
-engine::check_table_len!(EMERGENCY_PATHWAY, PATHWAY, RECOMMENDATIONS);
+/// Never a spine referral alone beside mimic features or cord signs without compression: the
+/// neurology referral is at least as urgent as the most urgent spine referral.
+fn neurology_beside_spine<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
+    if !(c.d.v2.mimic || c.d.v2.no_compression_signs || c.d.v2.after_decompression) {
+        return;
+    }
+    let spine =
+        [A::SpineSurgeryReferral, A::EmergencySpineEvaluation].iter().filter_map(|a| c.d.recommendation(*a)).max();
+    if let Some(u) = spine {
+        if c.d.recommendation(A::NeurologyReferral).map_or(true, |n| n < u) {
+            c.d.recommend(A::NeurologyReferral, u);
+            t.note(Target::Recommendation(A::NeurologyReferral), &NEURO_BESIDE_SPINE);
+        }
+    }
+}
+
+/// A whole-spine MRI includes the cervical and thoracic spine: no separate scan of either.
+fn whole_spine_covers<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
+    if let Some(whole) = c.d.recommendation(A::WholeSpineMri) {
+        for a in [A::CervicalMri, A::ThoracicSpineMri] {
+            if c.d.recommendation(a).is_some_and(|u| u <= whole) {
+                c.d.unrecommend(a);
+                t.note(Target::Recommendation(A::WholeSpineMri), &WHOLE_SPINE_COVERS);
+            }
+        }
+    }
+}
+
+engine::check_table_len!(EMERGENCY_PATHWAY, PATHWAY, RECOMMENDATIONS, RECOMMENDATIONS_V2);
 
 /// The grade of a recommendation: that of the first graded row among the reasons behind it;
 /// `None` where its source gives none.
@@ -687,7 +1216,13 @@ pub(crate) fn grade(reasons: &[&'static Reason]) -> Option<Grade> {
 
 #[cfg(test)]
 pub(crate) fn reasons() -> impl Iterator<Item = &'static Reason> {
-    EMERGENCY_PATHWAY.iter().chain(PATHWAY).map(|r| r.because).chain(RECOMMENDATIONS.iter().map(|r| r.because))
+    EMERGENCY_PATHWAY
+        .iter()
+        .chain(PATHWAY)
+        .map(|r| r.because)
+        .chain(RECOMMENDATIONS.iter().map(|r| r.because))
+        .chain(RECOMMENDATIONS_V2.iter().map(|r| r.because))
+        .chain([&NEURO_BESIDE_SPINE, &WHOLE_SPINE_COVERS])
 }
 
 #[cfg(test)]
@@ -700,7 +1235,15 @@ mod tests {
             RECOMMENDATIONS.iter().filter(|r| r.then.grade.is_some()).map(|r| r.because.id).collect();
         assert_eq!(
             graded,
-            ["refer_urgent_severe", "refer_mild", "rehab", "monitor_mild", "refer_moderate", "monitor_nonmyelopathic"]
+            [
+                "refer_urgent_severe",
+                "refer_moderate",
+                "refer_mild",
+                "rehab",
+                "monitor_mild",
+                "refer_moderate",
+                "monitor_nonmyelopathic"
+            ]
         );
     }
 }

@@ -17,17 +17,26 @@ mod alerts;
 mod differential;
 mod engine;
 mod facts;
+mod localisation;
 mod management;
+mod mimics;
 mod myelopathy;
 mod prognosis;
+mod vascular;
 
 use crate::citations::CitationId;
 use crate::presentation::Presentation;
 use crate::vocab::{Action, Condition, Likelihood, Pathway, RedFlag, SeverityClass, Urgency, Warning};
 
 pub(crate) use differential::{base_citations, evidence, ranked};
-pub(crate) use facts::{is_exam_core, umn_exam_done, Ctx};
+pub(crate) use facts::{is_exam_core, missing_exam_items, umn_exam_done, Ctx};
 pub(crate) use management::grade;
+
+/// Whether a reason says the upper motor neuron examination is incomplete (its text is then
+/// followed by the items not recorded).
+pub(crate) fn names_missing_exam_items(r: &Reason) -> bool {
+    [alerts::INCOMPLETE_EXAM.id, management::EXAM_INCOMPLETE.id, management::PATH_WORKUP_EXAM.id].contains(&r.id)
+}
 pub(crate) use myelopathy::{
     cook_age_item, CookRule, COOK_ITEMS, COOK_PRETEST_BASIS, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR,
     COOK_RULE_IN_TEXT, COOK_RULE_OUT_LR, COOK_RULE_OUT_TEXT,
@@ -99,6 +108,29 @@ pub(crate) enum CervicalImaging {
     SignalWithoutCompression,
 }
 
+/// Version-2 judgements, made once per evaluation (after the differential).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Localisation {
+    /// Leg cord signs with normal arms, or a truncal sensory level.
+    pub below_neck: bool,
+    /// Arms examined and normal.
+    pub arms_normal: bool,
+    /// Areflexic or flaccid leg weakness without an upper motor neuron sign.
+    pub lmn: bool,
+    /// Acute limb ischaemia.
+    pub ali: bool,
+    /// Chronic limb-threatening ischaemia.
+    pub clti: bool,
+    /// Worse after a spinal decompression.
+    pub after_decompression: bool,
+    /// Cord signs with no compression on the MRI done.
+    pub no_compression_signs: bool,
+    /// A mimic at moderate likelihood or more.
+    pub mimic: bool,
+    /// A mimic at high likelihood.
+    pub mimic_high: bool,
+}
+
 /// The number of conditions on the differential.
 pub(crate) const N_CONDITIONS: usize = Condition::ALL.len();
 /// The number of actions.
@@ -117,6 +149,8 @@ pub(crate) struct Decision {
     pub severity: Option<SeverityClass>,
     /// mJOA 18 given: no deficit (no severity class; managed like mild disease).
     pub no_deficit: bool,
+    /// The version-2 localisation judgements.
+    pub v2: Localisation,
     pub red_flags: u32,
     pub warnings: u32,
     pub recommendations: [Option<Urgency>; N_ACTIONS],
@@ -147,6 +181,11 @@ impl Decision {
     }
     pub fn recommendation(&self, a: Action) -> Option<Urgency> {
         self.recommendations.get(a as usize).copied().flatten()
+    }
+    fn unrecommend(&mut self, a: Action) {
+        if let Some(slot) = self.recommendations.get_mut(a as usize) {
+            *slot = None;
+        }
     }
     fn recommend(&mut self, a: Action, u: Urgency) {
         if let Some(slot) = self.recommendations.get_mut(a as usize) {
@@ -185,6 +224,9 @@ pub(crate) fn all_reasons() -> Vec<&'static Reason> {
     v.extend(myelopathy::reasons());
     v.extend(management::reasons());
     v.extend(alerts::reasons());
+    v.extend(localisation::reasons());
+    v.extend(mimics::reasons());
+    v.extend(vascular::reasons());
     v
 }
 

@@ -13,7 +13,8 @@
 
 use super::engine::{self, Move, Rule};
 use super::facts::{
-    mask, mjoa_deficit, worsening_motor_deficit, Ctx, LEG_MOTOR_PICTURE, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS,
+    mask, mjoa_deficit, umn_count, worsening_motor_deficit, Ctx, LEG_MOTOR_PICTURE, LEG_SYMPTOMS, LEG_WEAKNESS,
+    UMN_SIGNS,
 };
 use super::{CervicalImaging, Reason, Target, Trace};
 use crate::citations::CitationId as C;
@@ -94,6 +95,8 @@ const MYELOPATHIC_PICTURE: u128 = UMN_SIGNS
     | mask(&[
         F::GaitDeviation,
         F::HandIntrinsicAtrophy,
+        F::FingerEscapeSign,
+        F::GripReleaseSlowed,
         F::HandClumsiness,
         F::LegStiffness,
         F::WorseWithNeckExtension,
@@ -131,10 +134,22 @@ fn cook_rules_in(c: &Ctx<'_>) -> bool {
     c.d.cook.positive >= COOK_RULE_IN_MIN
 }
 fn several_umn_signs(c: &Ctx<'_>) -> bool {
-    c.count(UMN_SIGNS) >= 2
+    umn_count(c) >= 2
 }
 fn one_umn_sign(c: &Ctx<'_>) -> bool {
-    c.count(UMN_SIGNS) == 1
+    umn_count(c) == 1
+}
+fn hand_signs_with_legs(c: &Ctx<'_>) -> bool {
+    (c.has(F::FingerEscapeSign) || c.has(F::GripReleaseSlowed)) && (c.any(LEG_MOTOR_PICTURE) || c.any(LEG_SYMPTOMS))
+}
+/// A lower motor neuron pattern with nothing in the arms points away from the cord.
+fn lmn_without_arm_signs(c: &Ctx<'_>) -> bool {
+    use super::localisation::{lmn_pattern, ARM_UMN, HAND_SIGNS};
+    lmn_pattern(c) && !c.any(ARM_UMN | HAND_SIGNS)
+}
+/// Cervical myelopathy produces neither bulbar symptoms nor widespread EMG denervation.
+fn bulbar_or_widespread_denervation(c: &Ctx<'_>) -> bool {
+    c.has(F::BulbarSymptoms) || c.has(F::EmgWidespreadDenervation)
 }
 fn gait_deviation(c: &Ctx<'_>) -> bool {
     c.has(F::GaitDeviation)
@@ -235,10 +250,25 @@ const HAND_ATROPHY: Reason = Reason {
     text: "Intrinsic hand wasting (myelopathy hand) with a leg motor picture",
     cites: &[C::Seed, C::Jiang2024Signs],
 };
+const HAND_SIGNS: Reason = Reason {
+    id: "hand_signs",
+    text: "Finger escape or slowed grip-and-release: signs of the myelopathy hand that distinguish cord damage from root or nerve disorders (grip screen LR+ 4.03)",
+    cites: &[C::Ono1987, C::Kobayashi2022Grip],
+};
+const LMN_LOWERS: Reason = Reason {
+    id: "lmn_lowers",
+    text: "Lower motor neuron pattern (reduced knee or ankle reflexes or flaccid tone with leg weakness, no upper motor neuron sign): it points to the roots, cauda equina or nerves rather than the cord",
+    cites: &[C::Kessler2022Lmn, C::Todd2016Ces],
+};
+const BULBAR_OR_EMG_LOWERS: Reason = Reason {
+    id: "bulbar_or_emg_lowers",
+    text: "Bulbar symptoms or widespread EMG denervation: cervical myelopathy produces neither (think of motor neuron disease)",
+    cites: &[C::Wijesekera2009Als],
+};
 const SPASTICITY: Reason = Reason {
     id: "spasticity",
     text: "Leg stiffness or spasticity is a leg presentation of cervical cord compression",
-    cites: &[C::Seed],
+    cites: &[C::Seed, C::Davies2018Bmj],
 };
 const NECK_EXTENSION: Reason = Reason {
     id: "neck_extension",
@@ -273,7 +303,7 @@ const BLADDER_WITH_LEGS: Reason = Reason {
 const BILATERAL_UNEXPLAINED: Reason = Reason {
     id: "bilateral_unexplained",
     text: "Bilateral leg symptoms without a clear lumbar (or other) explanation are an indication for cervical imaging",
-    cites: &[C::Seed],
+    cites: &[C::Seed, C::Davies2018Bmj],
 };
 const WEAKNESS_WITHOUT_BACK_PAIN: Reason = Reason {
     id: "weakness_without_back_pain",
@@ -289,7 +319,7 @@ const COMPRESSION_WITH_MYELOPATHY: Reason = Reason {
 const COMPRESSION_ONLY: Reason = Reason {
     id: "compression_only",
     text: "Cervical cord compression on MRI without a myelopathic sign or symptom: it may explain the leg symptoms (false-localising pain), but compression without myelopathy is common (24% of adults)",
-    cites: &[C::Chan2011, C::Han2024, C::Nouri2022],
+    cites: &[C::Langfitt1967, C::Han2024, C::Nouri2022],
 };
 const MRI_WITHOUT_COMPRESSION: Reason = Reason {
     id: "mri_without_compression",
@@ -327,11 +357,19 @@ pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
         .reading(mask(&[F::HandNumbness, F::LegNumbness]) | LEG_MOTOR_PICTURE),
     row(hand_atrophy_with_leg_motor, Move::Raise(Likelihood::Moderate), &HAND_ATROPHY)
         .reading(mask(&[F::HandIntrinsicAtrophy]) | LEG_MOTOR_PICTURE),
+    row(hand_signs_with_legs, Move::Raise(Likelihood::Moderate), &HAND_SIGNS)
+        .reading(mask(&[F::FingerEscapeSign, F::GripReleaseSlowed]) | LEG_MOTOR_PICTURE | LEG_SYMPTOMS),
     row(leg_stiffness, Move::Raise(Likelihood::Moderate), &SPASTICITY).reading(mask(&[F::LegStiffness])),
     row(neck_extension_with_legs, Move::Raise(Likelihood::Moderate), &NECK_EXTENSION)
         .reading(mask(&[F::WorseWithNeckExtension]) | LEG_SYMPTOMS),
-    row(worsening_motor_deficit, Move::Raise(Likelihood::Moderate), &PROGRESSIVE_WEAKNESS)
-        .reading(LEG_WEAKNESS | LEG_MOTOR_PICTURE),
+    row(worsening_motor_deficit, Move::Raise(Likelihood::Moderate), &PROGRESSIVE_WEAKNESS).reading(
+        LEG_WEAKNESS
+            | LEG_MOTOR_PICTURE
+            | super::localisation::ARM_UMN
+            | super::localisation::HAND_SIGNS
+            | super::localisation::LEG_UMN
+            | mask(&[F::TruncalSensoryLevel]),
+    ),
     row(mjoa_deficit, Move::Raise(Likelihood::Moderate), &MJOA_DEFICIT),
     row(bladder_with_legs, Move::Raise(Likelihood::Moderate), &BLADDER_WITH_LEGS)
         .reading(mask(&[F::BladderDysfunction]) | LEG_SYMPTOMS),
@@ -354,6 +392,14 @@ pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
         .reading(mask(&[F::CervicalCordCompressionOnMri])),
     // Without imaging, a fully assessed Cook rule of 0 of 5 lowers it one step.
     row(cook_rules_out_unimaged, Move::Lower, &COOK_RULE_OUT).reading(mask(&COOK_ITEMS)),
+    // Version 2: patterns that point away from the cervical cord.
+    row(lmn_without_arm_signs, Move::Lower, &LMN_LOWERS).reading(mask(&[
+        F::ReducedKneeReflexes,
+        F::ReducedAnkleReflexes,
+        F::ReducedLegTone,
+    ])),
+    row(bulbar_or_widespread_denervation, Move::Lower, &BULBAR_OR_EMG_LOWERS)
+        .reading(mask(&[F::BulbarSymptoms, F::EmgWidespreadDenervation])),
 ];
 
 /// The myelopathy phase: applies [`MYELOPATHY`]; established DCM is compression on MRI with a

@@ -1,0 +1,422 @@
+//! Version 2: where the lesion is. Limb-specific signs, the lower motor neuron pattern, the cord
+//! below the neck (thoracic myelopathy, truncal sensory level), cauda equina by the GIRFT 2023
+//! pathway, Guillain-Barre syndrome, metastatic cord compression and spinal epidural abscess.
+//!
+//! Sources (`clinical-evidence-2.md` §1-§4): GIRFT 2023 via BMJ Best Practice and Todd & Dickson
+//! 2016 (suspected cauda equina: back or leg pain with any one of new or worsening bladder or
+//! bowel change, saddle sensory change, a bilateral leg deficit, sexual dysfunction); Kessler 2022
+//! (rapid areflexic weakness from lumbar stenosis); the GBS criteria (Leonhard 2019); Kranz 2019,
+//! Hellmann 2013, Ando 2019 (sensory level, thoracic myelopathy); NICE NG234/QS56 (metastatic
+//! compression); Davis 2004 (epidural abscess).
+
+use super::engine::{Move, Rule};
+use super::facts::{mask, umn_count, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS};
+use super::{CervicalImaging, Localisation, Reason};
+use crate::citations::CitationId as C;
+use crate::vocab::{Finding as F, Likelihood};
+
+/// Brisk reflexes in the legs, or a leg upper motor neuron sign (the generic `hyperreflexia`
+/// counts: limb not stated, and the legs are what the patient presents with).
+pub(crate) const LEG_UMN: u128 = mask(&[F::Hyperreflexia, F::LegHyperreflexia, F::BabinskiSign, F::AnkleClonus]);
+
+/// Upper motor neuron signs in the arms: a lumbar or thoracic lesion cannot produce them.
+pub(crate) const ARM_UMN: u128 =
+    mask(&[F::ArmHyperreflexia, F::HoffmannSign, F::TromnerSign, F::InvertedSupinatorSign]);
+
+/// The myelopathy hand (Ono 1987) and the grip screen (Kobayashi 2022).
+pub(crate) const HAND_SIGNS: u128 = mask(&[F::FingerEscapeSign, F::GripReleaseSlowed, F::HandIntrinsicAtrophy]);
+
+/// Everything that would make the arms abnormal.
+const ARM_FINDINGS: u128 = ARM_UMN | HAND_SIGNS | mask(&[F::ArmWeakness, F::HandClumsiness, F::HandNumbness]);
+
+/// Reduced reflexes or tone in the legs.
+pub(crate) const LEG_LMN_SIGNS: u128 = mask(&[F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::ReducedLegTone]);
+
+/// The cardinal cauda equina signs: saddle sensory loss, urinary retention, reduced anal tone.
+pub(crate) const CES_CARDINAL: u128 = mask(&[F::SaddleAnesthesia, F::UrinaryRetention, F::ReducedAnalTone]);
+
+use super::differential::RECENT_ONSET_MONTHS;
+
+/// Back or leg pain findings (the GIRFT entry condition).
+const PAIN: u128 = mask(&[F::SignificantBackPain, F::SciaticaLikePain, F::WalkingLegPain]);
+/// The findings of a bilateral leg deficit.
+const BILATERAL_DEFICIT: u128 = LEG_WEAKNESS
+    | mask(&[F::BilateralLegSymptoms, F::FootDrop, F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::LegNumbness]);
+/// The findings of a neurological deficit ([`neuro_deficit`]).
+const NEURO_DEFICIT: u128 = LEG_WEAKNESS
+    | LEG_UMN
+    | CES_CARDINAL
+    | ARM_UMN
+    | mask(&[F::FootDrop, F::TruncalSensoryLevel, F::BladderDysfunction, F::BowelDysfunction, F::GaitDeviation]);
+
+/// Recent onset (14 days or less).
+pub(crate) fn recent(c: &Ctx<'_>) -> bool {
+    c.p.symptom_duration_months().is_some_and(|m| m <= RECENT_ONSET_MONTHS)
+}
+
+/// Recent onset or deterioration (GIRFT: "recent onset (< 14 days) or deterioration").
+pub(crate) fn new_or_worsening(c: &Ctx<'_>) -> bool {
+    recent(c) || c.worsening()
+}
+
+/// Back or leg pain (the GIRFT entry condition).
+pub(crate) fn back_or_leg_pain(c: &Ctx<'_>) -> bool {
+    c.any(PAIN)
+}
+
+/// A cord pattern in the legs: an upper motor neuron sign, or a truncal sensory level.
+pub(crate) fn cord_pattern(c: &Ctx<'_>) -> bool {
+    c.any(LEG_UMN) || c.has(F::TruncalSensoryLevel)
+}
+
+/// Arms examined and normal: no arm or hand sign present, and the arm reflexes or Hoffmann sign
+/// recorded absent.
+pub(crate) fn arms_normal(c: &Ctx<'_>) -> bool {
+    !c.any(ARM_FINDINGS) && (c.lacks(F::ArmHyperreflexia) || c.lacks(F::HoffmannSign))
+}
+
+/// Leg cord signs with normal arms, or a truncal sensory level: the lesion may be below the neck.
+pub(crate) fn lesion_may_be_below_neck(c: &Ctx<'_>) -> bool {
+    c.has(F::TruncalSensoryLevel) || (c.any(LEG_UMN) && arms_normal(c))
+}
+
+/// The lower motor neuron pattern: leg weakness with reduced reflexes or tone and no upper motor
+/// neuron sign or sensory level (roots, cauda equina or nerves, not the cord).
+pub(crate) fn lmn_pattern(c: &Ctx<'_>) -> bool {
+    (c.any(LEG_WEAKNESS) || c.has(F::FootDrop))
+        && c.any(LEG_LMN_SIGNS)
+        && !c.any(LEG_UMN)
+        && !c.has(F::TruncalSensoryLevel)
+}
+
+/// A neurological deficit (cord or cauda equina) of the kind that makes a spinal emergency.
+pub(crate) fn neuro_deficit(c: &Ctx<'_>) -> bool {
+    c.any(NEURO_DEFICIT)
+}
+
+/// Lumbar stenosis known from the history or imaging.
+pub(crate) fn lumbar_stenosis_known(c: &Ctx<'_>) -> bool {
+    c.has(F::KnownLumbarStenosis) || c.has(F::LumbarStenosisOnImaging)
+}
+
+/// The version-2 judgements, once the differential is known.
+pub(crate) fn judge(c: &Ctx<'_>) -> Localisation {
+    let mimic_levels = super::mimics::MIMICS.map(|m| c.condition(m));
+    Localisation {
+        below_neck: lesion_may_be_below_neck(c),
+        arms_normal: arms_normal(c),
+        lmn: lmn_pattern(c),
+        ali: super::vascular::acute_limb_ischaemia(c),
+        clti: super::vascular::limb_threatening_ischaemia(c),
+        after_decompression: super::mimics::deterioration_after_decompression(c) && c.any(LEG_SYMPTOMS | UMN_SIGNS),
+        no_compression_signs: super::mimics::cord_signs_without_compression(c),
+        mimic: mimic_levels.iter().any(|l| *l >= Likelihood::Moderate),
+        mimic_high: mimic_levels.contains(&Likelihood::High),
+    }
+}
+
+const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -> Rule<Move> {
+    Rule { when, then, because, reads: 0 }
+}
+
+// ---- Cauda equina: the GIRFT 2023 criteria beyond version 1 (rows of the CES table) -----------
+
+/// A bilateral leg deficit: both legs, with weakness, foot drop or reduced reflexes (or numbness
+/// of recent onset).
+pub(crate) fn bilateral_leg_deficit(c: &Ctx<'_>) -> bool {
+    c.has(F::BilateralLegSymptoms)
+        && (c.any(LEG_WEAKNESS)
+            || c.has(F::FootDrop)
+            || c.has(F::ReducedKneeReflexes)
+            || c.has(F::ReducedAnkleReflexes)
+            || (c.has(F::LegNumbness) && recent(c)))
+}
+/// The GIRFT entry: back or leg pain, new or worsening, and no cord pattern (leg upper motor
+/// neuron signs or a sensory level put the lesion above the cauda equina).
+fn girft_entry(c: &Ctx<'_>) -> bool {
+    back_or_leg_pain(c) && new_or_worsening(c) && !cord_pattern(c)
+}
+pub(crate) fn girft_bilateral(c: &Ctx<'_>) -> bool {
+    girft_entry(c) && bilateral_leg_deficit(c)
+}
+pub(crate) fn girft_sexual(c: &Ctx<'_>) -> bool {
+    girft_entry(c) && c.has(F::SexualDysfunction)
+}
+fn reduced_anal_tone(c: &Ctx<'_>) -> bool {
+    c.has(F::ReducedAnalTone)
+}
+fn rapid_bilateral_lmn(c: &Ctx<'_>) -> bool {
+    c.rapid() && lmn_pattern(c) && c.has(F::BilateralLegSymptoms)
+}
+
+pub(crate) const CES_BILATERAL: Reason = Reason {
+    id: "ces_bilateral",
+    text: "Back or leg pain with a new or worsening deficit in both legs (weakness or reduced reflexes in both legs): suspected cauda equina syndrome on this criterion alone (GIRFT 2023); a sphincter symptom is not needed",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Todd2016Ces],
+};
+pub(crate) const CES_SEXUAL: Reason = Reason {
+    id: "ces_sexual",
+    text: "Back or leg pain with new sexual dysfunction: suspected cauda equina syndrome on this criterion alone (GIRFT 2023)",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
+};
+const CES_ANAL_TONE: Reason = Reason {
+    id: "ces_anal_tone",
+    text: "Reduced anal tone: a sign of cauda equina compression (sensitivity about 53%; a rectal examination is not needed to justify the emergency MRI)",
+    cites: &[C::BmjBestPracticeCes, C::Todd2016Ces],
+};
+const CES_LMN_RAPID: Reason = Reason {
+    id: "ces_lmn_rapid",
+    text: "Rapid bilateral areflexic leg weakness without a cord sign: cauda equina compression is possible even without pain or sphincter symptoms (the lumbar stenosis case of Kessler 2022)",
+    cites: &[C::Kessler2022Lmn, C::Todd2016Ces],
+};
+
+/// The version-2 rows of the cauda equina table.
+pub(crate) const CES_ANAL_TONE_ROW: Rule<Move> =
+    row(reduced_anal_tone, Move::Raise(Likelihood::High), &CES_ANAL_TONE).reading(mask(&[F::ReducedAnalTone]));
+pub(crate) const CES_BILATERAL_ROW: Rule<Move> =
+    row(girft_bilateral, Move::Raise(Likelihood::High), &CES_BILATERAL).reading(PAIN | BILATERAL_DEFICIT);
+pub(crate) const CES_SEXUAL_ROW: Rule<Move> =
+    row(girft_sexual, Move::Raise(Likelihood::High), &CES_SEXUAL).reading(PAIN | mask(&[F::SexualDysfunction]));
+pub(crate) const CES_LMN_RAPID_ROW: Rule<Move> =
+    row(rapid_bilateral_lmn, Move::Raise(Likelihood::Moderate), &CES_LMN_RAPID)
+        .reading(LEG_WEAKNESS | LEG_LMN_SIGNS | mask(&[F::FootDrop, F::BilateralLegSymptoms]));
+
+// ---- Lumbar stenosis with a lower motor neuron deficit (a row of the LSS table) ----------------
+
+fn lmn_with_lumbar_stenosis(c: &Ctx<'_>) -> bool {
+    lmn_pattern(c) && lumbar_stenosis_known(c)
+}
+const LSS_LMN: Reason = Reason {
+    id: "lss_lmn",
+    text: "Areflexic leg weakness (lower motor neuron pattern) with known lumbar stenosis: the stenosis can compress the cauda equina; image the lumbosacral spine",
+    cites: &[C::Kessler2022Lmn, C::Todd2016Ces],
+};
+/// The version-2 row of the lumbar stenosis table (after its lowering rows).
+pub(crate) const LUMBAR_V2: Rule<Move> = row(lmn_with_lumbar_stenosis, Move::Raise(Likelihood::High), &LSS_LMN)
+    .reading(LEG_WEAKNESS | LEG_LMN_SIGNS | mask(&[F::FootDrop, F::KnownLumbarStenosis, F::LumbarStenosisOnImaging]));
+
+// ---- Thoracic myelopathy ----------------------------------------------------------------------
+
+fn thoracic_compression(c: &Ctx<'_>) -> bool {
+    c.has(F::ThoracicCordCompressionOnMri)
+}
+fn thoracic_clear_with_level(c: &Ctx<'_>) -> bool {
+    c.lacks(F::ThoracicCordCompressionOnMri) && c.has(F::TruncalSensoryLevel)
+}
+fn thoracic_clear(c: &Ctx<'_>) -> bool {
+    c.lacks(F::ThoracicCordCompressionOnMri)
+}
+fn level_with_signs(c: &Ctx<'_>) -> bool {
+    c.has(F::TruncalSensoryLevel)
+        && (c.any(LEG_UMN) || c.any(LEG_WEAKNESS) || c.has(F::UrinaryRetention) || c.has(F::BladderDysfunction))
+}
+fn level_only(c: &Ctx<'_>) -> bool {
+    c.has(F::TruncalSensoryLevel) && !level_with_signs(c)
+}
+fn legs_only_clear(c: &Ctx<'_>) -> bool {
+    c.any(LEG_UMN) && arms_normal(c) && umn_count(c) >= 2
+}
+fn legs_only_one_sign(c: &Ctx<'_>) -> bool {
+    c.any(LEG_UMN) && arms_normal(c) && umn_count(c) < 2
+}
+
+const TH_COMPRESSION: Reason = Reason {
+    id: "th_compression",
+    text: "Thoracic cord compression on MRI: thoracic myelopathy (tumours and ossified ligaments are most operated causes; ossified ligamentum flavum mostly at T9-10 or lower)",
+    cites: &[C::Ando2019Thoracic, C::Aizawa2006Olf],
+};
+const TH_NO_COMPRESSION_LEVEL: Reason = Reason {
+    id: "th_no_compression_level",
+    text: "Thoracic MRI without cord compression: a thoracic sensory level can be a false-localising sign of a cervical cord or brain lesion 6-11 segments higher",
+    cites: &[C::Hellmann2013FalseLevel],
+};
+const TH_NO_COMPRESSION: Reason =
+    Reason { id: "th_no_compression", text: "Thoracic MRI without cord compression", cites: &[C::Agarwal2021Acr] };
+const TH_LEVEL_WITH_SIGNS: Reason = Reason {
+    id: "th_level_with_signs",
+    text: "A truncal sensory level with leg cord signs: a myelopathy whose lesion lies at or above the level; compression must be excluded first",
+    cites: &[C::Kranz2019Myelopathy, C::Hellmann2013FalseLevel],
+};
+const TH_LEVEL: Reason = Reason {
+    id: "th_level",
+    text: "A truncal sensory level: a sign of myelopathy at or above that level",
+    cites: &[C::Kranz2019Myelopathy],
+};
+const TH_LEGS_ONLY: Reason = Reason {
+    id: "th_legs_only",
+    text: "Upper motor neuron signs in the legs with normal arms: the lesion lies between the foramen magnum and the conus; the thoracic cord is likely but not certain (cervical lesions can present in the legs only)",
+    cites: &[C::Bentley2001, C::Ando2019Thoracic, C::Ko2011Meningioma],
+};
+
+/// Thoracic myelopathy: a thoracic MRI settles it; otherwise the sensory level and the legs-only
+/// cord signs.
+pub(crate) const THORACIC_MYELOPATHY: &[Rule<Move>] = &[
+    row(thoracic_compression, Move::Settle(Likelihood::High), &TH_COMPRESSION)
+        .reading(mask(&[F::ThoracicCordCompressionOnMri])),
+    row(thoracic_clear_with_level, Move::Settle(Likelihood::Low), &TH_NO_COMPRESSION_LEVEL)
+        .reading(mask(&[F::ThoracicCordCompressionOnMri])),
+    row(thoracic_clear, Move::Settle(Likelihood::Low), &TH_NO_COMPRESSION)
+        .reading(mask(&[F::ThoracicCordCompressionOnMri])),
+    row(level_with_signs, Move::Raise(Likelihood::High), &TH_LEVEL_WITH_SIGNS)
+        .reading(LEG_UMN | LEG_WEAKNESS | mask(&[F::TruncalSensoryLevel, F::UrinaryRetention, F::BladderDysfunction])),
+    row(level_only, Move::Raise(Likelihood::Moderate), &TH_LEVEL).reading(mask(&[F::TruncalSensoryLevel])),
+    row(legs_only_clear, Move::Raise(Likelihood::High), &TH_LEGS_ONLY).reading(LEG_UMN | UMN_SIGNS),
+    row(legs_only_one_sign, Move::Raise(Likelihood::Moderate), &TH_LEGS_ONLY).reading(LEG_UMN),
+];
+
+// ---- Guillain-Barre syndrome ----------------------------------------------------------------
+
+/// Rapid progressive weakness of both legs (or legs and arms) with reduced reflexes, no leg upper
+/// motor neuron sign and no sensory level.
+fn gbs_core(c: &Ctx<'_>) -> bool {
+    let areflexic = c.has(F::ReducedKneeReflexes) || c.has(F::ReducedAnkleReflexes);
+    let widespread = c.has(F::BilateralLegSymptoms) || c.has(F::ArmWeakness);
+    c.rapid() && c.any(LEG_WEAKNESS) && widespread && areflexic && !c.any(LEG_UMN) && !c.has(F::TruncalSensoryLevel)
+}
+/// Against GBS: sphincter failure or fever at onset.
+fn gbs_against(c: &Ctx<'_>) -> bool {
+    c.has(F::UrinaryRetention) || c.has(F::BowelDysfunction) || c.has(F::SaddleAnesthesia) || c.has(F::Fever)
+}
+fn gbs_with_against(c: &Ctx<'_>) -> bool {
+    gbs_core(c) && gbs_against(c)
+}
+fn gbs_ascending_or_unexplained(c: &Ctx<'_>) -> bool {
+    gbs_core(c) && !gbs_against(c) && (c.has(F::ArmWeakness) || c.has(F::BulbarSymptoms) || !lumbar_stenosis_known(c))
+}
+fn gbs_beside_lumbar_stenosis(c: &Ctx<'_>) -> bool {
+    gbs_core(c) && !gbs_against(c) && !gbs_ascending_or_unexplained(c)
+}
+
+const GBS_CORE: Reason = Reason {
+    id: "gbs_core",
+    text: "Rapidly progressive weakness with reduced or absent reflexes, no upper motor neuron sign and no sensory level: consider Guillain-Barre syndrome (neurology, nerve conduction studies, CSF)",
+    cites: &[C::Leonhard2019Gbs],
+};
+const GBS_ARMS: Reason = Reason {
+    id: "gbs_arms",
+    text: "The weakness has reached the arms or bulbar muscles (ascending), or no lumbar cause is known: Guillain-Barre syndrome is suspected",
+    cites: &[C::Leonhard2019Gbs],
+};
+const GBS_AGAINST: Reason = Reason {
+    id: "gbs_against",
+    text: "Against Guillain-Barre syndrome: sphincter failure at onset (urinary retention, bowel or saddle symptoms) or fever at onset",
+    cites: &[C::Leonhard2019Gbs],
+};
+
+/// Guillain-Barre syndrome.
+pub(crate) const GUILLAIN_BARRE: &[Rule<Move>] = &[
+    row(gbs_with_against, Move::Raise(Likelihood::Moderate), &GBS_AGAINST).reading(
+        LEG_WEAKNESS
+            | mask(&[F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::BilateralLegSymptoms, F::ArmWeakness]),
+    ),
+    row(gbs_beside_lumbar_stenosis, Move::Raise(Likelihood::Moderate), &GBS_CORE).reading(
+        LEG_WEAKNESS
+            | mask(&[F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::BilateralLegSymptoms, F::ArmWeakness]),
+    ),
+    row(gbs_ascending_or_unexplained, Move::Raise(Likelihood::High), &GBS_CORE).reading(
+        LEG_WEAKNESS
+            | mask(&[
+                F::ReducedKneeReflexes,
+                F::ReducedAnkleReflexes,
+                F::BilateralLegSymptoms,
+                F::ArmWeakness,
+                F::BulbarSymptoms,
+            ]),
+    ),
+    row(gbs_ascending_or_unexplained, Move::Keep, &GBS_ARMS).reading(
+        LEG_WEAKNESS
+            | mask(&[
+                F::ReducedKneeReflexes,
+                F::ReducedAnkleReflexes,
+                F::BilateralLegSymptoms,
+                F::ArmWeakness,
+                F::BulbarSymptoms,
+            ]),
+    ),
+];
+
+// ---- Metastatic spinal cord compression (NICE NG234, QS56) -----------------------------------
+
+fn cancer_with_deficit(c: &Ctx<'_>) -> bool {
+    c.has(F::CancerHistory) && neuro_deficit(c)
+}
+fn cancer_with_back_pain(c: &Ctx<'_>) -> bool {
+    c.has(F::CancerHistory) && c.has(F::SignificantBackPain) && !neuro_deficit(c)
+}
+fn weight_loss_back_pain_deficit(c: &Ctx<'_>) -> bool {
+    !c.has(F::CancerHistory) && c.has(F::UnexplainedWeightLoss) && c.has(F::SignificantBackPain) && neuro_deficit(c)
+}
+
+const MSCC_NEURO: Reason = Reason {
+    id: "mscc_neuro",
+    text: "A past or current cancer with symptoms or signs of cord or cauda equina compression: suspected metastatic spinal cord compression; contact the MSCC coordinator immediately; whole-spine MRI and a treatment plan within 24 hours",
+    cites: &[C::NiceNg234, C::Hawkins2023Mscc, C::NiceQs56],
+};
+const MSCC_PAIN: Reason = Reason {
+    id: "mscc_pain",
+    text: "A past or current cancer with back pain and no neurological sign: spinal metastases are possible; whole-spine MRI within 1 week",
+    cites: &[C::NiceQs56, C::NiceNg234],
+};
+const MSCC_FIRST_SIGN: Reason = Reason {
+    id: "mscc_first_sign",
+    text: "Unexplained weight loss with back pain and a neurological deficit: 23% of metastatic cord compressions are the first sign of cancer",
+    cites: &[C::NiceQs56],
+};
+
+/// Malignant (metastatic) spinal cord compression.
+pub(crate) const MALIGNANT_COMPRESSION: &[Rule<Move>] = &[
+    row(cancer_with_deficit, Move::Raise(Likelihood::High), &MSCC_NEURO)
+        .reading(NEURO_DEFICIT | mask(&[F::CancerHistory])),
+    row(cancer_with_back_pain, Move::Raise(Likelihood::Moderate), &MSCC_PAIN)
+        .reading(mask(&[F::CancerHistory, F::SignificantBackPain])),
+    row(weight_loss_back_pain_deficit, Move::Raise(Likelihood::Moderate), &MSCC_FIRST_SIGN)
+        .reading(NEURO_DEFICIT | mask(&[F::UnexplainedWeightLoss, F::SignificantBackPain])),
+];
+
+// ---- Spinal epidural abscess (Davis 2004) ------------------------------------------------------
+
+fn infection_risk_back_pain(c: &Ctx<'_>) -> bool {
+    (c.has(F::Fever) || c.has(F::SpinalInfectionRisk)) && c.has(F::SignificantBackPain)
+}
+fn infection_with_deficit(c: &Ctx<'_>) -> bool {
+    infection_risk_back_pain(c) && neuro_deficit(c)
+}
+fn infection_without_deficit(c: &Ctx<'_>) -> bool {
+    infection_risk_back_pain(c) && !neuro_deficit(c)
+}
+
+const SEA_DEFICIT: Reason = Reason {
+    id: "sea_deficit",
+    text: "Fever or a spinal infection risk with back pain and a neurological deficit: suspected spinal epidural abscess, an emergency (the classic triad is present in only 13%; a risk factor in 98%)",
+    cites: &[C::Davis2004Sea],
+};
+const SEA_PAIN: Reason = Reason {
+    id: "sea_pain",
+    text: "Fever or a spinal infection risk with back pain: consider spinal epidural abscess even without fever or a deficit (ESR and CRP; MRI)",
+    cites: &[C::Davis2004Sea],
+};
+
+/// Spinal epidural abscess.
+pub(crate) const EPIDURAL_ABSCESS: &[Rule<Move>] = &[
+    row(infection_with_deficit, Move::Raise(Likelihood::High), &SEA_DEFICIT)
+        .reading(NEURO_DEFICIT | mask(&[F::Fever, F::SpinalInfectionRisk, F::SignificantBackPain])),
+    row(infection_without_deficit, Move::Raise(Likelihood::Moderate), &SEA_PAIN).reading(mask(&[
+        F::Fever,
+        F::SpinalInfectionRisk,
+        F::SignificantBackPain,
+    ])),
+];
+
+/// Whether the cervical MRI reported shows no compression (for the mimic and localisation rules).
+pub(crate) fn cervical_mri_clear(c: &Ctx<'_>) -> bool {
+    matches!(c.d.imaging, CervicalImaging::NoCompression | CervicalImaging::SignalWithoutCompression)
+}
+
+#[cfg(test)]
+pub(crate) fn reasons() -> impl Iterator<Item = &'static Reason> {
+    [THORACIC_MYELOPATHY, GUILLAIN_BARRE, MALIGNANT_COMPRESSION, EPIDURAL_ABSCESS]
+        .into_iter()
+        .flatten()
+        .map(|r| r.because)
+        .chain([&CES_ANAL_TONE, &CES_BILATERAL, &CES_SEXUAL, &CES_LMN_RAPID, &LSS_LMN])
+}
