@@ -40,14 +40,20 @@ impl Summary {
     }
 
     /// The recommended actions with their urgency, in the order of [`crate::assess`]'s
-    /// `recommendations`: most urgent first, vocabulary order within one urgency.
+    /// `recommendations`: most urgent first, vocabulary order within one urgency, except that in
+    /// suspected cauda equina syndrome the cervical MRI comes after the other actions of its
+    /// urgency (never before the lumbosacral or whole-spine MRI).
     pub fn recommendations(&self) -> impl Iterator<Item = (Action, Urgency)> + '_ {
+        let ces = self.red_flags & (1 << RedFlag::CaudaEquinaSuspected.code()) != 0;
         Urgency::ALL.iter().rev().flat_map(move |&u| {
-            Action::ALL
-                .iter()
-                .zip(self.recommendations.iter())
-                .filter(move |(_, r)| **r == Some(u))
-                .map(move |(&a, _)| (a, u))
+            let in_order = move |last: bool| {
+                Action::ALL
+                    .iter()
+                    .zip(self.recommendations.iter())
+                    .filter(move |(&a, r)| **r == Some(u) && (ces && a == Action::CervicalMri) == last)
+                    .map(move |(&a, _)| (a, u))
+            };
+            in_order(false).chain(in_order(true))
         })
     }
 }
