@@ -1,6 +1,6 @@
 //! FHIR resources to a Presentation, with a provenance report.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use stenosis_core::{Finding, FindingGroup, Presentation, Sex, Status, SNOMED_SYSTEM};
 
@@ -243,8 +243,8 @@ impl<'a> Reader<'a> {
                 return Err(FhirError::new("entry", "must be an array of entries"));
             }
         }
-        let bundle: Bundle = serde_json::from_value(v.clone())
-            .map_err(|e| FhirError::new("entry", format!("not a Bundle entry list: {e}")))?;
+        let bundle: Bundle =
+            Bundle::deserialize(v).map_err(|e| FhirError::new("entry", format!("not a Bundle entry list: {e}")))?;
         let mut owned: Vec<(String, Value)> = Vec::new();
         for (i, e) in bundle.entry.into_iter().enumerate() {
             match e.resource {
@@ -317,7 +317,7 @@ impl<'a> Reader<'a> {
     }
 
     fn patient(&self, st: &mut State, at: &str, v: &Value) {
-        let p: Patient = match serde_json::from_value(v.clone()) {
+        let p: Patient = match Patient::deserialize(v) {
             Ok(p) => p,
             Err(e) => {
                 st.unused
@@ -448,7 +448,7 @@ impl<'a> Reader<'a> {
             "Condition" => self.condition(st, at, v),
             "DiagnosticReport" => self.report(st, at, v),
             "OperationOutcome" => {
-                let o: OperationOutcome = serde_json::from_value(v.clone()).unwrap_or_default();
+                let o: OperationOutcome = OperationOutcome::deserialize(v).unwrap_or_default();
                 let issues: Vec<String> = o
                     .issue
                     .iter()
@@ -472,7 +472,7 @@ impl<'a> Reader<'a> {
     }
 
     fn observation(&self, st: &mut State, at: &str, v: &Value) {
-        let o: Observation = match serde_json::from_value(v.clone()) {
+        let o: Observation = match Observation::deserialize(v) {
             Ok(o) => o,
             Err(e) => return Self::unread(st, "Observation", at, &e),
         };
@@ -596,7 +596,7 @@ impl<'a> Reader<'a> {
     }
 
     fn condition(&self, st: &mut State, at: &str, v: &Value) {
-        let c: Condition = match serde_json::from_value(v.clone()) {
+        let c: Condition = match Condition::deserialize(v) {
             Ok(c) => c,
             Err(e) => return Self::unread(st, "Condition", at, &e),
         };
@@ -654,7 +654,7 @@ impl<'a> Reader<'a> {
     }
 
     fn report(&self, st: &mut State, at: &str, v: &Value) {
-        let r: DiagnosticReport = match serde_json::from_value(v.clone()) {
+        let r: DiagnosticReport = match DiagnosticReport::deserialize(v) {
             Ok(r) => r,
             Err(e) => return Self::unread(st, "DiagnosticReport", at, &e),
         };

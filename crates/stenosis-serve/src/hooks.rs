@@ -92,7 +92,7 @@ fn is_fhir_id(s: &str) -> bool {
 
 /// Validates a request body for a service.
 pub fn validate(service: &Service, body: &[u8]) -> Result<HookRequest, ApiError> {
-    let v: Value = serde_json::from_slice(body).map_err(|e| {
+    let mut v: Value = serde_json::from_slice(body).map_err(|e| {
         ApiError::invalid(format!("request body is not valid JSON (line {}, column {})", e.line(), e.column()))
     })?;
     let obj = v.as_object().ok_or_else(|| ApiError::invalid("request body must be a JSON object"))?;
@@ -155,8 +155,8 @@ pub fn validate(service: &Service, body: &[u8]) -> Result<HookRequest, ApiError>
         }
         Some(_) => return Err(ApiError::invalid("fhirAuthorization: must be an object")),
     };
-    let prefetch = match obj.get("prefetch") {
-        None => Map::new(),
+    match obj.get("prefetch") {
+        None => {}
         Some(Value::Object(p)) => {
             for (k, v) in p {
                 if !(v.is_object() || v.is_null()) {
@@ -168,9 +168,13 @@ pub fn validate(service: &Service, body: &[u8]) -> Result<HookRequest, ApiError>
                     }
                 }
             }
-            p.clone()
         }
         Some(_) => return Err(ApiError::invalid("prefetch: must be an object")),
+    }
+    // Validated: now take it out of the parsed request instead of copying it.
+    let prefetch = match v.get_mut("prefetch").map(Value::take) {
+        Some(Value::Object(p)) => p,
+        _ => Map::new(),
     };
     Ok(HookRequest { hook_instance, patient_id, fhir_server, access_token, prefetch })
 }
