@@ -81,8 +81,12 @@ struct FhirOptions {
 #[derive(Debug, Args)]
 struct FhirArgs {
     /// The FHIR R4 Bundle (JSON file), or - for standard input.
-    #[arg(value_name = "BUNDLE.json")]
-    file: String,
+    #[arg(value_name = "BUNDLE.json", required_unless_present = "codes")]
+    file: Option<String>,
+    /// Print the code map instead (built-in verified codes with their sources, then the site
+    /// map's), as JSON.
+    #[arg(long, conflicts_with = "file")]
+    codes: bool,
     #[command(flatten)]
     fhir: FhirOptions,
 }
@@ -285,8 +289,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Fhir(args) => {
-            let read = read_fhir(&args.file, &args.fhir)?;
-            writeln!(io::stdout().lock(), "{}", serde_json::to_string_pretty(&read.to_value()).unwrap_or_default())?;
+            let value = match &args.file {
+                Some(file) if !args.codes => read_fhir(file, &args.fhir)?.to_value(),
+                _ => code_map(&args.fhir)?.to_value(),
+            };
+            writeln!(io::stdout().lock(), "{}", serde_json::to_string_pretty(&value).unwrap_or_default())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {
@@ -301,15 +308,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+/// The built-in code map plus `--site-map`.
+fn code_map(opts: &FhirOptions) -> Result<stenosis_fhir::CodeMap, Failure> {
+    let map = stenosis_fhir::CodeMap::builtin();
+    let Some(path) = &opts.site_map else { return Ok(map) };
+    let text = std::fs::read_to_string(path).map_err(|e| batch::io_failure(path, "read", &e))?;
+    map.with_site_map(&text, stenosis_fhir::SiteMapFormat::from_path(path))
+        .map_err(|e| Failure::Input(format!("{path}: {e}")))
+}
+
 /// Reads a FHIR Bundle file with the built-in code map plus the site map, at `--as-of`.
 fn read_fhir(file: &str, opts: &FhirOptions) -> Result<stenosis_fhir::FhirPresentation, Failure> {
-    let mut map = stenosis_fhir::CodeMap::builtin();
-    if let Some(path) = &opts.site_map {
-        let text = std::fs::read_to_string(path).map_err(|e| batch::io_failure(path, "read", &e))?;
-        map = map
-            .with_site_map(&text, stenosis_fhir::SiteMapFormat::from_path(path))
-            .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
-    }
+    let map = code_map(opts)?;
     let as_of = match &opts.as_of {
         Some(d) => stenosis_fhir::Date::parse(d)
             .ok_or_else(|| Failure::Input(format!("--as-of {d}: not a date like 2026-12-01")))?,

@@ -60,3 +60,16 @@ fn serve_refuses_to_run_without_auth_configuration() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--insecure-no-auth"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn fhir_codes_lists_the_code_map_with_sources() {
+    let out = stenosis(&["fhir", "--codes", "--site-map", "examples/fhir/site-codes.toml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let find = |code: &str| rows.iter().find(|r| r["code"] == code).cloned().unwrap_or_default();
+    assert_eq!(find("449813001")["sets"], "findings.saddle_anesthesia");
+    assert!(find("449813001")["source"].as_str().is_some_and(|s| s.starts_with("built in")));
+    assert_eq!(find("HOFFMANN")["source"], "site map");
+    assert_eq!(find("MJOA18-TOTAL")["sets"], "mjoa");
+    assert!(find("72166-2")["answers"].as_array().is_some_and(|a| a.len() == 8));
+}

@@ -511,6 +511,37 @@ impl CodeMap {
         Ok(self)
     }
 
+    /// The map as JSON rows (system, code, display, sets, resources, answers, source), built-in
+    /// codes first: what `stenosis fhir --codes` prints.
+    #[must_use]
+    pub fn to_value(&self) -> serde_json::Value {
+        let rows: Vec<serde_json::Value> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let answers: Vec<serde_json::Value> = e
+                    .answers
+                    .iter()
+                    .map(|a| serde_json::json!({"system": a.system, "code": a.code, "status": a.status.id()}))
+                    .collect();
+                let source = match &e.origin {
+                    Origin::Default(s) => format!("built in: {s}"),
+                    Origin::Site => "site map".to_owned(),
+                };
+                let resources: Vec<&str> = e.resources.iter().map(|r| r.name()).collect();
+                let mut row = serde_json::json!({
+                    "system": e.system, "code": e.code, "display": e.display, "sets": e.target.path(),
+                    "resources": resources, "source": source,
+                });
+                if let (false, Some(o)) = (answers.is_empty(), row.as_object_mut()) {
+                    o.insert("answers".to_owned(), serde_json::Value::Array(answers));
+                }
+                row
+            })
+            .collect();
+        serde_json::Value::Array(rows)
+    }
+
     /// FHIR search tokens (`system|code`) read from resources of this kind, in map order.
     #[must_use]
     pub fn tokens(&self, kind: ResourceKind) -> Vec<String> {
