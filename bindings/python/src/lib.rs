@@ -444,6 +444,12 @@ fn _stenosis(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("KNOWLEDGE_BASE_VERSION", core::KNOWLEDGE_BASE_VERSION)?;
     m.add("DISCLAIMER", core::DISCLAIMER)?;
     m.add("PRESENTATION_FIELDS", core::PRESENTATION_FIELDS.to_vec())?;
+    // Field id to kind (`whole`, `real`, `choice`, `findings`), from the core's field table.
+    let kinds = pyo3::types::PyDict::new(m.py());
+    for f in core::presentation_fields() {
+        kinds.set_item(f.id, f.kind.id())?;
+    }
+    m.add("PRESENTATION_FIELD_KINDS", kinds)?;
     m.add_class::<PyPresentation>()?;
     m.add_class::<frame::ArrowStream>()?;
     m.add_function(wrap_pyfunction!(assess_to_json, m)?)?;

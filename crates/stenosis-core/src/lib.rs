@@ -38,6 +38,7 @@ mod assessment;
 mod cds;
 mod citations;
 mod error;
+mod fields;
 mod presentation;
 mod rules;
 mod schema;
@@ -52,6 +53,7 @@ pub use assessment::{
 pub use cds::{cds_hooks_response, CdsCard, CdsHooksResponse, CdsLink, CdsSource, CDS_SUMMARY_MAX_CHARS};
 pub use citations::{CitationId, Reference};
 pub use error::{InputError, InputErrorKind, Position};
+pub use fields::{presentation_fields, FieldKind, PresentationField};
 pub use presentation::{
     parse_finding_id, FindingSet, Presentation, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, PRESENTATION_FIELDS,
     SYMPTOM_DURATION_MONTHS_MAX,

@@ -19,9 +19,7 @@ pub const SYMPTOM_DURATION_MONTHS_MAX: f64 = 1200.0;
 /// Largest accepted `ankle_brachial_index`.
 pub const ANKLE_BRACHIAL_INDEX_MAX: f64 = 3.0;
 
-/// The Presentation's top-level JSON field names, in contract order.
-pub const PRESENTATION_FIELDS: &[&str] =
-    &["age_years", "sex", "course", "symptom_duration_months", "mjoa", "ankle_brachial_index", "findings"];
+pub use crate::fields::PRESENTATION_FIELDS;
 
 /// The status of every finding, as two bit masks (present, absent); a finding in neither is
 /// unknown. `Copy`, 16 bytes, no allocation.

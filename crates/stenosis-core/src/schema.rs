@@ -5,8 +5,8 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::citations::CitationId;
-use crate::presentation::{AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, SYMPTOM_DURATION_MONTHS_MAX};
-use crate::vocab::{Course, Finding, Sex, Status};
+use crate::fields::{presentation_fields, FieldKind};
+use crate::vocab::{Finding, Status};
 
 fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<Value> {
     all.iter().map(|v| Value::from(id(*v))).collect()
@@ -38,10 +38,29 @@ pub fn presentation_schema() -> Value {
         }
         findings.insert(f.id().to_owned(), prop);
     }
-    let mut sex = ids(Sex::ALL, Sex::id);
-    sex.push(Value::Null);
-    let mut course = ids(Course::ALL, Course::id);
-    course.push(Value::Null);
+    let mut properties = Map::new();
+    for field in presentation_fields() {
+        let prop = match field.kind {
+            FieldKind::Whole { max } => {
+                json!({"description": field.doc, "type": ["integer", "null"], "minimum": 0, "maximum": max})
+            }
+            FieldKind::Real { max } => {
+                json!({"description": field.doc, "type": ["number", "null"], "minimum": 0, "maximum": max})
+            }
+            FieldKind::Choice { ids } => {
+                let mut allowed: Vec<Value> = ids().into_iter().map(Value::from).collect();
+                allowed.push(Value::Null);
+                json!({"description": field.doc, "enum": allowed})
+            }
+            FieldKind::Findings => json!({
+                "description": field.doc,
+                "type": "object",
+                "additionalProperties": false,
+                "properties": Value::Object(findings.clone()),
+            }),
+        };
+        properties.insert(field.id.to_owned(), prop);
+    }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://stenosis.invalid/schema/presentation.json",
@@ -49,20 +68,7 @@ pub fn presentation_schema() -> Value {
         "description": "What is known about a patient with leg symptoms. A finding left out is not assessed (the same as \"unknown\").",
         "type": "object",
         "additionalProperties": false,
-        "properties": {
-            "age_years": {"description": "Age in years.", "type": ["integer", "null"], "minimum": 0, "maximum": AGE_YEARS_MAX},
-            "sex": {"description": "Sex.", "enum": sex},
-            "course": {"description": "Course of the leg symptoms.", "enum": course},
-            "symptom_duration_months": {"description": "How long the symptoms have lasted, in months.", "type": ["number", "null"], "minimum": 0, "maximum": SYMPTOM_DURATION_MONTHS_MAX},
-            "mjoa": {"description": "Modified Japanese Orthopaedic Association score (Benzel 18-point; 18 = normal).", "type": ["integer", "null"], "minimum": 0, "maximum": MJOA_MAX},
-            "ankle_brachial_index": {"description": "Measured ankle-brachial index (lower of the two legs).", "type": ["number", "null"], "minimum": 0, "maximum": ANKLE_BRACHIAL_INDEX_MAX},
-            "findings": {
-                "description": "Finding id to status.",
-                "type": "object",
-                "additionalProperties": false,
-                "properties": Value::Object(findings),
-            },
-        },
+        "properties": Value::Object(properties),
     })
 }
 

@@ -69,18 +69,21 @@ def _pandas_result(stream: _stenosis.ArrowStream, index: Any) -> Any:
     return df
 
 
-_NUMERIC_FIELDS = frozenset({"age_years", "mjoa", "symptom_duration_months", "ankle_brachial_index"})
-_TEXT_FIELDS = frozenset({"sex", "course"})
+# Field id to kind (whole, real, choice, findings), from the core's table of Presentation fields.
+_FIELD_KINDS: dict[str, str] = _stenosis.PRESENTATION_FIELD_KINDS
+_NUMERIC_FIELDS = frozenset(k for k, kind in _FIELD_KINDS.items() if kind in ("whole", "real"))
+_TEXT_FIELDS = frozenset(k for k, kind in _FIELD_KINDS.items() if kind == "choice")
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_]{1,64}")
 _FINDING_IDS = frozenset(row[0] for row in _stenosis.finding_table())
 
 
 def _null_column_type(pl: Any, name: str) -> Any:
-    if name in ("age_years", "mjoa"):
+    kind = _FIELD_KINDS.get(name)
+    if kind == "whole":
         return pl.Int64
-    if name in ("symptom_duration_months", "ankle_brachial_index"):
+    if kind == "real":
         return pl.Float64
-    if name in ("sex", "course"):
+    if kind == "choice":
         return pl.String
     return pl.Boolean
 

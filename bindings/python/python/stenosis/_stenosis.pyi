@@ -11,6 +11,7 @@ __all__ = [
     "KNOWLEDGE_BASE_VERSION",
     "DISCLAIMER",
     "PRESENTATION_FIELDS",
+    "PRESENTATION_FIELD_KINDS",
     "Presentation",
     "ArrowStream",
     "assess_to_json",
@@ -30,6 +31,7 @@ ENGINE_VERSION: str
 KNOWLEDGE_BASE_VERSION: str
 DISCLAIMER: str
 PRESENTATION_FIELDS: list[str]
+PRESENTATION_FIELD_KINDS: dict[str, str]
 
 @final
 class Presentation:

@@ -1,0 +1,118 @@
+//! The Presentation's fields as one table: id, description and kind (with its range or its
+//! allowed values, taken from the vocabulary). The parser's field list, the JSON Schema and the
+//! bindings' field lists derive from it.
+
+use crate::presentation::{AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, SYMPTOM_DURATION_MONTHS_MAX};
+use crate::vocab::{Course, Sex};
+
+/// What a Presentation field holds.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldKind {
+    /// A whole number from 0 to `max` (or null).
+    Whole {
+        /// The largest accepted value.
+        max: u8,
+    },
+    /// A real number from 0 to `max` (or null).
+    Real {
+        /// The largest accepted value.
+        max: f64,
+    },
+    /// One of a vocabulary's ids (or null).
+    Choice {
+        /// The allowed ids, in code order.
+        ids: fn() -> Vec<&'static str>,
+    },
+    /// The findings object: finding id to status.
+    Findings,
+}
+
+impl FieldKind {
+    /// A stable name for the kind: `whole`, `real`, `choice` or `findings`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            FieldKind::Whole { .. } => "whole",
+            FieldKind::Real { .. } => "real",
+            FieldKind::Choice { .. } => "choice",
+            FieldKind::Findings => "findings",
+        }
+    }
+}
+
+/// One field of a Presentation.
+#[derive(Debug, Clone, Copy)]
+pub struct PresentationField {
+    /// The JSON name.
+    pub id: &'static str,
+    /// What it means.
+    pub doc: &'static str,
+    /// What it holds.
+    pub kind: FieldKind,
+}
+
+fn sex_ids() -> Vec<&'static str> {
+    Sex::ALL.iter().map(|s| s.id()).collect()
+}
+
+fn course_ids() -> Vec<&'static str> {
+    Course::ALL.iter().map(|c| c.id()).collect()
+}
+
+const fn field(id: &'static str, doc: &'static str, kind: FieldKind) -> PresentationField {
+    PresentationField { id, doc, kind }
+}
+
+/// Every field of a Presentation, in contract order.
+const FIELDS: &[PresentationField] = &[
+    field("age_years", "Age in years.", FieldKind::Whole { max: AGE_YEARS_MAX }),
+    field("sex", "Sex.", FieldKind::Choice { ids: sex_ids }),
+    field("course", "Course of the leg symptoms.", FieldKind::Choice { ids: course_ids }),
+    field(
+        "symptom_duration_months",
+        "How long the symptoms have lasted, in months.",
+        FieldKind::Real { max: SYMPTOM_DURATION_MONTHS_MAX },
+    ),
+    field(
+        "mjoa",
+        "Modified Japanese Orthopaedic Association score (Benzel 18-point; 18 = normal).",
+        FieldKind::Whole { max: MJOA_MAX },
+    ),
+    field(
+        "ankle_brachial_index",
+        "Measured ankle-brachial index (lower of the two legs).",
+        FieldKind::Real { max: ANKLE_BRACHIAL_INDEX_MAX },
+    ),
+    field("findings", "Finding id to status.", FieldKind::Findings),
+];
+
+/// Every field of a Presentation, in contract order.
+///
+/// ```
+/// let f = stenosis_core::presentation_fields();
+/// assert_eq!(f[0].id, "age_years");
+/// assert_eq!(f.iter().map(|f| f.id).collect::<Vec<_>>(), stenosis_core::PRESENTATION_FIELDS);
+/// ```
+#[must_use]
+pub fn presentation_fields() -> &'static [PresentationField] {
+    FIELDS
+}
+
+/// The ids of [`FIELDS`], as a constant array. Evaluated at compile time only: an index out of
+/// range would fail the build, never panic at run time.
+#[allow(clippy::indexing_slicing)]
+const fn ids<const N: usize>() -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = FIELDS[i].id;
+        i += 1;
+    }
+    out
+}
+
+const N_FIELDS: usize = FIELDS.len();
+const FIELD_IDS: [&str; N_FIELDS] = ids::<N_FIELDS>();
+
+/// The Presentation's top-level JSON field names, in contract order (from the field table).
+pub const PRESENTATION_FIELDS: &[&str] = &FIELD_IDS;
