@@ -103,6 +103,13 @@ async fn start_fhir() -> (String, Fhir) {
         .route("/fhir/Patient/{id}", get(fhir_read))
         .route("/fhir/{kind}", get(fhir_search))
         .route("/jwks.json", get(jwks))
+        .route(
+            "/slow/{*rest}",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(20)).await;
+                Json(searchset(Vec::new()))
+            }),
+        )
         .with_state(f.clone());
     let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = l.local_addr().expect("addr");
@@ -467,6 +474,23 @@ async fn the_bad_input_catalog_gets_4xx_operation_outcomes() {
             }
         }
     }
+    let h = c.get(format!("{}/health", s.base)).send().await.expect("health");
+    assert_eq!(h.status().as_u16(), 200);
+}
+
+/// A FHIR server slower than `request_timeout_ms`: the call ends with an OperationOutcome (412 or
+/// 503, whichever timer fires first) instead of waiting for it, and the service keeps serving.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_fhir_server_hits_the_request_timeout() {
+    let (fhir, _) = start_fhir().await;
+    let s = start_server("request_timeout_ms = 300", &["--insecure-no-auth"]);
+    let c = reqwest::Client::new();
+    let url = format!("{}/cds-services/stenosis-patient-view", s.base);
+    let mut req = hook_request("ces-1", None);
+    req["fhirServer"] = json!(format!("{fhir}/slow"));
+    let (status, oo) = post(&c, &url, None, req.to_string()).await;
+    assert!(status == 412 || status == 503, "{status}: {oo}");
+    assert_eq!(oo["resourceType"], "OperationOutcome");
     let h = c.get(format!("{}/health", s.base)).send().await.expect("health");
     assert_eq!(h.status().as_u16(), 200);
 }
