@@ -11,6 +11,7 @@ cargo bench --no-run --bench assess
 # Rustdoc: every public item documented, no broken links (the two `stenosis` libs one at a time).
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p stenosis-core
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p stenosis-ffi
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p stenosis-render
 # A quick smoke run of the main job, as the README gives it.
 cargo run --quiet -p stenosis-cli -- assess examples/cases/seed-sciatica-cervical.json > /dev/null
 echo "Rust: all checks passed"
