@@ -107,8 +107,23 @@ const NOTES: &[KnowledgeBaseNote] = &[
     },
     KnowledgeBaseNote {
         id: "cauda_equina_sphincter_onset",
-        note: "Saddle anaesthesia and urinary retention always raise the cauda equina red flag. Bladder or bowel disturbance does so when of recent onset (14 days or less) or rapidly progressive (GIRFT); otherwise it counts towards cauda equina as moderate and towards myelopathy, since sphincter dysfunction occurs in 38% of DCM.",
-        citations: &[CitationId::Girft2023Ces, CitationId::Jiang2024Symptoms],
+        note: "Saddle anaesthesia and urinary retention always raise the cauda equina red flag. Bladder or bowel disturbance does so when of recent onset (14 days or less) or rapidly progressive (GIRFT); otherwise it counts towards cauda equina as moderate and towards myelopathy, since sphincter dysfunction occurs in 38% of DCM. With leg upper motor neuron signs or a truncal sensory level, bladder or bowel disturbance is put down to the cord, not to cauda equina.",
+        citations: &[CitationId::Girft2023Ces, CitationId::Jiang2024Symptoms, CitationId::Bentley2001],
+    },
+    KnowledgeBaseNote {
+        id: "girft_criteria_without_cord_pattern",
+        note: "Version 2 reads the GIRFT 2023 pathway as reproduced by BMJ Best Practice: back or leg pain with any one of new or worsening bladder or bowel change, saddle sensory change, a deficit in both legs, or sexual dysfunction. Whether bilateral radicular pain alone is a criterion is unverified, so it is not used. The bilateral-deficit and sexual-dysfunction criteria are not applied when leg upper motor neuron signs or a truncal sensory level put the lesion in the cord.",
+        citations: &[CitationId::Girft2023Ces, CitationId::BmjBestPracticeCes, CitationId::Todd2016Ces],
+    },
+    KnowledgeBaseNote {
+        id: "mild_dcm_grade",
+        note: "AO Spine/CSRS 2017 grade the mild-DCM recommendation (surgery or supervised rehabilitation) as weak with very low to low quality evidence; the single evidence_quality field reports it as low. Recommendations without a guideline grade carry null strength and evidence_quality.",
+        citations: &[CitationId::Fehlings2017Guideline],
+    },
+    KnowledgeBaseNote {
+        id: "gbs_source",
+        note: "The digest cites the Guillain-Barre criteria from a table whose authors and title were not seen; the engine cites the same criteria from Leonhard 2019 (Nat Rev Neurol), checked separately.",
+        citations: &[CitationId::Leonhard2019Gbs],
     },
     KnowledgeBaseNote {
         id: "cook_post_test_only_verified_ratios",
