@@ -8,7 +8,10 @@
 use std::ffi::{c_char, CString};
 use std::ptr;
 
-use stenosis_core::{Assessment, CitationId, Finding, Outcome};
+use stenosis_core::{
+    Assessment, CitationEntry, CitationId, DifferentialEntry, Finding, Myelopathy, NextFinding, Outcome, PrognosisNote,
+    Recommendation,
+};
 
 use crate::error::{guard, in_ref, out_ptr, out_val, to_cstring, FfiError, StenosisError, StenosisStatus};
 
@@ -334,146 +337,15 @@ impl StenosisAssessment {
 
     pub(crate) fn new(inner: Assessment) -> Self {
         let mut ar = Arena::default();
-        let m = &inner.myelopathy;
-        let items: Vec<StenosisCookItem> = m
-            .cook_rule
-            .items
-            .iter()
-            .map(|i| StenosisCookItem { item: ar.s(i.item), status: i.status.code() })
-            .collect();
-        let cook_items_len = items.len();
-        ar.cook_items.push(items);
-        let cook_items = ar.cook_items.last().filter(|v| !v.is_empty()).map_or(ptr::null(), |v| v.as_ptr());
-        let (supporting, supporting_len) = ar.findings(&m.supporting);
-        let (opposing, opposing_len) = ar.findings(&m.opposing);
-        let (reasons, reasons_len) = ar.strs(m.reasons.iter().copied());
-        let (citations, citations_len) = ar.cites(&m.citations);
-        let pt = m.post_test.as_ref();
-        let myelopathy = StenosisMyelopathy {
-            likelihood: m.likelihood.code(),
-            cook_positive: m.cook_rule.positive,
-            cook_assessed: m.cook_rule.assessed,
-            cook_items,
-            cook_items_len,
-            has_post_test: pt.is_some(),
-            pre_test_probability: pt.map_or(0.0, |p| p.pre_test_probability),
-            pre_test_basis: ar.opt(pt.map(|p| p.pre_test_basis)),
-            likelihood_ratio: pt.map_or(0.0, |p| p.likelihood_ratio),
-            post_test_rule: ar.opt(pt.map(|p| p.rule)),
-            post_test_probability: pt.map_or(0.0, |p| p.probability),
-            supporting,
-            supporting_len,
-            opposing,
-            opposing_len,
-            reasons,
-            reasons_len,
-            citations,
-            citations_len,
-        };
-        let differential = inner
-            .differential
-            .iter()
-            .map(|e| {
-                let (supporting, supporting_len) = ar.findings(&e.supporting);
-                let (opposing, opposing_len) = ar.findings(&e.opposing);
-                let (reasons, reasons_len) = ar.strs(e.reasons.iter().copied());
-                let (citations, citations_len) = ar.cites(&e.citations);
-                StenosisDifferentialEntry {
-                    condition: e.condition.code(),
-                    likelihood: e.likelihood.code(),
-                    supporting,
-                    supporting_len,
-                    opposing,
-                    opposing_len,
-                    reasons,
-                    reasons_len,
-                    citations,
-                    citations_len,
-                }
-            })
-            .collect();
-        let recommendations = inner
-            .recommendations
-            .iter()
-            .map(|r| {
-                let (citations, citations_len) = ar.cites(&r.citations);
-                StenosisRecommendation {
-                    action: r.action.code(),
-                    urgency: r.urgency.code(),
-                    rationale: ar.s(&r.rationale),
-                    citations,
-                    citations_len,
-                }
-            })
-            .collect();
-        let red_flags = inner
-            .red_flags
-            .iter()
-            .map(|r| {
-                let (citations, citations_len) = ar.cites(&r.citations);
-                StenosisAlert { id: r.id.code(), message: ar.s(&r.message), citations, citations_len }
-            })
-            .collect();
-        let warnings = inner
-            .warnings
-            .iter()
-            .map(|w| {
-                let (citations, citations_len) = ar.cites(&w.citations);
-                StenosisAlert { id: w.id.code(), message: ar.s(&w.message), citations, citations_len }
-            })
-            .collect();
-        let next_findings = inner
-            .next_findings
-            .iter()
-            .map(|n| StenosisNextFinding {
-                finding: n.finding.code(),
-                impact: n.impact,
-                why: ar.s(&n.why),
-                if_present: ar.outcome(&n.if_present),
-                if_absent: ar.outcome(&n.if_absent),
-            })
-            .collect();
-        let prognosis = inner
-            .prognosis
-            .iter()
-            .map(|n| {
-                let (citations, citations_len) = ar.cites(n.citations);
-                StenosisPrognosis { id: ar.s(n.id), statement: ar.s(n.statement), citations, citations_len }
-            })
-            .collect();
-        let citations = inner
-            .citations
-            .iter()
-            .map(|c| StenosisCitation {
-                id: ar.s(c.id.id()),
-                authors: ar.s(c.authors),
-                title: ar.s(c.title),
-                source: ar.s(c.source),
-                year: c.year,
-                pmid: ar.opt(c.pmid),
-                doi: ar.opt(c.doi),
-                url: ar.opt(c.url.as_deref()),
-            })
-            .collect();
-        let severity = inner.severity.map_or(StenosisSeverity { known: false, mjoa: 0, severity_class: 0 }, |s| {
-            StenosisSeverity { known: true, mjoa: s.mjoa, severity_class: s.class.code() }
-        });
-        let summary = StenosisSummary {
-            pathway: inner.pathway.code(),
-            pathway_rationale: ar.s(&inner.pathway_rationale),
-            top_condition: inner.top_condition().map_or(0, |c| c.code()),
-            severity,
-            differential_len: inner.differential.len(),
-            recommendations_len: inner.recommendations.len(),
-            red_flags_len: inner.red_flags.len(),
-            warnings_len: inner.warnings.len(),
-            next_findings_len: inner.next_findings.len(),
-            prognosis_len: inner.prognosis.len(),
-            citations_len: inner.citations.len(),
-            engine_version: ar.s(inner.engine_version),
-            knowledge_base_version: ar.s(inner.knowledge_base_version),
-            disclaimer: ar.s(inner.disclaimer),
-        };
+        let myelopathy = ar.myelopathy(&inner.myelopathy);
+        let differential = inner.differential.iter().map(|e| ar.differential_entry(e)).collect();
+        let recommendations = inner.recommendations.iter().map(|r| ar.recommendation(r)).collect();
+        let red_flags = inner.red_flags.iter().map(|r| ar.alert(r.id.code(), &r.message, &r.citations)).collect();
+        let warnings = inner.warnings.iter().map(|w| ar.alert(w.id.code(), &w.message, &w.citations)).collect();
+        let next_findings = inner.next_findings.iter().map(|n| ar.next_finding(n)).collect();
+        let prognosis = inner.prognosis.iter().map(|n| ar.prognosis(n)).collect();
+        let citations = inner.citations.iter().map(|c| ar.citation(c)).collect();
+        let summary = ar.summary(&inner);
         StenosisAssessment {
             inner,
             summary,
@@ -486,6 +358,134 @@ impl StenosisAssessment {
             prognosis,
             citations,
             _arena: ar,
+        }
+    }
+}
+
+/// One converter per C struct: each stores the strings and arrays it needs in the arena and
+/// returns the struct pointing into them.
+impl Arena {
+    fn myelopathy(&mut self, m: &Myelopathy) -> StenosisMyelopathy {
+        let items: Vec<StenosisCookItem> = m
+            .cook_rule
+            .items
+            .iter()
+            .map(|i| StenosisCookItem { item: self.s(i.item), status: i.status.code() })
+            .collect();
+        let cook_items_len = items.len();
+        self.cook_items.push(items);
+        let cook_items = self.cook_items.last().filter(|v| !v.is_empty()).map_or(ptr::null(), |v| v.as_ptr());
+        let (supporting, supporting_len) = self.findings(&m.supporting);
+        let (opposing, opposing_len) = self.findings(&m.opposing);
+        let (reasons, reasons_len) = self.strs(m.reasons.iter().copied());
+        let (citations, citations_len) = self.cites(&m.citations);
+        let pt = m.post_test.as_ref();
+        StenosisMyelopathy {
+            likelihood: m.likelihood.code(),
+            cook_positive: m.cook_rule.positive,
+            cook_assessed: m.cook_rule.assessed,
+            cook_items,
+            cook_items_len,
+            has_post_test: pt.is_some(),
+            pre_test_probability: pt.map_or(0.0, |p| p.pre_test_probability),
+            pre_test_basis: self.opt(pt.map(|p| p.pre_test_basis)),
+            likelihood_ratio: pt.map_or(0.0, |p| p.likelihood_ratio),
+            post_test_rule: self.opt(pt.map(|p| p.rule)),
+            post_test_probability: pt.map_or(0.0, |p| p.probability),
+            supporting,
+            supporting_len,
+            opposing,
+            opposing_len,
+            reasons,
+            reasons_len,
+            citations,
+            citations_len,
+        }
+    }
+
+    fn differential_entry(&mut self, e: &DifferentialEntry) -> StenosisDifferentialEntry {
+        let (supporting, supporting_len) = self.findings(&e.supporting);
+        let (opposing, opposing_len) = self.findings(&e.opposing);
+        let (reasons, reasons_len) = self.strs(e.reasons.iter().copied());
+        let (citations, citations_len) = self.cites(&e.citations);
+        StenosisDifferentialEntry {
+            condition: e.condition.code(),
+            likelihood: e.likelihood.code(),
+            supporting,
+            supporting_len,
+            opposing,
+            opposing_len,
+            reasons,
+            reasons_len,
+            citations,
+            citations_len,
+        }
+    }
+
+    fn recommendation(&mut self, r: &Recommendation) -> StenosisRecommendation {
+        let (citations, citations_len) = self.cites(&r.citations);
+        StenosisRecommendation {
+            action: r.action.code(),
+            urgency: r.urgency.code(),
+            rationale: self.s(&r.rationale),
+            citations,
+            citations_len,
+        }
+    }
+
+    /// A red flag or a warning.
+    fn alert(&mut self, id: u32, message: &str, cites: &[CitationId]) -> StenosisAlert {
+        let (citations, citations_len) = self.cites(cites);
+        StenosisAlert { id, message: self.s(message), citations, citations_len }
+    }
+
+    fn next_finding(&mut self, n: &NextFinding) -> StenosisNextFinding {
+        StenosisNextFinding {
+            finding: n.finding.code(),
+            impact: n.impact,
+            why: self.s(&n.why),
+            if_present: self.outcome(&n.if_present),
+            if_absent: self.outcome(&n.if_absent),
+        }
+    }
+
+    fn prognosis(&mut self, n: &PrognosisNote) -> StenosisPrognosis {
+        let (citations, citations_len) = self.cites(n.citations);
+        StenosisPrognosis { id: self.s(n.id), statement: self.s(n.statement), citations, citations_len }
+    }
+
+    fn citation(&mut self, c: &CitationEntry) -> StenosisCitation {
+        StenosisCitation {
+            id: self.s(c.id.id()),
+            authors: self.s(c.authors),
+            title: self.s(c.title),
+            source: self.s(c.source),
+            year: c.year,
+            pmid: self.opt(c.pmid),
+            doi: self.opt(c.doi),
+            url: self.opt(c.url.as_deref()),
+        }
+    }
+
+    fn summary(&mut self, a: &Assessment) -> StenosisSummary {
+        let severity = a.severity.map_or(StenosisSeverity { known: false, mjoa: 0, severity_class: 0 }, |s| {
+            StenosisSeverity { known: true, mjoa: s.mjoa, severity_class: s.class.code() }
+        });
+        StenosisSummary {
+            pathway: a.pathway.code(),
+            pathway_rationale: self.s(&a.pathway_rationale),
+            top_condition: a.top_condition().map_or(0, |c| c.code()),
+            severity,
+            differential_len: a.differential.len(),
+            recommendations_len: a.recommendations.len(),
+            red_flags_len: a.red_flags.len(),
+            warnings_len: a.warnings.len(),
+            next_findings_len: a.next_findings.len(),
+            prognosis_len: a.prognosis.len(),
+            citations_len: a.citations.len(),
+            engine_version: self.s(a.engine_version),
+            knowledge_base_version: self.s(a.knowledge_base_version),
+            disclaimer: self.s(a.disclaimer),
         }
     }
 }
