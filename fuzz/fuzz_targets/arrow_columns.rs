@@ -117,6 +117,7 @@ fn apply(p: &mut Presentation, name: &str, c: Cell<'_>) -> Result<(), stenosis_c
         ("ankle_brachial_index", Cell::Float(v)) => p.set_ankle_brachial_index(Some(v)),
         ("sex", Cell::Text(s)) => p.set_sex_by_id(Some(s)),
         ("course", Cell::Text(s)) => p.set_course_by_id(Some(s)),
+        ("id", Cell::Text(s)) => p.set_id(Some(s)),
         (id, Cell::Bool(b)) => p.set_finding_by_id(id, if b { "present" } else { "absent" }),
         (id, Cell::Text(s)) => p.set_finding_by_id(id, s),
         // A number for a finding, or a type the frame's schema check refuses: nothing to apply.

@@ -121,6 +121,8 @@ enum Target {
     SymptomDurationMonths,
     Mjoa,
     AnkleBrachialIndex,
+    /// The record id: checked, and carried to the result's `id` column.
+    Id,
     Finding(Finding),
 }
 
@@ -133,6 +135,7 @@ impl Target {
             Target::SymptomDurationMonths => "symptom_duration_months",
             Target::Mjoa => "mjoa",
             Target::AnkleBrachialIndex => "ankle_brachial_index",
+            Target::Id => "id",
             Target::Finding(f) => f.id(),
         }
     }
@@ -141,7 +144,7 @@ impl Target {
         match self {
             Target::AgeYears | Target::Mjoa => "an integer or float column (or text of numbers)",
             Target::SymptomDurationMonths | Target::AnkleBrachialIndex => "a numeric column (or text of numbers)",
-            Target::Sex | Target::Course => "a string column",
+            Target::Sex | Target::Course | Target::Id => "a string column",
             Target::Finding(_) => "a boolean column (null = not assessed) or a string column of statuses",
         }
     }
@@ -218,7 +221,7 @@ impl Kind {
             Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex => {
                 self.is_number() || self.is_text()
             }
-            Target::Sex | Target::Course => self.is_text(),
+            Target::Sex | Target::Course | Target::Id => self.is_text(),
             Target::Finding(_) => self == Kind::Bool || self.is_text(),
         }
     }
@@ -272,6 +275,7 @@ fn plan(schema: &Schema, skip: &[usize]) -> Result<Vec<ColumnPlan>, BindError> {
             "symptom_duration_months" => Target::SymptomDurationMonths,
             "mjoa" => Target::Mjoa,
             "ankle_brachial_index" => Target::AnkleBrachialIndex,
+            "id" => Target::Id,
             "findings" => {
                 return Err(schema_error(
                     "findings",
@@ -373,6 +377,8 @@ pub const STANDARD_COLUMNS: &[&str] = &[
 pub struct Layout {
     /// Input columns carried to the result unchanged (by index into the input).
     keep: Vec<usize>,
+    /// The input's `id` column (checked row by row), carried to the result after `keep`.
+    id: Option<usize>,
     detail: Detail,
     /// Categorical ids as dictionary-encoded strings (pandas categories); plain strings when
     /// false (Spark reads no dictionary columns).
@@ -461,6 +467,7 @@ fn apply_text(rows: &mut Rows, row: usize, target: Target, s: &str) {
     match target {
         Target::Sex => rows.set(row, |p| p.set_sex_by_id(Some(s))),
         Target::Course => rows.set(row, |p| p.set_course_by_id(Some(s))),
+        Target::Id => rows.set(row, |p| p.set_id(Some(s))),
         Target::Finding(f) => match Status::from_id(s) {
             Some(status) => rows.status(row, 1u128 << f.code(), status),
             // Let the core word the refusal.
@@ -677,7 +684,20 @@ impl Layout {
             }
         }
         fields.extend(results);
-        Ok(Layout { keep: indices, detail, categorical, schema: Arc::new(Schema::new(fields)) })
+        Ok(Layout { keep: indices, id: None, detail, categorical, schema: Arc::new(Schema::new(fields)) })
+    }
+
+    /// Adds the result's `id` column when the plan reads the input's `id` column.
+    fn with_id(mut self, input: &Schema, plan: &[ColumnPlan]) -> Layout {
+        if let Some(p) = plan.iter().find(|p| p.target == Target::Id) {
+            if let Some(f) = input.fields().get(p.index) {
+                let mut fields: Vec<Field> = self.schema.fields().iter().map(|f| f.as_ref().clone()).collect();
+                fields.insert(self.keep.len(), f.as_ref().clone().with_name("id"));
+                self.schema = Arc::new(Schema::new(fields));
+                self.id = Some(p.index);
+            }
+        }
+        self
     }
 }
 
@@ -789,8 +809,13 @@ fn assess_chunk(
     let count = |f: &dyn Fn(&Summary) -> u8| -> ArrayRef {
         Arc::new(results.iter().map(|r| r.as_ref().ok().and_then(|s| i8::try_from(f(s)).ok())).collect::<Int8Array>())
     };
-    let mut arrays: Vec<ArrayRef> =
-        layout.keep.iter().filter_map(|&i| batch.columns().get(i)).map(|a| a.slice(start, len)).collect();
+    let mut arrays: Vec<ArrayRef> = layout
+        .keep
+        .iter()
+        .chain(layout.id.iter())
+        .filter_map(|&i| batch.columns().get(i))
+        .map(|a| a.slice(start, len))
+        .collect();
     arrays.push(id_column(&code(&|s| Some(s.top_condition.code())), &ids_of(Condition::ALL, Condition::id), c)?);
     arrays.push(id_column(
         &code(&|s| Some(s.myelopathy_likelihood.code())),
@@ -948,6 +973,7 @@ pub fn assess_arrow(
         let layout =
             Layout::new(&schema, keep.as_deref().unwrap_or(&[]), detail, categorical).map_err(|e| e.to_pyerr(py))?;
         let plan = plan(&schema, &layout.keep).map_err(|e| e.to_pyerr(py))?;
+        let layout = layout.with_id(&schema, &plan);
         let threads = thread_count(threads_arg(threads.as_ref())?);
         let out_schema = layout.schema.clone();
         let batches: Result<Vec<Vec<RecordBatch>>, BatchError> = py.detach(move || {

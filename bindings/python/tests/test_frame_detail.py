@@ -134,3 +134,19 @@ def test_kept_columns_keep_their_types() -> None:
     assert out.column("mrn").type == pa.int64() and out.column("mrn").to_pylist() == [7, None, 9]
     assert out.column("note").to_pylist() == ["x", None, "z"]
     assert out.column("error").to_pylist()[1].startswith("age_years:")
+
+
+def test_record_id_is_echoed_by_assess_and_frames() -> None:
+    a = stenosis.assess({"id": "mrn:42", "age_years": 70})
+    assert a.id == "mrn:42" and stenosis.assess({"age_years": 70}).id is None
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess({"id": "not an id"})
+    assert info.value.field == "id" and "not an id" not in str(info.value)
+    df = pd.DataFrame({"site": ["a", "b", "c"], "id": ["r1", "bad id", None], "age_years": [70, 60, 50]})
+    for frame in (df, pl.from_pandas(df)):
+        out = stenosis.assess_frame(frame, keep=["site"])
+        assert list(out.columns)[:2] == ["site", "id"]
+        rows = out.to_dict("records") if isinstance(out, pd.DataFrame) else out.to_dicts()
+        assert [null(r["id"]) for r in rows] == ["r1", "bad id", None]
+        assert null(rows[0]["error"]) is None and null(rows[2]["error"]) is None
+        assert rows[1]["error"].startswith("id:") and "bad id" not in rows[1]["error"]

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Mutex, Once};
 
-use stenosis_core::{assess, InputError, Presentation};
+use stenosis_core::{assess, InputError, Presentation, RecordId};
 
 use crate::Failure;
 
@@ -441,7 +441,22 @@ fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>>
 fn batch_record(line_no: u64, line: &[u8]) -> (String, bool) {
     match Presentation::from_json_bytes(line) {
         Ok(p) => (assess(&p).to_json(), true),
-        Err(e) => (error_record(line_no, &e), false),
+        Err(e) => (with_record_id(error_record(line_no, &e), line), false),
+    }
+}
+
+/// A refused line's record with the line's `id` (when the line is JSON whose `id` is a valid
+/// record id), so that a refused record can be matched without counting lines.
+fn with_record_id(record: String, line: &[u8]) -> String {
+    let id = serde_json::from_slice::<serde_json::Value>(line)
+        .ok()
+        .and_then(|v| v.get("id").and_then(serde_json::Value::as_str).and_then(|s| RecordId::new(s).ok()));
+    match (id, serde_json::from_str::<serde_json::Value>(&record)) {
+        (Some(id), Ok(serde_json::Value::Object(mut m))) => {
+            m.insert("id".to_owned(), serde_json::Value::from(id.as_str()));
+            serde_json::Value::Object(m).to_string()
+        }
+        _ => record,
     }
 }
 
@@ -488,6 +503,19 @@ fn internal_record(line_no: u64) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_carry_the_record_id() {
+        let (ok, good) = batch_record(1, br#"{"id": "r-1", "age_years": 70}"#);
+        assert!(good && ok.starts_with(r#"{"id":"r-1","differential":"#), "{ok}");
+        let (bad, good) = batch_record(2, br#"{"id": "r-2", "age_years": 700}"#);
+        let v: serde_json::Value = serde_json::from_str(&bad).unwrap();
+        assert!(!good && v["id"] == "r-2" && v["line"] == 2 && v["error"]["field"] == "age_years", "{bad}");
+        // An id that is itself invalid is not echoed (the error names it).
+        let (bad, _) = batch_record(3, br#"{"id": "r 3"}"#);
+        let v: serde_json::Value = serde_json::from_str(&bad).unwrap();
+        assert!(v.get("id").is_none() && v["error"]["field"] == "id", "{bad}");
+    }
 
     fn lines(text: &[u8], limit: usize) -> Vec<Result<Vec<u8>, u64>> {
         let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(8, text));

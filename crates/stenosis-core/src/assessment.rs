@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::citations::{CitationId, Reference};
-use crate::presentation::Presentation;
+use crate::presentation::{Presentation, RecordId};
 use crate::rules::{
     self, Collect, Decision, NoTrace, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR,
 };
@@ -218,6 +218,9 @@ impl From<Reference> for CitationEntry {
 /// The assessment of a presentation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
+    /// The presentation's record id, echoed (absent from the JSON when none was given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
     /// Every condition, most likely first.
     pub differential: Vec<DifferentialEntry>,
     /// The cervical question.
@@ -424,6 +427,7 @@ fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
 
     all.0.sort();
     Assessment {
+        id: p.id().copied(),
         differential,
         myelopathy,
         severity,

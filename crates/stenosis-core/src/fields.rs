@@ -2,7 +2,9 @@
 //! allowed values, taken from the vocabulary). The parser's field list, the JSON Schema and the
 //! bindings' field lists derive from it.
 
-use crate::presentation::{AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, SYMPTOM_DURATION_MONTHS_MAX};
+use crate::presentation::{
+    AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, RECORD_ID_MAX_LEN, SYMPTOM_DURATION_MONTHS_MAX,
+};
 use crate::vocab::{Course, Sex};
 
 /// What a Presentation field holds.
@@ -25,6 +27,12 @@ pub enum FieldKind {
     },
     /// The findings object: finding id to status.
     Findings,
+    /// An opaque record key ([`crate::RecordId`]): 1 to `max_len` characters, each an ASCII
+    /// letter, digit, `.`, `_`, `:` or `-` (or null).
+    RecordId {
+        /// The longest accepted key.
+        max_len: usize,
+    },
 }
 
 impl FieldKind {
@@ -36,6 +44,7 @@ impl FieldKind {
             FieldKind::Real { .. } => "real",
             FieldKind::Choice { .. } => "choice",
             FieldKind::Findings => "findings",
+            FieldKind::RecordId { .. } => "record_id",
         }
     }
 }
@@ -84,6 +93,11 @@ const FIELDS: &[PresentationField] = &[
         FieldKind::Real { max: ANKLE_BRACHIAL_INDEX_MAX },
     ),
     field("findings", "Finding id to status.", FieldKind::Findings),
+    field(
+        "id",
+        "An opaque record key, echoed as `id` in the Assessment (and in a batch record).",
+        FieldKind::RecordId { max_len: RECORD_ID_MAX_LEN },
+    ),
 ];
 
 /// Every field of a Presentation, in contract order.

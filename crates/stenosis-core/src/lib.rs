@@ -55,8 +55,8 @@ pub use citations::{CitationId, Reference};
 pub use error::{InputError, InputErrorKind, Position};
 pub use fields::{presentation_fields, FieldKind, PresentationField};
 pub use presentation::{
-    parse_finding_id, FindingSet, Presentation, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, PRESENTATION_FIELDS,
-    SYMPTOM_DURATION_MONTHS_MAX,
+    parse_finding_id, FindingSet, Presentation, RecordId, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX,
+    PRESENTATION_FIELDS, RECORD_ID_MAX_LEN, SYMPTOM_DURATION_MONTHS_MAX,
 };
 pub use schema::{knowledge_base_notes, presentation_schema, KnowledgeBaseNote};
 pub use summary::{summarize, Summary};

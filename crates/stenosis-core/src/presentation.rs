@@ -21,6 +21,63 @@ pub const ANKLE_BRACHIAL_INDEX_MAX: f64 = 3.0;
 
 pub use crate::fields::PRESENTATION_FIELDS;
 
+/// Longest accepted record `id`, in characters.
+pub const RECORD_ID_MAX_LEN: usize = 64;
+
+/// An opaque record key carried from a Presentation to its Assessment (a batch line's or a
+/// cohort row's id): 1 to 64 characters, each an ASCII letter, digit, `.`, `_`, `:` or `-`.
+/// Held inline (`Copy`, no allocation); the engine never reads it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecordId {
+    len: u8,
+    bytes: [u8; RECORD_ID_MAX_LEN],
+}
+
+impl RecordId {
+    /// The id, checked; the error names the field `id` and never repeats the value.
+    ///
+    /// ```
+    /// use stenosis_core::RecordId;
+    /// assert_eq!(RecordId::new("mrn:000123-a")?.as_str(), "mrn:000123-a");
+    /// assert_eq!(RecordId::new("two words").unwrap_err().field(), Some("id"));
+    /// # Ok::<(), stenosis_core::InputError>(())
+    /// ```
+    pub fn new(s: &str) -> Result<RecordId, InputError> {
+        Self::parse(s)
+            .ok_or_else(|| InputError::new(InputErrorKind::InvalidValue, Some("id".to_owned()), RECORD_ID_RULE))
+    }
+
+    fn parse(s: &str) -> Option<RecordId> {
+        let ok = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-');
+        if s.is_empty() || s.len() > RECORD_ID_MAX_LEN || !s.bytes().all(|b| ok(&b)) {
+            return None;
+        }
+        let mut bytes = [0u8; RECORD_ID_MAX_LEN];
+        bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+        Some(RecordId { len: u8::try_from(s.len()).ok()?, bytes })
+    }
+
+    /// The id as text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        self.bytes.get(..usize::from(self.len)).and_then(|b| core::str::from_utf8(b).ok()).unwrap_or("")
+    }
+}
+
+impl fmt::Debug for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for RecordId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+const RECORD_ID_RULE: &str = "must be 1 to 64 characters, each a letter, digit, '.', '_', ':' or '-' (or null)";
+
 /// The status of every finding, as two bit masks (present, absent); a finding in neither is
 /// unknown. `Copy`, 16 bytes, no allocation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -123,6 +180,7 @@ pub struct Presentation {
     mjoa: SmallWhole,
     ankle_brachial_index: Option<f64>,
     findings: FindingSet,
+    id: Option<RecordId>,
 }
 
 /// An optional whole number from 0 to 254, stored in one always-initialised byte (255 = not
@@ -236,6 +294,7 @@ impl Presentation {
             mjoa: SmallWhole::NONE,
             ankle_brachial_index: None,
             findings: FindingSet { present: 0, absent: 0 },
+            id: None,
         }
     }
 
@@ -309,6 +368,16 @@ impl Presentation {
     #[must_use]
     pub const fn findings(&self) -> &FindingSet {
         &self.findings
+    }
+    /// The record id, if one was given.
+    #[must_use]
+    pub const fn id(&self) -> Option<&RecordId> {
+        self.id.as_ref()
+    }
+    /// Sets the record id (see [`RecordId`]); refuses anything else naming the field `id`.
+    pub fn set_id(&mut self, id: Option<&str>) -> Result<(), InputError> {
+        self.id = id.map(RecordId::new).transpose()?;
+        Ok(())
     }
 
     /// Replaces the status of every finding at once.
@@ -631,7 +700,7 @@ impl<'de> Visitor<'de> for PresentationVisitor<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Presentation, A::Error> {
         let slot = self.slot;
         let mut p = Presentation::new();
-        let mut seen = [false; 7];
+        let mut seen = [false; PRESENTATION_FIELDS.len()];
         loop {
             slot.reading(Reading::Key(None));
             let Some(key) = map.next_key_seed(KeySeed { slot, known: PRESENTATION_FIELDS, parent: None })? else {
@@ -683,7 +752,8 @@ impl<'de> Visitor<'de> for PresentationVisitor<'_> {
                 5 => map
                     .next_value_seed(RealSeed { slot, field: "ankle_brachial_index", max: ANKLE_BRACHIAL_INDEX_MAX })
                     .map(|v| p.ankle_brachial_index = v),
-                _ => map.next_value_seed(FindingsSeed { slot }).map(|v| p.findings = v),
+                6 => map.next_value_seed(FindingsSeed { slot }).map(|v| p.findings = v),
+                _ => map.next_value_seed(IdSeed { slot }).map(|v| p.id = v),
             };
             r?;
         }
@@ -916,6 +986,57 @@ impl<'de, T> Visitor<'de> for EnumSeed<'_, T> {
     }
 }
 
+struct IdSeed<'a> {
+    slot: Slot<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for IdSeed<'_> {
+    type Value = Option<RecordId>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<RecordId>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl IdSeed<'_> {
+    fn wrong<E: de::Error>(&self, got: &str) -> E {
+        fail(
+            self.slot,
+            InputError::new(InputErrorKind::WrongType, Some("id".to_owned()), &format!("{RECORD_ID_RULE}, not {got}")),
+        )
+    }
+}
+
+impl<'de> Visitor<'de> for IdSeed<'_> {
+    type Value = Option<RecordId>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<RecordId>, E> {
+        RecordId::new(v).map(Some).map_err(|e| fail(self.slot, e))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<RecordId>, E> {
+        Ok(None)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<RecordId>, E> {
+        Err(self.wrong("a boolean"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<RecordId>, E> {
+        Err(self.wrong("a number"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<RecordId>, E> {
+        Err(self.wrong("a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<RecordId>, E> {
+        Err(self.wrong("a number"))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Option<RecordId>, A::Error> {
+        Err(self.wrong("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Option<RecordId>, A::Error> {
+        Err(self.wrong("an object"))
+    }
+}
+
 struct FindingsSeed<'a> {
     slot: Slot<'a>,
 }
@@ -1083,6 +1204,9 @@ impl Serialize for Presentation {
             m.serialize_entry("ankle_brachial_index", &v)?;
         }
         m.serialize_entry("findings", &AssessedFindings(&self.findings))?;
+        if let Some(v) = &self.id {
+            m.serialize_entry("id", v)?;
+        }
         m.end()
     }
 }

@@ -58,6 +58,11 @@ pub fn presentation_schema() -> Value {
                 "additionalProperties": false,
                 "properties": Value::Object(findings.clone()),
             }),
+            FieldKind::RecordId { max_len } => json!({
+                "description": field.doc,
+                "type": ["string", "null"],
+                "pattern": format!("^[A-Za-z0-9._:-]{{1,{max_len}}}$"),
+            }),
         };
         properties.insert(field.id.to_owned(), prop);
     }

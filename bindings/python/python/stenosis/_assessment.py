@@ -414,6 +414,12 @@ class Assessment:
         return result
 
     @property
+    def id(self) -> str | None:
+        """The presentation's record id, echoed (None when none was given)."""
+        v = self._data().get("id")
+        return None if v is None else str(v)
+
+    @property
     def engine_version(self) -> str:
         """The engine version."""
         return str(self._data()["engine_version"])

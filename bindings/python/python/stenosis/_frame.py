@@ -72,7 +72,7 @@ def _pandas_result(stream: _stenosis.ArrowStream, index: Any) -> Any:
 # Field id to kind (whole, real, choice, findings), from the core's table of Presentation fields.
 _FIELD_KINDS: dict[str, str] = _stenosis.PRESENTATION_FIELD_KINDS
 _NUMERIC_FIELDS = frozenset(k for k, kind in _FIELD_KINDS.items() if kind in ("whole", "real"))
-_TEXT_FIELDS = frozenset(k for k, kind in _FIELD_KINDS.items() if kind == "choice")
+_TEXT_FIELDS = frozenset(k for k, kind in _FIELD_KINDS.items() if kind in ("choice", "record_id"))
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_]{1,64}")
 _FINDING_IDS = frozenset(row[0] for row in _stenosis.finding_table())
 
@@ -83,7 +83,7 @@ def _null_column_type(pl: Any, name: str) -> Any:
         return pl.Int64
     if kind == "real":
         return pl.Float64
-    if kind == "choice":
+    if kind in ("choice", "record_id"):
         return pl.String
     return pl.Boolean
 
