@@ -350,13 +350,6 @@ citations! {
         doi: Some("10.1007/s00586-017-5072-0"),
         used_for: "Radiographic tandem stenosis in 11% of a population cohort",
     }
-    Chan2011 = "chan2011" {
-        authors: "Chan CK, Lee HY, Choi WC, Cho JY, Lee SH (authors unverified)",
-        title: "Cervical cord compression presenting with sciatica-like leg pain",
-        source: "Eur Spine J. 20(Suppl 2)", year: 2011, pmid: None,
-        doi: Some("10.1007/s00586-010-1585-5"),
-        used_for: "Sciatica-like leg pain as a false-localising presentation of cervical cord compression, without hyperreflexia",
-    }
     Han2024 = "han2024" {
         authors: "Han C, Wang J, Wang L, Gong Q, Huang W",
         title: "Sciatica-like pain caused by cervical spondylotic myelopathy: four case reports and systematic review",
