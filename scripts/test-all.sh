@@ -24,8 +24,8 @@ step() {
 }
 fresh=""
 [ -x .venv/bin/python ] && [ -x .tools/bin/cargo-fuzz ] || fresh=" (first run: + ~6 min of tool installs)"
-echo "stenosis test-all: about 20 min on 2 cores with a built target/$fresh:"
-echo "  Rust ~4, C ABI ~6, Python ~4, browser ~1, FHIR ~2, fuzzing ~3 (FUZZ_SECONDS=${FUZZ_SECONDS:-30} x 4 + build)"
+echo "stenosis test-all: about 25 min on 2 cores with a built target/$fresh:"
+echo "  Rust ~6, C ABI ~7, Python ~5, browser ~1, FHIR ~2, fuzzing ~4 (FUZZ_SECONDS=${FUZZ_SECONDS:-30} x 4 + build)"
 
 step "Rust: format, lints, generated files, tests"
 bash scripts/test-rust.sh
