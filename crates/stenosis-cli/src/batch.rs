@@ -32,7 +32,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Mutex, Once};
 
-use stenosis_core::{assess, InputError, Presentation, RecordId};
+use serde::Serialize;
+use stenosis_core::{
+    assess, summarize, Assessment, CitationId, DifferentialEntry, InputError, Myelopathy, Pathway, Presentation,
+    PrognosisNote, Recommendation, RecordId, RedFlagAlert, Severity, WarningAlert,
+};
 
 use crate::Failure;
 
@@ -49,6 +53,8 @@ const CHUNK_BYTES: usize = 8 << 20;
 pub(crate) struct Options {
     /// Worker threads per chunk (1-256).
     pub(crate) threads: usize,
+    /// How much each record says.
+    pub(crate) detail: Detail,
     /// Longest accepted line in bytes; a longer one becomes a `line_too_long` error record.
     pub(crate) max_line_bytes: usize,
 }
@@ -345,7 +351,12 @@ fn process(
         if chunk.is_empty() {
             break;
         }
-        let records = assess_chunk(&chunk, options, batch_record);
+        let record = match options.detail {
+            Detail::Full => batch_record,
+            Detail::Standard => standard_record,
+            Detail::Summary => summary_record,
+        };
+        let records = assess_chunk(&chunk, options, record);
         let out = sink.writer();
         for (record, ok) in records {
             out.write_all(record.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
@@ -437,6 +448,107 @@ fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>>
     Ok(Some(Line::Text(buf)))
 }
 
+/// How much each batch record says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub(crate) enum Detail {
+    /// The full Assessment (the contract JSON).
+    #[default]
+    Full,
+    /// Everything but `next_findings`, with the top-level `citations` as ids (the full
+    /// references are in any `full` record).
+    Standard,
+    /// The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI
+    /// urgency, severity class, red flag and warning ids.
+    Summary,
+}
+
+/// A `standard` record: the Assessment in contract order without `next_findings`, with the
+/// top-level citations as ids.
+#[derive(Serialize)]
+struct StandardRecord<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a RecordId>,
+    differential: &'a [DifferentialEntry],
+    myelopathy: &'a Myelopathy,
+    severity: &'a Option<Severity>,
+    pathway: Pathway,
+    pathway_rationale: &'a str,
+    recommendations: &'a [Recommendation],
+    red_flags: &'a [RedFlagAlert],
+    warnings: &'a [WarningAlert],
+    prognosis: &'a [PrognosisNote],
+    citations: Vec<CitationId>,
+    engine_version: &'static str,
+    knowledge_base_version: &'static str,
+    disclaimer: &'static str,
+}
+
+impl<'a> From<&'a Assessment> for StandardRecord<'a> {
+    fn from(a: &'a Assessment) -> Self {
+        StandardRecord {
+            id: a.id.as_ref(),
+            differential: &a.differential,
+            myelopathy: &a.myelopathy,
+            severity: &a.severity,
+            pathway: a.pathway,
+            pathway_rationale: &a.pathway_rationale,
+            recommendations: &a.recommendations,
+            red_flags: &a.red_flags,
+            warnings: &a.warnings,
+            prognosis: &a.prognosis,
+            citations: a.citations.iter().map(|c| c.id).collect(),
+            engine_version: a.engine_version,
+            knowledge_base_version: a.knowledge_base_version,
+            disclaimer: a.disclaimer,
+        }
+    }
+}
+
+/// A `summary` record: the headline, from `summarize` (no explanations).
+#[derive(Serialize)]
+struct SummaryRecord<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    top_condition: &'static str,
+    myelopathy_likelihood: &'static str,
+    cook_positive: u8,
+    cook_assessed: u8,
+    pathway: &'static str,
+    cervical_mri_urgency: Option<&'static str>,
+    severity_class: Option<&'static str>,
+    red_flags: Vec<&'static str>,
+    warnings: Vec<&'static str>,
+}
+
+fn standard_record(line_no: u64, line: &[u8]) -> (String, bool) {
+    match Presentation::from_json_bytes(line) {
+        Ok(p) => (serde_json::to_string(&StandardRecord::from(&assess(&p))).unwrap_or_default(), true),
+        Err(e) => (with_record_id(error_record(line_no, &e), line), false),
+    }
+}
+
+fn summary_record(line_no: u64, line: &[u8]) -> (String, bool) {
+    match Presentation::from_json_bytes(line) {
+        Ok(p) => {
+            let s = summarize(&p);
+            let r = SummaryRecord {
+                id: p.id().map(RecordId::as_str),
+                top_condition: s.top_condition.id(),
+                myelopathy_likelihood: s.myelopathy_likelihood.id(),
+                cook_positive: s.cook_positive,
+                cook_assessed: s.cook_assessed,
+                pathway: s.pathway.id(),
+                cervical_mri_urgency: s.cervical_mri.map(|u| u.id()),
+                severity_class: s.severity.map(|c| c.id()),
+                red_flags: s.red_flags().map(|r| r.id()).collect(),
+                warnings: s.warnings().map(|w| w.id()).collect(),
+            };
+            (serde_json::to_string(&r).unwrap_or_default(), true)
+        }
+        Err(e) => (with_record_id(error_record(line_no, &e), line), false),
+    }
+}
+
 /// The output record of one batch line.
 fn batch_record(line_no: u64, line: &[u8]) -> (String, bool) {
     match Presentation::from_json_bytes(line) {
@@ -505,6 +617,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn detail_levels_say_less_of_the_same_assessment() {
+        let line = br#"{"id": "r-9", "age_years": 70, "course": "progressive", "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "bilateral_leg_symptoms": "present"}}"#;
+        let full: serde_json::Value = serde_json::from_str(&batch_record(1, line).0).unwrap();
+        let (standard, ok) = standard_record(1, line);
+        assert!(ok && standard.starts_with(r#"{"id":"r-9","differential":"#), "{standard}");
+        let mut want = full.clone();
+        let m = want.as_object_mut().unwrap();
+        m.remove("next_findings");
+        let ids: Vec<serde_json::Value> =
+            full["citations"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
+        m.insert("citations".to_owned(), serde_json::Value::from(ids));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&standard).unwrap(), want);
+        let (summary, ok) = summary_record(1, line);
+        let s: serde_json::Value = serde_json::from_str(&summary).unwrap();
+        assert!(ok && summary.starts_with(r#"{"id":"r-9","top_condition":"#), "{summary}");
+        assert_eq!(s["pathway"], full["pathway"]);
+        assert_eq!(s["top_condition"], full["differential"][0]["condition"]);
+        assert_eq!(s["myelopathy_likelihood"], full["myelopathy"]["likelihood"]);
+        let flags: Vec<&serde_json::Value> = full["red_flags"].as_array().unwrap().iter().map(|r| &r["id"]).collect();
+        assert_eq!(s["red_flags"].as_array().unwrap().iter().collect::<Vec<_>>(), flags);
+        let (bad, ok) = summary_record(2, br#"{"id": "r-10", "mjoa": 19}"#);
+        assert!(!ok && bad.contains(r#""id":"r-10""#) && bad.contains(r#""field":"mjoa""#), "{bad}");
+    }
+
+    #[test]
     fn records_carry_the_record_id() {
         let (ok, good) = batch_record(1, br#"{"id": "r-1", "age_years": 70}"#);
         assert!(good && ok.starts_with(r#"{"id":"r-1","differential":"#), "{ok}");
@@ -554,7 +691,8 @@ mod tests {
     fn a_panicking_row_becomes_its_own_error_record() {
         let chunk: Vec<(u64, Line)> = (1..=12).map(|n| (n, Line::Text(format!("row {n}").into_bytes()))).collect();
         for threads in [1, 3, 12] {
-            let records = assess_chunk(&chunk, &Options { threads, max_line_bytes: 100 }, panics_on_line_5);
+            let records =
+                assess_chunk(&chunk, &Options { threads, max_line_bytes: 100, detail: Detail::Full }, panics_on_line_5);
             assert_eq!(records.len(), 12);
             for (i, (record, ok)) in records.iter().enumerate() {
                 let n = i + 1;

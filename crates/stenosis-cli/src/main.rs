@@ -184,6 +184,10 @@ struct BatchArgs {
     #[arg(long, value_name = "N", default_value_t = batch::DEFAULT_MAX_LINE_BYTES,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     max_line_bytes: usize,
+    /// How much each record says: full (the contract JSON), standard (no next findings,
+    /// citations as ids) or summary (the headline).
+    #[arg(long, value_enum, default_value_t = batch::Detail::Full)]
+    detail: batch::Detail,
 }
 
 /// Why the tool stopped.
@@ -264,7 +268,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Some(n) => usize::from(n),
                 None => std::thread::available_parallelism().map_or(2, |n| n.get()),
             };
-            batch::run(&args.input, &args.output, &batch::Options { threads, max_line_bytes: args.max_line_bytes })
+            batch::run(
+                &args.input,
+                &args.output,
+                &batch::Options { threads, max_line_bytes: args.max_line_bytes, detail: args.detail },
+            )
         }
         Command::Findings { json } => findings(json),
         Command::Schema => {
