@@ -53,10 +53,7 @@ fn ces_cardinal(c: &Ctx<'_>) -> bool {
     ces_likely(c) && c.any(CES_CARDINAL)
 }
 fn ces_recent_sphincter(c: &Ctx<'_>) -> bool {
-    ces_likely(c)
-        && (c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction))
-        && (loc::recent(c) || c.rapid())
-        && !loc::cord_pattern(c)
+    ces_likely(c) && loc::girft_sphincter(c)
 }
 fn ces_bilateral(c: &Ctx<'_>) -> bool {
     ces_likely(c) && loc::girft_bilateral(c)

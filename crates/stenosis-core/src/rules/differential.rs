@@ -372,9 +372,6 @@ pub(crate) const RECENT_ONSET_MONTHS: f64 = RECENT_ONSET_DAYS as f64 / 30.4375;
 /// Bladder or bowel disturbance.
 const SPHINCTER: u128 = mask(&[F::BladderDysfunction, F::BowelDysfunction]);
 
-fn recent_or_rapid(c: &Ctx<'_>) -> bool {
-    localisation::recent(c) || c.rapid()
-}
 fn sphincter(c: &Ctx<'_>) -> bool {
     c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction)
 }
@@ -387,12 +384,12 @@ fn sphincter_with_cord_pattern(c: &Ctx<'_>) -> bool {
     sphincter(c) && cord_pattern(c)
 }
 fn recent_sphincter(c: &Ctx<'_>) -> bool {
-    sphincter(c) && recent_or_rapid(c) && !cord_pattern(c)
+    localisation::girft_sphincter(c)
 }
 fn chronic_sphincter_lumbar_or_bowel(c: &Ctx<'_>) -> bool {
     sphincter(c)
         && !cord_pattern(c)
-        && !recent_or_rapid(c)
+        && !localisation::girft_sphincter(c)
         && (c.has(F::BowelDysfunction) || c.has(F::SignificantBackPain) || c.has(F::SciaticaLikePain))
 }
 
@@ -403,17 +400,17 @@ const CES_CARDINAL: Reason = Reason {
 };
 const CES_SPHINCTER_RECENT: Reason = Reason {
     id: "ces_sphincter_recent",
-    text: "Bladder or bowel disturbance of recent onset (under 14 days) or rapidly worsening, with leg symptoms: suspect cauda equina syndrome",
+    text: "Bladder or bowel disturbance of recent onset (under 14 days) or worsening, or with its onset not recorded, with back or leg symptoms: suspect cauda equina syndrome (GIRFT: recent onset or deterioration)",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const CES_SPHINCTER_CORD: Reason = Reason {
     id: "ces_sphincter_cord",
-    text: "Bladder or bowel disturbance with leg upper motor neuron signs or a truncal sensory level: a cord lesion above the cauda equina, not cauda equina syndrome, explains the sphincter symptoms",
+    text: "Bladder or bowel disturbance with leg upper motor neuron signs or a truncal sensory level: the lesion may be in the cord or in the conus and cauda equina (mixed signs are possible, and tandem stenosis is common); image the whole spine",
     cites: &[C::Bentley2001, C::Kranz2019Myelopathy],
 };
 const CES_SPHINCTER_CHRONIC: Reason = Reason {
     id: "ces_sphincter_chronic",
-    text: "Bowel disturbance, or bladder disturbance with back or radicular leg pain, not of recent onset: cauda equina is possible, but cord compression and other causes are common",
+    text: "Bowel disturbance, or bladder disturbance with back or radicular leg pain, present over 14 days and not recorded as worsening: cauda equina is possible, but cord compression and other causes are common",
     cites: &[C::Girft2023Ces, C::Dionne2019, C::Jiang2024Symptoms],
 };
 
@@ -421,7 +418,7 @@ const CES_SPHINCTER_CHRONIC: Reason = Reason {
 pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
     row(cardinal_ces_sign, Move::Raise(Likelihood::High), &CES_CARDINAL)
         .reading(mask(&[F::SaddleAnesthesia, F::UrinaryRetention])),
-    row(recent_sphincter, Move::Raise(Likelihood::High), &CES_SPHINCTER_RECENT).reading(SPHINCTER),
+    row(recent_sphincter, Move::Raise(Likelihood::High), &CES_SPHINCTER_RECENT).reading(SPHINCTER | localisation::PAIN),
     row(chronic_sphincter_lumbar_or_bowel, Move::Raise(Likelihood::Moderate), &CES_SPHINCTER_CHRONIC)
         .reading(SPHINCTER | mask(&[F::SignificantBackPain, F::SciaticaLikePain])),
     row(sphincter_with_cord_pattern, Move::Keep, &CES_SPHINCTER_CORD),

@@ -290,6 +290,16 @@ pub(crate) fn worsening_motor_deficit(c: &Ctx<'_>) -> bool {
     c.worsening()
         && (c.any(LEG_WEAKNESS) || (!c.clear_alternative && c.any(LEG_MOTOR_PICTURE)))
         && !lmn_away_from_cord(c)
+        && !ischaemic_deficit_only(c)
+}
+
+/// Acute limb ischaemia with no spinal sign (no upper motor neuron sign, cardinal cauda equina
+/// sign or sensory level): a new deficit in a pulseless leg must not be put down to the spine
+/// (part 2 §5.5).
+pub(crate) fn ischaemic_deficit_only(c: &Ctx<'_>) -> bool {
+    use super::localisation::CES_CARDINAL;
+    let spinal_signs = c.any(UMN_SIGNS | CES_CARDINAL) || c.has(Finding::TruncalSensoryLevel);
+    super::vascular::acute_limb_ischaemia(c) && !spinal_signs
 }
 
 /// A lower motor neuron pattern with the examination done and nothing in the arms: the deficit

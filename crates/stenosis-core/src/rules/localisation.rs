@@ -13,7 +13,7 @@ use super::engine::{Move, Rule};
 use super::facts::{mask, umn_count, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS};
 use super::{CervicalImaging, Localisation, Reason};
 use crate::citations::CitationId as C;
-use crate::vocab::{Finding as F, Likelihood};
+use crate::vocab::{Course, Finding as F, Likelihood};
 
 /// Brisk reflexes in the legs, or a leg upper motor neuron sign (the generic `hyperreflexia`
 /// counts: limb not stated, and the legs are what the patient presents with).
@@ -38,7 +38,7 @@ pub(crate) const CES_CARDINAL: u128 = mask(&[F::SaddleAnesthesia, F::UrinaryRete
 use super::differential::RECENT_ONSET_MONTHS;
 
 /// Back or leg pain findings (the GIRFT entry condition).
-const PAIN: u128 = mask(&[F::SignificantBackPain, F::SciaticaLikePain, F::WalkingLegPain]);
+pub(crate) const PAIN: u128 = mask(&[F::SignificantBackPain, F::SciaticaLikePain, F::WalkingLegPain]);
 /// The findings of a bilateral leg deficit.
 const BILATERAL_DEFICIT: u128 = LEG_WEAKNESS
     | mask(&[F::BilateralLegSymptoms, F::FootDrop, F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::LegNumbness]);
@@ -47,7 +47,23 @@ const NEURO_DEFICIT: u128 = LEG_WEAKNESS
     | LEG_UMN
     | CES_CARDINAL
     | ARM_UMN
-    | mask(&[F::FootDrop, F::TruncalSensoryLevel, F::BladderDysfunction, F::BowelDysfunction, F::GaitDeviation]);
+    | mask(&[
+        F::FootDrop,
+        F::TruncalSensoryLevel,
+        F::BladderDysfunction,
+        F::BowelDysfunction,
+        F::GaitDeviation,
+        F::GaitDifficulty,
+        F::Falls,
+        F::LegNumbness,
+        F::HandNumbness,
+        F::HandClumsiness,
+        F::ArmWeakness,
+        F::LegStiffness,
+        F::VibrationOrPositionSenseLoss,
+    ]);
+/// Spinal pain (NICE: "spinal pain"; Davis: back or neck pain).
+const SPINAL_PAIN: u128 = mask(&[F::SignificantBackPain, F::NeckPain]);
 
 /// Recent onset (14 days or less).
 pub(crate) fn recent(c: &Ctx<'_>) -> bool {
@@ -57,6 +73,12 @@ pub(crate) fn recent(c: &Ctx<'_>) -> bool {
 /// Recent onset or deterioration (GIRFT: "recent onset (< 14 days) or deterioration").
 pub(crate) fn new_or_worsening(c: &Ctx<'_>) -> bool {
     recent(c) || c.worsening()
+}
+
+/// New or worsening, or the timing not recorded at all (neither the duration nor the course):
+/// "unknown" is never read as "not recent" (SPEC v2).
+pub(crate) fn possibly_new_or_worsening(c: &Ctx<'_>) -> bool {
+    new_or_worsening(c) || (c.p.symptom_duration_months().is_none() && c.p.course().is_none())
 }
 
 /// Back or leg pain (the GIRFT entry condition).
@@ -121,20 +143,32 @@ const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -
 
 // ---- Cauda equina: the GIRFT 2023 criteria beyond version 1 (rows of the CES table) -----------
 
-/// A bilateral leg deficit: both legs, with weakness, foot drop or reduced reflexes (or numbness
-/// of recent onset).
+/// A bilateral leg deficit: both legs, with weakness, foot drop or reduced reflexes (or numbness,
+/// new or worsening: GIRFT "or other neurological deficit affecting both legs").
 pub(crate) fn bilateral_leg_deficit(c: &Ctx<'_>) -> bool {
     c.has(F::BilateralLegSymptoms)
         && (c.any(LEG_WEAKNESS)
             || c.has(F::FootDrop)
             || c.has(F::ReducedKneeReflexes)
             || c.has(F::ReducedAnkleReflexes)
-            || (c.has(F::LegNumbness) && recent(c)))
+            || (c.has(F::LegNumbness) && possibly_new_or_worsening(c)))
 }
-/// The GIRFT entry: back or leg pain, new or worsening, and no cord pattern (leg upper motor
-/// neuron signs or a sensory level put the lesion above the cauda equina).
+/// Recent onset, a rapid course, or the timing not recorded at all.
+fn acute_or_untimed(c: &Ctx<'_>) -> bool {
+    recent(c) || c.rapid() || (c.p.symptom_duration_months().is_none() && c.p.course().is_none())
+}
+/// The GIRFT entry: back or leg pain, new or worsening (or its timing not recorded). Upper motor
+/// neuron signs do not exclude an acute cauda equina syndrome (conus and lumbosacral lesions give
+/// mixed signs, and tandem stenosis is common: Wijesekera; part 1 §10); only a slowly worsening
+/// deficit over more than 14 days with leg cord signs or a level is left to the cord.
 fn girft_entry(c: &Ctx<'_>) -> bool {
-    back_or_leg_pain(c) && new_or_worsening(c) && !cord_pattern(c)
+    back_or_leg_pain(c) && possibly_new_or_worsening(c) && (!cord_pattern(c) || acute_or_untimed(c))
+}
+/// The GIRFT bladder or bowel criterion: a new bladder or bowel disturbance (recent or rapid, as
+/// in version 1), or one with back or leg pain that is new or worsening ([`girft_entry`]).
+pub(crate) fn girft_sphincter(c: &Ctx<'_>) -> bool {
+    let sphincter = c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction);
+    sphincter && (((recent(c) || c.rapid()) && !cord_pattern(c)) || girft_entry(c))
 }
 pub(crate) fn girft_bilateral(c: &Ctx<'_>) -> bool {
     girft_entry(c) && bilateral_leg_deficit(c)
@@ -266,12 +300,17 @@ pub(crate) const THORACIC_MYELOPATHY: &[Rule<Move>] = &[
 
 // ---- Guillain-Barre syndrome ----------------------------------------------------------------
 
-/// Rapid progressive weakness of both legs (or legs and arms) with reduced reflexes, no leg upper
+/// GBS criteria: progression over days to 4 weeks (in months).
+const GBS_ONSET_MONTHS: f64 = 1.0;
+
+/// Progressive weakness over days to 4 weeks (or a rapid course) of both legs (or legs and arms) with reduced reflexes, no leg upper
 /// motor neuron sign and no sensory level.
 fn gbs_core(c: &Ctx<'_>) -> bool {
+    let within_weeks = c.rapid()
+        || (!c.course_is(Course::Stable) && c.p.symptom_duration_months().is_some_and(|m| m <= GBS_ONSET_MONTHS));
     let areflexic = c.has(F::ReducedKneeReflexes) || c.has(F::ReducedAnkleReflexes);
     let widespread = c.has(F::BilateralLegSymptoms) || c.has(F::ArmWeakness);
-    c.rapid() && c.any(LEG_WEAKNESS) && widespread && areflexic && !c.any(LEG_UMN) && !c.has(F::TruncalSensoryLevel)
+    within_weeks && c.any(LEG_WEAKNESS) && widespread && areflexic && !c.any(LEG_UMN) && !c.has(F::TruncalSensoryLevel)
 }
 /// Against GBS: sphincter failure or fever at onset.
 fn gbs_against(c: &Ctx<'_>) -> bool {
@@ -341,7 +380,7 @@ fn cancer_with_deficit(c: &Ctx<'_>) -> bool {
     c.has(F::CancerHistory) && neuro_deficit(c)
 }
 fn cancer_with_back_pain(c: &Ctx<'_>) -> bool {
-    c.has(F::CancerHistory) && c.has(F::SignificantBackPain) && !neuro_deficit(c)
+    c.has(F::CancerHistory) && c.any(SPINAL_PAIN) && !neuro_deficit(c)
 }
 fn weight_loss_back_pain_deficit(c: &Ctx<'_>) -> bool {
     !c.has(F::CancerHistory) && c.has(F::UnexplainedWeightLoss) && c.has(F::SignificantBackPain) && neuro_deficit(c)
@@ -354,7 +393,7 @@ const MSCC_NEURO: Reason = Reason {
 };
 const MSCC_PAIN: Reason = Reason {
     id: "mscc_pain",
-    text: "A past or current cancer with back pain and no neurological sign: spinal metastases are possible; whole-spine MRI within 1 week",
+    text: "A past or current cancer with spinal (back or neck) pain and no neurological symptom or sign: spinal metastases are possible; whole-spine MRI within 1 week",
     cites: &[C::NiceQs56, C::NiceNg234],
 };
 const MSCC_FIRST_SIGN: Reason = Reason {
@@ -368,7 +407,7 @@ pub(crate) const MALIGNANT_COMPRESSION: &[Rule<Move>] = &[
     row(cancer_with_deficit, Move::Raise(Likelihood::High), &MSCC_NEURO)
         .reading(NEURO_DEFICIT | mask(&[F::CancerHistory])),
     row(cancer_with_back_pain, Move::Raise(Likelihood::Moderate), &MSCC_PAIN)
-        .reading(mask(&[F::CancerHistory, F::SignificantBackPain])),
+        .reading(SPINAL_PAIN | mask(&[F::CancerHistory])),
     row(weight_loss_back_pain_deficit, Move::Raise(Likelihood::Moderate), &MSCC_FIRST_SIGN)
         .reading(NEURO_DEFICIT | mask(&[F::UnexplainedWeightLoss, F::SignificantBackPain])),
 ];
@@ -376,7 +415,7 @@ pub(crate) const MALIGNANT_COMPRESSION: &[Rule<Move>] = &[
 // ---- Spinal epidural abscess (Davis 2004) ------------------------------------------------------
 
 fn infection_risk_back_pain(c: &Ctx<'_>) -> bool {
-    (c.has(F::Fever) || c.has(F::SpinalInfectionRisk)) && c.has(F::SignificantBackPain)
+    (c.has(F::Fever) || c.has(F::SpinalInfectionRisk)) && c.any(SPINAL_PAIN)
 }
 fn infection_with_deficit(c: &Ctx<'_>) -> bool {
     infection_risk_back_pain(c) && neuro_deficit(c)
@@ -387,24 +426,21 @@ fn infection_without_deficit(c: &Ctx<'_>) -> bool {
 
 const SEA_DEFICIT: Reason = Reason {
     id: "sea_deficit",
-    text: "Fever or a spinal infection risk with back pain and a neurological deficit: suspected spinal epidural abscess, an emergency (the classic triad is present in only 13%; a risk factor in 98%)",
+    text: "Fever or a spinal infection risk with back or neck pain and a neurological deficit: suspected spinal epidural abscess, an emergency (the classic triad is present in only 13%; a risk factor in 98%)",
     cites: &[C::Davis2004Sea],
 };
 const SEA_PAIN: Reason = Reason {
     id: "sea_pain",
-    text: "Fever or a spinal infection risk with back pain: consider spinal epidural abscess even without fever or a deficit (ESR and CRP; MRI)",
+    text: "Fever or a spinal infection risk with back or neck pain: consider spinal epidural abscess even without fever or a deficit (ESR and CRP; MRI)",
     cites: &[C::Davis2004Sea],
 };
 
 /// Spinal epidural abscess.
 pub(crate) const EPIDURAL_ABSCESS: &[Rule<Move>] = &[
     row(infection_with_deficit, Move::Raise(Likelihood::High), &SEA_DEFICIT)
-        .reading(NEURO_DEFICIT | mask(&[F::Fever, F::SpinalInfectionRisk, F::SignificantBackPain])),
-    row(infection_without_deficit, Move::Raise(Likelihood::Moderate), &SEA_PAIN).reading(mask(&[
-        F::Fever,
-        F::SpinalInfectionRisk,
-        F::SignificantBackPain,
-    ])),
+        .reading(NEURO_DEFICIT | SPINAL_PAIN | mask(&[F::Fever, F::SpinalInfectionRisk])),
+    row(infection_without_deficit, Move::Raise(Likelihood::Moderate), &SEA_PAIN)
+        .reading(SPINAL_PAIN | mask(&[F::Fever, F::SpinalInfectionRisk])),
 ];
 
 /// Whether the cervical MRI reported shows no compression (for the mimic and localisation rules).

@@ -16,7 +16,7 @@ use super::engine::{self, Rule};
 use super::facts::{
     exam_complete, lmn_away_from_cord, mjoa_deficit, worsening_motor_deficit, Ctx, LEG_SYMPTOMS, UMN_SIGNS,
 };
-use super::localisation::{self as loc, CES_CARDINAL, HAND_SIGNS, LEG_UMN};
+use super::localisation::{self as loc, HAND_SIGNS, LEG_UMN};
 use super::{CervicalImaging, Reason, Target, Trace};
 use crate::citations::CitationId as C;
 use crate::vocab::{
@@ -172,7 +172,7 @@ fn cervical_mri_urgency(c: &Ctx<'_>) -> Option<Urgency> {
 /// A presentation that would make the cervical MRI an emergency: rapid, or a red flag with a
 /// cervical concern.
 fn cervical_emergency(c: &Ctx<'_>) -> bool {
-    c.rapid() || (red_flag(c) && myelopathy_at_least_moderate(c))
+    (c.rapid() || (red_flag(c) && myelopathy_at_least_moderate(c))) && !super::facts::ischaemic_deficit_only(c)
 }
 /// A lumbar emergency (cauda equina, or rapid areflexic weakness) with no cord sign: the cervical
 /// MRI is never its only or first scan, so it is urgent, after the lumbosacral MRI.
@@ -532,8 +532,7 @@ fn established_worsening_moderate(c: &Ctx<'_>) -> bool {
 /// A rapid deficit, unless it is in a leg with acute limb ischaemia and no cord or cauda equina
 /// sign (then the emergency is vascular).
 fn rapid_not_only_ischaemic(c: &Ctx<'_>) -> bool {
-    let spinal_signs = c.any(UMN_SIGNS | CES_CARDINAL) || c.has(F::TruncalSensoryLevel);
-    rapid_flag(c) && (!c.d.v2.ali || spinal_signs)
+    rapid_flag(c) && !(c.d.v2.ali && super::facts::ischaemic_deficit_only(c))
 }
 fn nonmyelopathic_compression_unexplained_legs(c: &Ctx<'_>) -> bool {
     nonmyelopathic_compression(c) && unexplained_legs(c)
@@ -760,9 +759,14 @@ const WHOLE_SPINE_MSCC: Reason = Reason {
     text: "Suspected metastatic spinal cord compression with neurological symptoms or signs: whole-spine MRI within 24 hours (only 16% had a sensory level near the MRI level)",
     cites: &[C::NiceQs56, C::NiceNg234],
 };
+const WHOLE_SPINE_MSCC_FIRST_SIGN: Reason = Reason {
+    id: "whole_spine_mscc_first_sign",
+    text: "Unexplained weight loss with back pain and a neurological deficit: metastatic cord compression can be the first sign of cancer (23%); whole-spine MRI within 24 hours; acute oncology",
+    cites: &[C::NiceQs56],
+};
 const WHOLE_SPINE_MSCC_PAIN: Reason = Reason {
     id: "whole_spine_mscc_pain",
-    text: "Cancer history with back pain and no neurological sign: whole-spine MRI within 1 week",
+    text: "Cancer history with spinal (back or neck) pain and no neurological symptom or sign: whole-spine MRI within 1 week",
     cites: &[C::NiceQs56],
 };
 const MSCC_REFERRAL: Reason = Reason {
@@ -963,8 +967,14 @@ fn legs_only_thoracic_not_imaged(c: &Ctx<'_>) -> bool {
 fn mscc_high(c: &Ctx<'_>) -> bool {
     c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::High
 }
+/// Possible metastases in a known cancer (spinal pain, no neurological symptom or sign).
 fn mscc_moderate(c: &Ctx<'_>) -> bool {
-    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::Moderate
+    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::Moderate && c.has(F::CancerHistory)
+}
+/// Possible MSCC as the first sign of cancer: no known cancer, but weight loss, back pain and a
+/// neurological deficit; the deficit sets the 24-hour clock (QS56 statement 3).
+fn mscc_first_sign(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::Moderate && !c.has(F::CancerHistory)
 }
 fn sea_high(c: &Ctx<'_>) -> bool {
     c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::High
@@ -1119,6 +1129,7 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(mscc_high, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_MSCC),
     rec(mscc_moderate, A::WholeSpineMri, URGENT, &WHOLE_SPINE_MSCC_PAIN),
     rec(mscc_moderate, A::MsccPathwayReferral, URGENT, &MSCC_REFERRAL_PAIN),
+    rec(mscc_first_sign, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_MSCC_FIRST_SIGN),
     // Spinal epidural abscess (Davis 2004).
     rec(sea_high, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_SEA),
     rec(sea_high, A::InfectionMarkers, EMERGENCY, &INFECTION_MARKERS),

@@ -368,6 +368,7 @@ pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
             | super::localisation::ARM_UMN
             | super::localisation::HAND_SIGNS
             | super::localisation::LEG_UMN
+            | super::localisation::CES_CARDINAL
             | mask(&[F::TruncalSensoryLevel]),
     ),
     row(mjoa_deficit, Move::Raise(Likelihood::Moderate), &MJOA_DEFICIT),
