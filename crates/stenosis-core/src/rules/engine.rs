@@ -74,8 +74,12 @@ impl Move {
 /// (present ones for supporting rows, present or absent ones for opposing rows).
 pub(crate) fn evidence(table: &[Rule<Move>], fired: u64, present: u128, absent: u128) -> (u128, u128) {
     let (mut supports, mut opposes) = (0u128, 0u128);
-    for (i, row) in table.iter().enumerate() {
-        if i < 64 && fired & (1u64 << i) != 0 {
+    // Only the rows that fired (usually a few): one step per set bit.
+    let mut bits = fired;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        if let Some(row) = table.get(i) {
             match row.then.direction() {
                 Some(Direction::Supports) => supports |= row.reads & present,
                 Some(Direction::Opposes) => opposes |= row.reads & (present | absent),
