@@ -103,10 +103,22 @@ pub(crate) fn lesion_may_be_below_neck(c: &Ctx<'_>) -> bool {
 }
 
 /// The lower motor neuron pattern: leg weakness with reduced reflexes or tone and no upper motor
-/// neuron sign or sensory level (roots, cauda equina or nerves, not the cord).
+/// neuron sign or sensory level (roots, cauda equina or nerves, not the cord). The leg upper motor
+/// neuron examination must be recorded negative (the plantar response and the leg reflexes), and
+/// reduced ankle reflexes alone count only in both legs without diabetes or stocking-glove loss:
+/// alone they are the neuropathy or S1 sign, and neuropathy can mask leg hyperreflexia (part 2
+/// §1.4; part 1 §8).
 pub(crate) fn lmn_pattern(c: &Ctx<'_>) -> bool {
+    let umn_recorded_negative = c.lacks(F::BabinskiSign) && (c.lacks(F::Hyperreflexia) || c.lacks(F::LegHyperreflexia));
+    let lmn_signs = c.has(F::ReducedKneeReflexes)
+        || c.has(F::ReducedLegTone)
+        || (c.has(F::ReducedAnkleReflexes)
+            && c.has(F::BilateralLegSymptoms)
+            && !c.has(F::Diabetes)
+            && !c.has(F::StockingGloveSensoryLoss));
     (c.any(LEG_WEAKNESS) || c.has(F::FootDrop))
-        && c.any(LEG_LMN_SIGNS)
+        && lmn_signs
+        && umn_recorded_negative
         && !c.any(LEG_UMN)
         && !c.has(F::TruncalSensoryLevel)
 }

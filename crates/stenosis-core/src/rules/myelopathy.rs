@@ -145,7 +145,9 @@ fn hand_signs_with_legs(c: &Ctx<'_>) -> bool {
 /// A lower motor neuron pattern with nothing in the arms points away from the cord.
 fn lmn_without_arm_signs(c: &Ctx<'_>) -> bool {
     use super::localisation::{lmn_pattern, ARM_UMN, HAND_SIGNS};
-    lmn_pattern(c) && !c.any(ARM_UMN | HAND_SIGNS)
+    lmn_pattern(c)
+        && !c.any(ARM_UMN | HAND_SIGNS)
+        && !c.any(mask(&[F::HandClumsiness, F::HandNumbness, F::ArmWeakness]))
 }
 /// Cervical myelopathy produces neither bulbar symptoms nor widespread EMG denervation.
 fn bulbar_or_widespread_denervation(c: &Ctx<'_>) -> bool {
