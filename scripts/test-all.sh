@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the project, Rust, C and Python, from a fresh clone.
 # Installs what it needs (a virtualenv with maturin, pytest, mypy, cmake; cargo-fuzz, pinned, in
-# .tools/; cbindgen is a pinned library of the xtask) and keeps those installs between runs.
+# ~/.cache/stenosis-tools, or $STENOSIS_TOOLS_DIR; cbindgen is a pinned library of the xtask) and keeps those installs between runs.
 # Honours CARGO_TARGET_DIR. Prints an estimate first, the time of each step as it ends, and a
 # table of step times at the end.
 set -euo pipefail
@@ -23,7 +23,7 @@ step() {
   printf '\n=== %s (%ss)\n' "$*" "$(( current_start - start ))"
 }
 fresh=""
-[ -x .venv/bin/python ] && [ -x .tools/bin/cargo-fuzz ] || fresh=" (first run: + ~6 min of tool installs)"
+[ -x .venv/bin/python ] && [ -x "${STENOSIS_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/stenosis-tools}/bin/cargo-fuzz" ] || fresh=" (first run: + ~6 min of tool installs)"
 echo "stenosis test-all: about 25 min on 2 cores with a built target/$fresh:"
 echo "  Rust ~6, C ABI ~7, Python ~5, browser ~1, FHIR ~2, fuzzing ~4 (FUZZ_SECONDS=${FUZZ_SECONDS:-30} x 4 + build)"
 

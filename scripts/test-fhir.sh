@@ -4,7 +4,8 @@
 # specification's example requests and ES384 key), captures what went over the wire, and checks
 # the discovery document and hook responses with the `cds-validator` npm package and the
 # OperationOutcomes and Bundles with the `fhir.resources` PyPI package. Both are installed on first
-# use and cached (.tools/node for npm, .venv for pip); node/npm come from apt only if missing.
+# use and cached (npm in $STENOSIS_TOOLS_DIR/node, default ~/.cache/stenosis-tools, kept across clones;
+# .venv for pip); node/npm come from apt only if missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -20,8 +21,8 @@ if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
   echo "node/npm missing; installing from apt" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
 fi
-node_dir="$root/.tools/node"
-if [ ! -f "$node_dir/node_modules/cds-validator/package.json" ]; then
+node_dir="${STENOSIS_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/stenosis-tools}/node"
+if ! grep -q '"version": "0.3.0"' "$node_dir/node_modules/cds-validator/package.json" 2>/dev/null; then
   mkdir -p "$node_dir"
   npm install --prefix "$node_dir" --no-audit --no-fund --silent cds-validator@0.3.0
 fi

@@ -6,7 +6,8 @@
 #   bash scripts/test-fuzz.sh                 # FUZZ_SECONDS per target (default 30)
 #   FUZZ_SECONDS=3600 FUZZ_JOBS=2 bash scripts/test-fuzz.sh json_assess   # a long run, one target
 #
-# Installs cargo-fuzz (pinned) into .tools/ if missing. The corpus grows between runs in
+# Installs cargo-fuzz (pinned) into the machine's tool cache if missing ($STENOSIS_TOOLS_DIR,
+# default ~/.cache/stenosis-tools, kept across clones so CI on a fresh clone does not rebuild it). The corpus grows between runs in
 # $CARGO_TARGET_DIR/fuzz/corpus/<target> (default target/); a crash input is kept in
 # $CARGO_TARGET_DIR/fuzz/artifacts/<target>/ and printed (reproduce: cargo +nightly fuzz run
 # <target> <file> --fuzz-dir fuzz).
@@ -23,11 +24,12 @@ trap 'rm -rf "$work"' EXIT
 
 rustup toolchain list | grep -q '^nightly' || {
   echo "FAIL: fuzzing needs the nightly toolchain (rustup toolchain install nightly)" >&2; exit 1; }
-fuzz="$root/.tools/bin/cargo-fuzz"
+tools=${STENOSIS_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/stenosis-tools}
+fuzz="$tools/bin/cargo-fuzz"
 if [ "$( { "$fuzz" --version || true; } 2>/dev/null)" != 'cargo-fuzz 0.13.2' ]; then
-  cargo install cargo-fuzz --version 0.13.2 --locked --root "$root/.tools"
+  cargo install cargo-fuzz --version 0.13.2 --locked --root "$tools"
 fi
-export PATH="$root/.tools/bin:$PATH"
+export PATH="$tools/bin:$PATH"
 
 # The dictionary: JSON syntax (fuzz/json.dict) plus every name and value of the vocabulary,
 # taken from the JSON Schema the core derives (never a second hand-kept list).
