@@ -272,6 +272,13 @@ citations! {
         source: "Arthritis Rheum. 38(9):1236-1241", year: 1995, pmid: None, doi: None,
         used_for: "Wide-based gait and abnormal Romberg also occur in lumbar stenosis",
     }
+    OswestryWalkingRomberg2011 = "oswestry_walking_romberg2011" {
+        authors: "Robert Jones and Agnes Hunt Orthopaedic Hospital, Oswestry (authors not given in the digest)",
+        title: "Walking Romberg sign in cervical myelopathy (50 patients)",
+        source: "Orthopaedic Proceedings (Bone Joint J Suppl)", year: 2011,
+        pmid: None, doi: Some("10.1302/0301-620X.93BSUPP_III.0930290c"),
+        used_for: "Walking Romberg positive in 74.5% and Hoffmann in 79% of 50 CSM patients: dorsal-column signs are common in DCM",
+    }
     Konno2007 = "konno2007" {
         authors: "Konno S, Hayashino Y, Fukuhara S, et al.",
         title: "Development of a clinical diagnosis support tool to identify patients with lumbar spinal stenosis",

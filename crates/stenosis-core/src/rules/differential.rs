@@ -272,7 +272,7 @@ fn abi_abnormal(c: &Ctx<'_>) -> bool {
 fn abi_borderline(c: &Ctx<'_>) -> bool {
     abi_band(c) == Some(AbiBand::Borderline)
 }
-fn abi_normal(c: &Ctx<'_>) -> bool {
+pub(crate) fn abi_normal(c: &Ctx<'_>) -> bool {
     abi_band(c) == Some(AbiBand::Normal)
 }
 fn abi_noncompressible(c: &Ctx<'_>) -> bool {
@@ -340,6 +340,7 @@ const PAD_PULSES_NORMAL: Reason = Reason {
 pub(crate) const PERIPHERAL_ARTERIAL_DISEASE: &[Rule<Move>] = &[
     vascular::PAD_ALI_ROW,
     vascular::PAD_CLTI_ROW,
+    vascular::PAD_CLTI_NORMAL_ABI_ROW,
     row(abi_abnormal, Move::Settle(Likelihood::High), &PAD_ABI_ABNORMAL),
     row(abi_borderline, Move::Raise(Likelihood::Moderate), &PAD_ABI_BORDERLINE),
     row(abi_normal, Move::Settle(Likelihood::Low), &PAD_ABI_NORMAL),

@@ -1148,6 +1148,7 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(mnd_possible_emg_not_done, A::NerveConductionStudy, Urg::By(mimic_pace), &EMG_MND),
     rec(mnd_possible, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_MND),
     rec(nutritional_possible, A::B12AndCopperTests, Urg::By(mimic_pace), &B12_TESTS),
+    rec(super::mimics::dorsal_column_beside_compression, A::B12AndCopperTests, ROUTINE, &B12_TESTS),
     rec(nutritional_possible, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_NUTRITIONAL),
     rec(demyelination_brain_not_imaged, A::BrainMri, Urg::By(mimic_pace), &BRAIN_MRI_DEMYELINATION),
     rec(demyelination_possible, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_DEMYELINATION),

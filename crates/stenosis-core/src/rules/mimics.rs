@@ -140,6 +140,19 @@ fn low_b12_or_copper(c: &Ctx<'_>) -> bool {
 fn dorsal_column_with_brisk_reflexes(c: &Ctx<'_>) -> bool {
     c.has(F::VibrationOrPositionSenseLoss) && c.any(LEG_UMN)
 }
+/// Dorsal-column loss with brisk reflexes beside established cervical cord compression, with no
+/// risk factor (gastric surgery) and no low B12 or copper: part of the DCM picture; B12 is tested
+/// but it is not a mimic to separate before surgery.
+pub(crate) fn dorsal_column_beside_compression(c: &Ctx<'_>) -> bool {
+    dorsal_column_with_brisk_reflexes(c)
+        && c.has(F::CervicalCordCompressionOnMri)
+        && !c.has(F::PriorGastricSurgery)
+        && !c.has(F::LowVitaminB12)
+        && !c.has(F::LowSerumCopper)
+}
+fn dorsal_column_unexplained(c: &Ctx<'_>) -> bool {
+    dorsal_column_with_brisk_reflexes(c) && !dorsal_column_beside_compression(c)
+}
 fn dorsal_column_after_gastric_surgery(c: &Ctx<'_>) -> bool {
     dorsal_column_with_brisk_reflexes(c) && c.has(F::PriorGastricSurgery)
 }
@@ -162,6 +175,11 @@ const NUT_PATTERN: Reason = Reason {
     text: "Loss of vibration or position sense with brisk reflexes: the dorsal-column pattern of B12 or copper deficiency; anaemia may be absent, so test B12, methylmalonic acid, copper and a blood count",
     cites: &[C::Briani2013B12, C::Jaiser2010Copper],
 };
+const NUT_PATTERN_COMPRESSION: Reason = Reason {
+    id: "nut_pattern_compression",
+    text: "Loss of vibration or position sense with brisk reflexes beside cervical cord compression, with no gastric surgery and no low B12 or copper: dorsal-column signs are common in DCM itself (walking Romberg in 74.5% of CSM); test B12 and copper, but this alone is not a mimic to separate before surgery",
+    cites: &[C::Briani2013B12, C::OswestryWalkingRomberg2011],
+};
 const NUT_RISK: Reason = Reason {
     id: "nut_risk",
     text:
@@ -175,8 +193,9 @@ pub(crate) const NUTRITIONAL_MYELOPATHY: &[Rule<Move>] = &[
         .reading(CORD_PICTURE | mask(&[F::LowVitaminB12, F::LowSerumCopper])),
     row(dorsal_column_after_gastric_surgery, Move::Raise(Likelihood::High), &NUT_GASTRIC)
         .reading(LEG_UMN | mask(&[F::VibrationOrPositionSenseLoss, F::PriorGastricSurgery])),
-    row(dorsal_column_with_brisk_reflexes, Move::Raise(Likelihood::Moderate), &NUT_PATTERN)
+    row(dorsal_column_unexplained, Move::Raise(Likelihood::Moderate), &NUT_PATTERN)
         .reading(LEG_UMN | mask(&[F::VibrationOrPositionSenseLoss])),
+    row(dorsal_column_beside_compression, Move::Keep, &NUT_PATTERN_COMPRESSION),
     row(gastric_surgery_with_cord_picture, Move::Raise(Likelihood::Moderate), &NUT_RISK)
         .reading(CORD_PICTURE | mask(&[F::PriorGastricSurgery])),
 ];

@@ -24,6 +24,15 @@ pub(crate) fn limb_threatening_ischaemia(c: &Ctx<'_>) -> bool {
     !acute_limb_ischaemia(c) && (c.has(F::RestPain) || c.has(F::FootUlcerOrGangrene))
 }
 
+/// Suspected CLTI with a measured normal ABI (1.00-1.40) and the foot pulses recorded present:
+/// arterial disease is not established (a neuropathic wound is the other cause).
+fn clti_normal_abi_and_pulses(c: &Ctx<'_>) -> bool {
+    limb_threatening_ischaemia(c) && super::differential::abi_normal(c) && c.lacks(F::ReducedFootPulses)
+}
+fn clti_arterial(c: &Ctx<'_>) -> bool {
+    limb_threatening_ischaemia(c) && !clti_normal_abi_and_pulses(c)
+}
+
 fn cool_or_discoloured(c: &Ctx<'_>) -> bool {
     c.has(F::CoolOrDiscolouredLeg)
 }
@@ -40,6 +49,11 @@ pub(crate) const CLTI: Reason = Reason {
     id: "clti",
     text: "Ischaemic rest pain or a non-healing foot wound or gangrene: suspected chronic limb-threatening ischaemia; refer urgently to a vascular specialist (toe pressures preferred for objective testing)",
     cites: &[C::Conte2019Clti, C::Gornik2024Pad],
+};
+const CLTI_NORMAL_ABI: Reason = Reason {
+    id: "clti_normal_abi",
+    text: "Rest pain or a foot wound with a normal ankle-brachial index (1.00-1.40) and foot pulses present: chronic limb-threatening ischaemia is still suspected and referred urgently for toe pressures, but arterial disease is not established (CLTI is arterial disease with rest pain, gangrene or an ulcer; normal pulses LR 0.38)",
+    cites: &[C::Conte2019Clti, C::AhaAcc2016Pad, C::Khan2006],
 };
 const PAD_SKIN: Reason = Reason {
     id: "pad_skin",
@@ -59,8 +73,12 @@ const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -
 /// Rows that open the arterial disease table: limb ischaemia settles it whatever the ABI.
 pub(crate) const PAD_ALI_ROW: Rule<Move> =
     row(acute_limb_ischaemia, Move::Settle(Likelihood::High), &ALI).reading(mask(&[F::AcuteColdPulselessLeg]));
-pub(crate) const PAD_CLTI_ROW: Rule<Move> = row(limb_threatening_ischaemia, Move::Settle(Likelihood::High), &CLTI)
-    .reading(mask(&[F::RestPain, F::FootUlcerOrGangrene]));
+pub(crate) const PAD_CLTI_ROW: Rule<Move> =
+    row(clti_arterial, Move::Settle(Likelihood::High), &CLTI).reading(mask(&[F::RestPain, F::FootUlcerOrGangrene]));
+/// Suspected CLTI with a normal ABI and pulses present: moderate, not settled high.
+pub(crate) const PAD_CLTI_NORMAL_ABI_ROW: Rule<Move> =
+    row(clti_normal_abi_and_pulses, Move::Settle(Likelihood::Moderate), &CLTI_NORMAL_ABI)
+        .reading(mask(&[F::RestPain, F::FootUlcerOrGangrene]));
 /// Rows that close the arterial disease table: the skin and bruit signs.
 pub(crate) const PAD_SKIN_ROW: Rule<Move> =
     row(cool_or_discoloured, Move::Raise(Likelihood::Moderate), &PAD_SKIN).reading(mask(&[F::CoolOrDiscolouredLeg]));
@@ -69,5 +87,5 @@ pub(crate) const PAD_BRUIT_ROW: Rule<Move> =
 
 #[cfg(test)]
 pub(crate) fn reasons() -> impl Iterator<Item = &'static Reason> {
-    [&ALI, &CLTI, &PAD_SKIN, &PAD_BRUIT].into_iter()
+    [&ALI, &CLTI, &CLTI_NORMAL_ABI, &PAD_SKIN, &PAD_BRUIT].into_iter()
 }
