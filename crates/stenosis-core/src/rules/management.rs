@@ -246,7 +246,7 @@ pub(crate) const PATH_WORKUP_EXAM: Reason = Reason {
 };
 const PATH_NO_CONCERN: Reason = Reason {
     id: "path_no_concern",
-    text: "Upper motor neuron examination done, myelopathy unlikely and no indication for cervical imaging on the findings given",
+    text: "Reflexes and plantar responses recorded: myelopathy unlikely and no indication for cervical imaging on the findings and the parts of the examination recorded (any items not recorded are listed in the warnings)",
     cites: &[C::Seed, C::Cook2010Cpr],
 };
 const PATH_MRI_NEGATIVE: Reason = Reason {
