@@ -507,6 +507,19 @@ fn established_stable(c: &Ctx<'_>) -> bool {
 fn established_stable_mild(c: &Ctx<'_>) -> bool {
     established_stable(c) && (matches!(c.d.severity, Some(SeverityClass::Mild)) || c.d.no_deficit)
 }
+/// Stable established DCM in the AO Spine mild band (mJOA 15-17): the graded mild recommendation.
+fn established_stable_mild_band(c: &Ctx<'_>) -> bool {
+    established_stable(c) && matches!(c.d.severity, Some(SeverityClass::Mild))
+}
+/// Stable established DCM with mJOA 18: below the mild band, no guideline grade.
+fn established_stable_no_deficit(c: &Ctx<'_>) -> bool {
+    established_stable_mild(c) && !established_stable_mild_band(c)
+}
+/// Mild established DCM (mJOA 15-17) that deteriorates: AO Spine recommends surgery, within the
+/// mild-DCM recommendation (weak, very low to low).
+fn established_worsening_mild(c: &Ctx<'_>) -> bool {
+    established_worsening(c) && matches!(c.d.severity, Some(SeverityClass::Mild))
+}
 /// Stable established DCM of moderate severity (severe is never stable here: it is referred
 /// urgently).
 fn established_stable_moderate(c: &Ctx<'_>) -> bool {
@@ -676,8 +689,28 @@ const REFER_SIGNAL: Reason = Reason {
 const REFER_MILD: Reason = Reason {
     id: "refer_mild",
     text:
-        "Mild myelopathy: discuss surgery as an alternative to supervised rehabilitation (AO Spine weak recommendation)",
+        "Mild myelopathy: discuss surgery as an alternative to supervised rehabilitation (AO Spine: weak recommendation, very low to low quality evidence)",
     cites: &[C::Fehlings2017Guideline, C::Badhiwala2019],
+};
+const REFER_MILD_DETERIORATING: Reason = Reason {
+    id: "refer_mild_deteriorating",
+    text: "Mild myelopathy that deteriorates: AO Spine recommends operative intervention on neurological deterioration (part of the mild-DCM recommendation: weak, very low to low quality evidence)",
+    cites: &[C::Fehlings2017Guideline],
+};
+const REHAB_NO_DEFICIT: Reason = Reason {
+    id: "rehab_no_deficit",
+    text: "Myelopathy without disability managed without surgery: supervised structured rehabilitation (no graded guideline recommendation for this band)",
+    cites: &[C::Fehlings2017Guideline],
+};
+const MONITOR_NO_DEFICIT: Reason = Reason {
+    id: "monitor_no_deficit",
+    text: "Monitor for progression and operate if it deteriorates (no graded guideline recommendation below the mild band)",
+    cites: &[C::Fehlings2017Guideline],
+};
+const REFER_NO_DEFICIT: Reason = Reason {
+    id: "refer_no_deficit",
+    text: "Myelopathic sign with compression and a full mJOA score (18, no disability): below the AO Spine mild band (15-17), so no graded guideline recommendation applies; discuss surgery as an alternative to supervised rehabilitation",
+    cites: &[C::Fehlings2017Guideline, C::Tetreault2017Mjoa],
 };
 const REFER_ATYPICAL: Reason = Reason {
     id: "refer_atypical",
@@ -1083,11 +1116,15 @@ pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
     rec(established_rapid, A::SpineSurgeryReferral, EMERGENCY, &REFER_EMERGENCY_RAPID_DCM),
     graded(established_severe, A::SpineSurgeryReferral, URGENT, STRONG_MODERATE, &REFER_URGENT_SEVERE),
     graded(established_worsening_moderate, A::SpineSurgeryReferral, URGENT, STRONG_MODERATE, &REFER_MODERATE),
+    graded(established_worsening_mild, A::SpineSurgeryReferral, URGENT, WEAK_LOW, &REFER_MILD_DETERIORATING),
     rec(established_worsening, A::SpineSurgeryReferral, URGENT, &REFER_URGENT_PROGRESSIVE),
-    graded(established_stable_mild, A::SpineSurgeryReferral, ROUTINE, WEAK_LOW, &REFER_MILD),
-    graded(established_stable_mild, A::PhysicalTherapy, ROUTINE, WEAK_LOW, &REHAB),
+    graded(established_stable_mild_band, A::SpineSurgeryReferral, ROUTINE, WEAK_LOW, &REFER_MILD),
+    graded(established_stable_mild_band, A::PhysicalTherapy, ROUTINE, WEAK_LOW, &REHAB),
+    graded(established_stable_mild_band, A::ClinicalMonitoring, ROUTINE, WEAK_LOW, &MONITOR_MILD),
+    rec(established_stable_no_deficit, A::SpineSurgeryReferral, ROUTINE, &REFER_NO_DEFICIT),
+    rec(established_stable_no_deficit, A::PhysicalTherapy, ROUTINE, &REHAB_NO_DEFICIT),
+    rec(established_stable_no_deficit, A::ClinicalMonitoring, ROUTINE, &MONITOR_NO_DEFICIT),
     rec(established_stable_mild, A::CervicalCollar, ROUTINE, &COLLAR),
-    graded(established_stable_mild, A::ClinicalMonitoring, ROUTINE, WEAK_LOW, &MONITOR_MILD),
     graded(established_stable_moderate, A::SpineSurgeryReferral, ROUTINE, STRONG_MODERATE, &REFER_MODERATE),
     rec(established_stable_ungraded, A::SpineSurgeryReferral, ROUTINE, &REFER_SURGERY),
     // Compression without a myelopathic picture.
@@ -1250,6 +1287,7 @@ mod tests {
             [
                 "refer_urgent_severe",
                 "refer_moderate",
+                "refer_mild_deteriorating",
                 "refer_mild",
                 "rehab",
                 "monitor_mild",
