@@ -411,7 +411,18 @@ pub(crate) fn likelihood<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     let (l, fired) = engine::likelihood(MYELOPATHY, c, Target::Myelopathy, t);
     c.d.myelopathy = l;
     c.d.set_condition(Condition::CervicalMyelopathy, l, fired);
-    c.d.dcm_established = c.d.imaging == CervicalImaging::Compression && clinical_myelopathy(c);
+    c.d.dcm_established = c.d.imaging == CervicalImaging::Compression && established_picture(c);
+}
+
+/// The clinical picture that makes compression on MRI established DCM: as
+/// [`clinical_myelopathy`], except that nonspecific leg and sphincter symptoms that a clear
+/// alternative explains do not establish it even before the examination (compression without
+/// myelopathy is common: 24 % of adults, 35 % over 60); until the exam is done the pathway says to
+/// complete it.
+fn established_picture(c: &Ctx<'_>) -> bool {
+    c.any(MYELOPATHIC_PICTURE)
+        || (c.has(F::HandNumbness) && !c.has(F::StockingGloveSensoryLoss))
+        || (!c.clear_alternative && c.any(NONSPECIFIC_PICTURE))
 }
 
 engine::check_table_len!(MYELOPATHY);
