@@ -350,13 +350,13 @@ const GBS_ARMS: Reason = Reason {
 };
 const GBS_AGAINST: Reason = Reason {
     id: "gbs_against",
-    text: "Against Guillain-Barre syndrome: sphincter failure at onset (urinary retention, bowel or saddle symptoms) or fever at onset",
+    text: "Against Guillain-Barre syndrome: sphincter failure at onset (urinary retention, bowel or saddle symptoms) or fever at onset; early sphincter failure points to the cord or cauda equina, so Guillain-Barre syndrome is not raised",
     cites: &[C::Leonhard2019Gbs],
 };
 
 /// Guillain-Barre syndrome.
 pub(crate) const GUILLAIN_BARRE: &[Rule<Move>] = &[
-    row(gbs_with_against, Move::Raise(Likelihood::Moderate), &GBS_AGAINST).reading(
+    row(gbs_with_against, Move::Keep, &GBS_AGAINST).reading(
         LEG_WEAKNESS
             | mask(&[F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::BilateralLegSymptoms, F::ArmWeakness]),
     ),
