@@ -32,11 +32,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Mutex, Once};
 
-use serde::Serialize;
-use stenosis_core::{
-    assess, summarize, Assessment, CitationId, DifferentialEntry, InputError, Myelopathy, Pathway, Presentation,
-    PrognosisNote, Recommendation, RecordId, RedFlagAlert, Severity, WarningAlert,
-};
+pub(crate) use stenosis_core::Detail;
+use stenosis_core::{assess_json, InputError, Presentation, RecordId};
 
 use crate::Failure;
 
@@ -448,113 +445,25 @@ fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>>
     Ok(Some(Line::Text(buf)))
 }
 
-/// How much each batch record says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub(crate) enum Detail {
-    /// The full Assessment (the contract JSON).
-    #[default]
-    Full,
-    /// Everything but `next_findings`, with the top-level `citations` as ids (the full
-    /// references are in any `full` record).
-    Standard,
-    /// The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI
-    /// urgency, severity class, red flag and warning ids.
-    Summary,
-}
-
-/// A `standard` record: the Assessment in contract order without `next_findings`, with the
-/// top-level citations as ids.
-#[derive(Serialize)]
-struct StandardRecord<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a RecordId>,
-    differential: &'a [DifferentialEntry],
-    myelopathy: &'a Myelopathy,
-    severity: &'a Option<Severity>,
-    pathway: Pathway,
-    pathway_rationale: &'a str,
-    recommendations: &'a [Recommendation],
-    red_flags: &'a [RedFlagAlert],
-    warnings: &'a [WarningAlert],
-    prognosis: &'a [PrognosisNote],
-    citations: Vec<CitationId>,
-    engine_version: &'static str,
-    knowledge_base_version: &'static str,
-    disclaimer: &'static str,
-}
-
-impl<'a> From<&'a Assessment> for StandardRecord<'a> {
-    fn from(a: &'a Assessment) -> Self {
-        StandardRecord {
-            id: a.id.as_ref(),
-            differential: &a.differential,
-            myelopathy: &a.myelopathy,
-            severity: &a.severity,
-            pathway: a.pathway,
-            pathway_rationale: &a.pathway_rationale,
-            recommendations: &a.recommendations,
-            red_flags: &a.red_flags,
-            warnings: &a.warnings,
-            prognosis: &a.prognosis,
-            citations: a.citations.iter().map(|c| c.id).collect(),
-            engine_version: a.engine_version,
-            knowledge_base_version: a.knowledge_base_version,
-            disclaimer: a.disclaimer,
-        }
-    }
-}
-
-/// A `summary` record: the headline, from `summarize` (no explanations).
-#[derive(Serialize)]
-struct SummaryRecord<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    top_condition: &'static str,
-    myelopathy_likelihood: &'static str,
-    cook_positive: u8,
-    cook_assessed: u8,
-    pathway: &'static str,
-    cervical_mri_urgency: Option<&'static str>,
-    severity_class: Option<&'static str>,
-    red_flags: Vec<&'static str>,
-    warnings: Vec<&'static str>,
-}
-
 fn standard_record(line_no: u64, line: &[u8]) -> (String, bool) {
-    match Presentation::from_json_bytes(line) {
-        Ok(p) => (serde_json::to_string(&StandardRecord::from(&assess(&p))).unwrap_or_default(), true),
-        Err(e) => (with_record_id(error_record(line_no, &e), line), false),
-    }
+    detail_record(line_no, line, Detail::Standard)
 }
 
 fn summary_record(line_no: u64, line: &[u8]) -> (String, bool) {
+    detail_record(line_no, line, Detail::Summary)
+}
+
+/// The output record of one batch line at a detail level.
+fn detail_record(line_no: u64, line: &[u8], detail: Detail) -> (String, bool) {
     match Presentation::from_json_bytes(line) {
-        Ok(p) => {
-            let s = summarize(&p);
-            let r = SummaryRecord {
-                id: p.id().map(RecordId::as_str),
-                top_condition: s.top_condition.id(),
-                myelopathy_likelihood: s.myelopathy_likelihood.id(),
-                cook_positive: s.cook_positive,
-                cook_assessed: s.cook_assessed,
-                pathway: s.pathway.id(),
-                cervical_mri_urgency: s.cervical_mri.map(|u| u.id()),
-                severity_class: s.severity.map(|c| c.id()),
-                red_flags: s.red_flags().map(|r| r.id()).collect(),
-                warnings: s.warnings().map(|w| w.id()).collect(),
-            };
-            (serde_json::to_string(&r).unwrap_or_default(), true)
-        }
+        Ok(p) => (assess_json(&p, detail), true),
         Err(e) => (with_record_id(error_record(line_no, &e), line), false),
     }
 }
 
 /// The output record of one batch line.
 fn batch_record(line_no: u64, line: &[u8]) -> (String, bool) {
-    match Presentation::from_json_bytes(line) {
-        Ok(p) => (assess(&p).to_json(), true),
-        Err(e) => (with_record_id(error_record(line_no, &e), line), false),
-    }
+    detail_record(line_no, line, Detail::Full)
 }
 
 /// A refused line's record with the line's `id` (when the line is JSON whose `id` is a valid

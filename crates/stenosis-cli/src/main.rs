@@ -186,7 +186,7 @@ struct BatchArgs {
     max_line_bytes: usize,
     /// How much each record says: full (the contract JSON), standard (no next findings,
     /// citations as ids) or summary (the headline).
-    #[arg(long, value_enum, default_value_t = batch::Detail::Full)]
+    #[arg(long, default_value_t = batch::Detail::Full, value_parser = detail_parser())]
     detail: batch::Detail,
 }
 
@@ -209,6 +209,26 @@ impl From<io::Error> for Failure {
 }
 
 /// The command-line definition, with the knowledge-base version in `--version`.
+/// Parses `--detail`: the core's level ids (`full`, `standard`, `summary`), listed in `--help`.
+fn detail_parser() -> impl clap::builder::TypedValueParser<Value = batch::Detail> {
+    use clap::builder::{PossibleValue, TypedValueParser};
+    let help = |d: batch::Detail| match d {
+        batch::Detail::Full => "The full Assessment (the contract JSON)",
+        batch::Detail::Standard => {
+            "Everything but `next_findings`, with the top-level `citations` as ids (the full references are in any
+             `full` record)"
+        }
+        batch::Detail::Summary => {
+            "The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, \
+             severity class, red flag and warning ids"
+        }
+    };
+    clap::builder::PossibleValuesParser::new(
+        batch::Detail::ALL.iter().map(|&d| PossibleValue::new(d.id()).help(help(d))),
+    )
+    .map(|s| s.parse::<batch::Detail>().unwrap_or_default())
+}
+
 fn command() -> clap::Command {
     Cli::command().version(format!(
         "{} (knowledge base {})",

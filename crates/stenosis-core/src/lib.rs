@@ -37,6 +37,7 @@
 mod assessment;
 mod cds;
 mod citations;
+mod detail;
 mod error;
 mod fields;
 mod presentation;
@@ -52,6 +53,7 @@ pub use assessment::{
 };
 pub use cds::{cds_hooks_response, CdsCard, CdsHooksResponse, CdsLink, CdsSource, CDS_SUMMARY_MAX_CHARS};
 pub use citations::{CitationId, Reference};
+pub use detail::{assess_json, references, references_json, Detail, UnknownDetail};
 pub use error::{InputError, InputErrorKind, Position};
 pub use fields::{presentation_fields, FieldKind, PresentationField};
 pub use presentation::{
