@@ -1,0 +1,203 @@
+//! `stenosis.Presentation`: the immutable, validated input as a Python object (keyword
+//! construction, `from_dict`, `from_json`, typed getters, pickling, equality and hashing), and
+//! [`presentation_arg`], which every entry point uses to accept a `Presentation` or a dict (the
+//! dict conversion itself is in [`crate::convert`]).
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use stenosis_core as core;
+
+use crate::{convert, guarded, BindError};
+
+/// A Python enum member of the generated vocabulary, e.g. `Sex("male")`.
+pub(crate) fn vocab<'py>(py: Python<'py>, class: &str, id: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("stenosis._vocabulary")?.getattr(class)?.call1((id,))
+}
+
+/// What is known about a patient with leg symptoms. Keyword construction validates every field
+/// and raises `InvalidPresentation` naming the field at fault. Immutable.
+#[pyclass(frozen, module = "stenosis._stenosis", name = "Presentation")]
+pub struct PyPresentation {
+    pub(crate) inner: core::Presentation,
+}
+
+fn opt_set<'py>(d: &Bound<'py, PyDict>, key: &str, v: Option<Bound<'py, PyAny>>) -> PyResult<()> {
+    match v {
+        Some(v) if !v.is_none() => d.set_item(key, v),
+        _ => Ok(()),
+    }
+}
+
+#[pymethods]
+impl PyPresentation {
+    #[new]
+    #[pyo3(signature = (*, age_years=None, sex=None, course=None, symptom_duration_months=None, mjoa=None,
+                        ankle_brachial_index=None, findings=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new<'py>(
+        py: Python<'py>,
+        age_years: Option<Bound<'py, PyAny>>,
+        sex: Option<Bound<'py, PyAny>>,
+        course: Option<Bound<'py, PyAny>>,
+        symptom_duration_months: Option<Bound<'py, PyAny>>,
+        mjoa: Option<Bound<'py, PyAny>>,
+        ankle_brachial_index: Option<Bound<'py, PyAny>>,
+        findings: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Self> {
+        guarded(py, || {
+            let d = PyDict::new(py);
+            opt_set(&d, "age_years", age_years)?;
+            opt_set(&d, "sex", sex)?;
+            opt_set(&d, "course", course)?;
+            opt_set(&d, "symptom_duration_months", symptom_duration_months)?;
+            opt_set(&d, "mjoa", mjoa)?;
+            opt_set(&d, "ankle_brachial_index", ankle_brachial_index)?;
+            opt_set(&d, "findings", findings)?;
+            let inner = convert::presentation_from_py(d.as_any()).map_err(|e| e.into_pyerr(py))?;
+            Ok(PyPresentation { inner })
+        })
+    }
+
+    /// Builds a Presentation from a dict in the JSON shape of the specification.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guarded(py, || {
+            let inner = convert::presentation_from_py(data).map_err(|e| e.into_pyerr(py))?;
+            Ok(PyPresentation { inner })
+        })
+    }
+
+    /// Parses a Presentation from JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guarded(py, || {
+            let inner = core::Presentation::from_json(text).map_err(|e| BindError::from_core(&e, true).to_pyerr(py))?;
+            Ok(PyPresentation { inner })
+        })
+    }
+
+    /// Pickling: rebuilt from its canonical JSON by `Presentation.from_json`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = py.get_type::<PyPresentation>().getattr("from_json")?;
+        Ok((from_json, (self.inner.to_json(),)))
+    }
+
+    /// The canonical JSON (contract field order, assessed findings only).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guarded(py, || Ok(self.inner.to_json()))
+    }
+
+    /// The canonical dict (`json.loads(self.to_json())`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || py.import("json")?.call_method1("loads", (self.inner.to_json(),)))
+    }
+
+    #[getter]
+    fn age_years(&self, py: Python<'_>) -> PyResult<Option<u8>> {
+        guarded(py, || Ok(self.inner.age_years()))
+    }
+
+    #[getter]
+    fn sex<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        guarded(py, || self.inner.sex().map(|s| vocab(py, "Sex", s.id())).transpose())
+    }
+
+    #[getter]
+    fn course<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        guarded(py, || self.inner.course().map(|c| vocab(py, "Course", c.id())).transpose())
+    }
+
+    #[getter]
+    fn symptom_duration_months(&self, py: Python<'_>) -> PyResult<Option<f64>> {
+        guarded(py, || Ok(self.inner.symptom_duration_months()))
+    }
+
+    #[getter]
+    fn mjoa(&self, py: Python<'_>) -> PyResult<Option<u8>> {
+        guarded(py, || Ok(self.inner.mjoa()))
+    }
+
+    #[getter]
+    fn ankle_brachial_index(&self, py: Python<'_>) -> PyResult<Option<f64>> {
+        guarded(py, || Ok(self.inner.ankle_brachial_index()))
+    }
+
+    /// The assessed findings (present or absent), as `{Finding: FindingStatus}`.
+    #[getter]
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        guarded(py, || {
+            let d = PyDict::new(py);
+            for (f, s) in self.inner.findings().assessed() {
+                d.set_item(vocab(py, "Finding", f.id())?, vocab(py, "FindingStatus", s.id())?)?;
+            }
+            Ok(d)
+        })
+    }
+
+    /// The status of one finding (`FindingStatus.UNKNOWN` when not assessed).
+    fn finding<'py>(&self, py: Python<'py>, finding: &str) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || {
+            let f = core::parse_finding_id(finding).map_err(|e| BindError::from_core(&e, false).to_pyerr(py))?;
+            vocab(py, "FindingStatus", self.inner.finding(f).id())
+        })
+    }
+
+    /// Equal to another Presentation with the same content; `NotImplemented` for other types.
+    fn __eq__<'py>(&self, py: Python<'py>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || match other.cast::<PyPresentation>() {
+            Ok(o) => Ok(pyo3::types::PyBool::new(py, o.get().inner == self.inner).to_owned().into_any()),
+            Err(_) => Ok(py.NotImplemented().into_bound(py)),
+        })
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<u64> {
+        guarded(py, || {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            self.inner.to_json().hash(&mut h);
+            Ok(h.finish())
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        guarded(py, || Ok(self.repr()))
+    }
+}
+
+impl PyPresentation {
+    fn repr(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(v) = self.inner.age_years() {
+            parts.push(format!("age_years={v}"));
+        }
+        if let Some(v) = self.inner.sex() {
+            parts.push(format!("sex='{}'", v.id()));
+        }
+        if let Some(v) = self.inner.course() {
+            parts.push(format!("course='{}'", v.id()));
+        }
+        if let Some(v) = self.inner.symptom_duration_months() {
+            parts.push(format!("symptom_duration_months={v:?}"));
+        }
+        if let Some(v) = self.inner.mjoa() {
+            parts.push(format!("mjoa={v}"));
+        }
+        if let Some(v) = self.inner.ankle_brachial_index() {
+            parts.push(format!("ankle_brachial_index={v:?}"));
+        }
+        let findings: Vec<String> =
+            self.inner.findings().assessed().map(|(f, s)| format!("'{}': '{}'", f.id(), s.id())).collect();
+        if !findings.is_empty() {
+            parts.push(format!("findings={{{}}}", findings.join(", ")));
+        }
+        format!("Presentation({})", parts.join(", "))
+    }
+}
+
+/// Turns the argument of `assess` (a `Presentation` or a dict) into a core Presentation.
+pub(crate) fn presentation_arg(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<core::Presentation> {
+    if let Ok(p) = obj.cast::<PyPresentation>() {
+        return Ok(p.get().inner);
+    }
+    convert::presentation_from_py(obj).map_err(|e| e.into_pyerr(py))
+}
