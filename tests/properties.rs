@@ -254,7 +254,8 @@ proptest! {
             prop_assert!(rec(A::CervicalMri).is_none());
         }
         // A suspected cauda equina syndrome leads the differential, unless the cord is the likely
-        // cause (high-likelihood myelopathy with upper motor neuron signs).
+        // cause (high-likelihood myelopathy with upper motor neuron signs) or leg cord signs or a
+        // truncal level point above L1 (then cauda equina is suspected but ranked below the cord).
         let umn = [
             Finding::Hyperreflexia,
             Finding::HoffmannSign,
@@ -267,7 +268,16 @@ proptest! {
         ]
             .iter()
             .any(|f| p.finding(*f) == Status::Present);
-        let cord_likely = a.myelopathy.likelihood == Likelihood::High && umn;
+        let leg_cord_pattern = [
+            Finding::Hyperreflexia,
+            Finding::LegHyperreflexia,
+            Finding::BabinskiSign,
+            Finding::AnkleClonus,
+            Finding::TruncalSensoryLevel,
+        ]
+            .iter()
+            .any(|f| p.finding(*f) == Status::Present);
+        let cord_likely = (a.myelopathy.likelihood == Likelihood::High && umn) || leg_cord_pattern;
         // (Metastatic compression, an abscess, Guillain-Barre syndrome or acute limb ischaemia with
         // their own red flag may lead beside it.)
         if a.red_flags.iter().any(|r| r.id == RedFlag::CaudaEquinaSuspected) && !cord_likely {
@@ -296,7 +306,9 @@ proptest! {
                 .filter(|x| [A::CervicalMri, A::LumbarMri, A::ThoracicSpineMri, A::WholeSpineMri, A::BrainMri].contains(x))
                 .collect();
             prop_assert!(scans.first().is_some_and(|s| *s == A::LumbarMri || *s == A::WholeSpineMri), "{:?}", scans);
-            prop_assert_eq!(a.recommendation(A::LumbarMri).map(|r| r.urgency), Some(stenosis::Urgency::Emergency));
+            // The lumbosacral spine is imaged as an emergency: a lumbar or a whole-spine MRI.
+            let emergency = |x: A| a.recommendation(x).is_some_and(|r| r.urgency == stenosis::Urgency::Emergency);
+            prop_assert!(emergency(A::LumbarMri) || emergency(A::WholeSpineMri), "{:?}", scans);
         }
     }
 

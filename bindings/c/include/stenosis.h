@@ -405,7 +405,7 @@ enum StenosisFinding
    */
   STENOSIS_FINDING_FEVER = 63,
   /**
-   * `spinal_infection_risk` (Risk factor for spinal infection): Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia.
+   * `spinal_infection_risk` (Risk factor for spinal infection): Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia. Diabetes, present in about 30% of spinal epidural abscesses, is also a risk factor: it is recorded as `diabetes`, which the abscess rules do not read, so mark this finding present too when a person with diabetes has back or neck pain with fever or a deficit and infection is a concern.
    */
   STENOSIS_FINDING_SPINAL_INFECTION_RISK = 64,
   /**

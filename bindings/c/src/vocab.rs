@@ -136,7 +136,7 @@ pub enum StenosisFinding {
     CancerHistory = 62,
     /// `fever` (Fever): Fever (raised temperature) with the current illness.
     Fever = 63,
-    /// `spinal_infection_risk` (Risk factor for spinal infection): Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia.
+    /// `spinal_infection_risk` (Risk factor for spinal infection): Intravenous drug use, immunosuppression, or a recent spinal procedure or bacteraemia. Diabetes, present in about 30% of spinal epidural abscesses, is also a risk factor: it is recorded as `diabetes`, which the abscess rules do not read, so mark this finding present too when a person with diabetes has back or neck pain with fever or a deficit and infection is a concern.
     SpinalInfectionRisk = 64,
     /// `unexplained_weight_loss` (Unexplained weight loss): Unintended, unexplained weight loss.
     UnexplainedWeightLoss = 65,

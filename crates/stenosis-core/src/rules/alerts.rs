@@ -52,14 +52,19 @@ const RAPID_DEFICIT: Reason = Reason {
 fn ces_cardinal(c: &Ctx<'_>) -> bool {
     ces_likely(c) && c.any(CES_CARDINAL)
 }
+/// A GIRFT criterion raises the flag whenever the differential holds cauda equina at least
+/// possible: with leg cord signs it is moderate (the cord ranks above it) but still suspected.
+fn ces_suspected(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::CaudaEquinaSyndrome) >= Likelihood::Moderate
+}
 fn ces_recent_sphincter(c: &Ctx<'_>) -> bool {
-    ces_likely(c) && loc::girft_sphincter(c)
+    ces_suspected(c) && loc::girft_sphincter(c)
 }
 fn ces_bilateral(c: &Ctx<'_>) -> bool {
-    ces_likely(c) && loc::girft_bilateral(c)
+    ces_suspected(c) && loc::girft_bilateral(c)
 }
 fn ces_sexual(c: &Ctx<'_>) -> bool {
-    ces_likely(c) && loc::girft_sexual(c)
+    ces_suspected(c) && loc::girft_sexual(c)
 }
 fn rapid_in_ischaemic_leg(c: &Ctx<'_>) -> bool {
     c.rapid() && c.d.v2.ali

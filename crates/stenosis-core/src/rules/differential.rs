@@ -385,7 +385,7 @@ fn sphincter_with_cord_pattern(c: &Ctx<'_>) -> bool {
     sphincter(c) && cord_pattern(c)
 }
 fn recent_sphincter(c: &Ctx<'_>) -> bool {
-    localisation::girft_sphincter(c)
+    localisation::girft_sphincter(c) && !cord_pattern(c)
 }
 fn chronic_sphincter_lumbar_or_bowel(c: &Ctx<'_>) -> bool {
     sphincter(c)
@@ -426,6 +426,7 @@ pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
     localisation::CES_ANAL_TONE_ROW,
     localisation::CES_BILATERAL_ROW,
     localisation::CES_SEXUAL_ROW,
+    localisation::CES_GIRFT_CORD_ROW,
     localisation::CES_LMN_RAPID_ROW,
 ];
 

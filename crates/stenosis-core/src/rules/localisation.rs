@@ -165,16 +165,13 @@ pub(crate) fn bilateral_leg_deficit(c: &Ctx<'_>) -> bool {
             || c.has(F::ReducedAnkleReflexes)
             || (c.has(F::LegNumbness) && possibly_new_or_worsening(c)))
 }
-/// Recent onset, a rapid course, or the timing not recorded at all.
-fn acute_or_untimed(c: &Ctx<'_>) -> bool {
-    recent(c) || c.rapid() || (c.p.symptom_duration_months().is_none() && c.p.course().is_none())
-}
-/// The GIRFT entry: back or leg pain, new or worsening (or its timing not recorded). Upper motor
-/// neuron signs do not exclude an acute cauda equina syndrome (conus and lumbosacral lesions give
-/// mixed signs, and tandem stenosis is common: Wijesekera; part 1 §10); only a slowly worsening
-/// deficit over more than 14 days with leg cord signs or a level is left to the cord.
+/// The GIRFT entry: back or leg pain, new or worsening (or its timing not recorded). The criteria
+/// have no exclusion for upper motor neuron signs: conus and lumbosacral lesions give mixed signs,
+/// and tandem stenosis is common (Wijesekera; part 1 §10), so leg cord signs or a level, at any
+/// duration, do not hold back suspected cauda equina; the lumbosacral spine is imaged with the
+/// cord (a whole-spine MRI).
 fn girft_entry(c: &Ctx<'_>) -> bool {
-    back_or_leg_pain(c) && possibly_new_or_worsening(c) && (!cord_pattern(c) || acute_or_untimed(c))
+    back_or_leg_pain(c) && possibly_new_or_worsening(c)
 }
 /// The GIRFT bladder or bowel criterion: a new bladder or bowel disturbance (recent or rapid, as
 /// in version 1), or one with back or leg pain that is new or worsening ([`girft_entry`]).
@@ -187,6 +184,19 @@ pub(crate) fn girft_bilateral(c: &Ctx<'_>) -> bool {
 }
 pub(crate) fn girft_sexual(c: &Ctx<'_>) -> bool {
     girft_entry(c) && c.has(F::SexualDysfunction)
+}
+/// Any GIRFT criterion met with back or leg pain ([`girft_entry`]).
+pub(crate) fn girft_criterion(c: &Ctx<'_>) -> bool {
+    girft_sphincter(c) || girft_bilateral(c) || girft_sexual(c)
+}
+fn girft_bilateral_no_cord(c: &Ctx<'_>) -> bool {
+    girft_bilateral(c) && !cord_pattern(c)
+}
+fn girft_sexual_no_cord(c: &Ctx<'_>) -> bool {
+    girft_sexual(c) && !cord_pattern(c)
+}
+fn girft_with_cord_pattern(c: &Ctx<'_>) -> bool {
+    girft_criterion(c) && cord_pattern(c)
 }
 fn reduced_anal_tone(c: &Ctx<'_>) -> bool {
     c.has(F::ReducedAnalTone)
@@ -205,6 +215,11 @@ pub(crate) const CES_SEXUAL: Reason = Reason {
     text: "Back or leg pain with new sexual dysfunction: suspected cauda equina syndrome on this criterion alone (GIRFT 2023)",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
+const CES_GIRFT_CORD: Reason = Reason {
+    id: "ces_girft_cord",
+    text: "Back or leg pain with a new or worsening GIRFT criterion (bladder or bowel, both legs, sexual function), but with upper motor neuron signs in the legs or a truncal sensory level: suspected cauda equina syndrome all the same (the criteria have no exclusion for them, conus lesions give mixed signs and tandem stenosis is common), although the signs point to the cord above L1 (cauda equina lowers the leg reflexes); image the whole spine as an emergency",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Wijesekera2009Als, C::Bentley2001],
+};
 const CES_ANAL_TONE: Reason = Reason {
     id: "ces_anal_tone",
     text: "Reduced anal tone: a sign of cauda equina compression (sensitivity about 53%; a rectal examination is not needed to justify the emergency MRI)",
@@ -220,9 +235,17 @@ const CES_LMN_RAPID: Reason = Reason {
 pub(crate) const CES_ANAL_TONE_ROW: Rule<Move> =
     row(reduced_anal_tone, Move::Raise(Likelihood::High), &CES_ANAL_TONE).reading(mask(&[F::ReducedAnalTone]));
 pub(crate) const CES_BILATERAL_ROW: Rule<Move> =
-    row(girft_bilateral, Move::Raise(Likelihood::High), &CES_BILATERAL).reading(PAIN | BILATERAL_DEFICIT);
+    row(girft_bilateral_no_cord, Move::Raise(Likelihood::High), &CES_BILATERAL).reading(PAIN | BILATERAL_DEFICIT);
 pub(crate) const CES_SEXUAL_ROW: Rule<Move> =
-    row(girft_sexual, Move::Raise(Likelihood::High), &CES_SEXUAL).reading(PAIN | mask(&[F::SexualDysfunction]));
+    row(girft_sexual_no_cord, Move::Raise(Likelihood::High), &CES_SEXUAL).reading(PAIN | mask(&[F::SexualDysfunction]));
+/// A GIRFT criterion with leg cord signs or a truncal level: suspected cauda equina (the red flag
+/// and the emergency scan follow), but moderate, below the cord conditions those signs point to.
+pub(crate) const CES_GIRFT_CORD_ROW: Rule<Move> =
+    row(girft_with_cord_pattern, Move::Raise(Likelihood::Moderate), &CES_GIRFT_CORD).reading(
+        PAIN | BILATERAL_DEFICIT
+            | LEG_UMN
+            | mask(&[F::SexualDysfunction, F::TruncalSensoryLevel, F::BladderDysfunction, F::BowelDysfunction]),
+    );
 pub(crate) const CES_LMN_RAPID_ROW: Rule<Move> =
     row(rapid_bilateral_lmn, Move::Raise(Likelihood::Moderate), &CES_LMN_RAPID)
         .reading(LEG_WEAKNESS | LEG_LMN_SIGNS | mask(&[F::FootDrop, F::BilateralLegSymptoms]));

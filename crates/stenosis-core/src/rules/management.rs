@@ -107,6 +107,11 @@ fn exam_to_complete(c: &Ctx<'_>) -> bool {
 fn mimic_high(c: &Ctx<'_>) -> bool {
     c.d.v2.mimic_high
 }
+/// Features of motor neuron disease (at least moderate) with the EMG not yet known: EMG and
+/// neurology come before any decompression (part 2 §3.6-3.7).
+fn mnd_before_decompression(c: &Ctx<'_>) -> bool {
+    mnd_possible_emg_not_done(c)
+}
 /// Thoracic cord compression on MRI with leg symptoms or cord signs: thoracic myelopathy for the
 /// spine surgeon.
 fn thoracic_myelopathy_on_mri(c: &Ctx<'_>) -> bool {
@@ -290,6 +295,11 @@ const PATH_MIMIC: Reason = Reason {
     text: "A non-compressive mimic of myelopathy is likely: separate it (its test and a neurologist) before any spine surgery",
     cites: &[C::Kim2013Mimics, C::Yoshor2005Als],
 };
+const PATH_MND_EMG_FIRST: Reason = Reason {
+    id: "path_mnd_emg_first",
+    text: "Features of motor neuron disease with the EMG not yet done: EMG and neurology before any decompression (86% of decompressions in unrecognised ALS brought no improvement); the spinal pathway is decided once the EMG is known",
+    cites: &[C::Yoshor2005Als, C::Wijesekera2009Als, C::Kim2013Mimics],
+};
 const PATH_THORACIC: Reason = Reason {
     id: "path_thoracic",
     text: "Thoracic cord compression on MRI with leg symptoms or cord signs: spinal surgical evaluation",
@@ -319,6 +329,8 @@ pub(crate) const EMERGENCY_PATHWAY: &[Rule<Pathway>] = &[
 pub(crate) const PATHWAY: &[Rule<Pathway>] = &[
     // A likely mimic is separated before any spine surgery.
     path(mimic_high, Pathway::FurtherWorkup, &PATH_MIMIC),
+    // Motor neuron disease possible: EMG and neurology before decompression, not surgery first.
+    path(mnd_before_decompression, Pathway::FurtherWorkup, &PATH_MND_EMG_FIRST),
     path(thoracic_without_established_dcm, Pathway::SurgicalEvaluation, &PATH_THORACIC),
     // Established DCM (compression on MRI with a myelopathic picture).
     path(established_moderate_or_severe, Pathway::SurgicalEvaluation, &PATH_SURGERY_SEVERITY),
@@ -469,8 +481,9 @@ fn mri_urgent_severity(c: &Ctx<'_>) -> bool {
 fn ces_likely(c: &Ctx<'_>) -> bool {
     c.condition(Condition::CaudaEquinaSyndrome) == Likelihood::High
 }
+/// Cauda equina possible without the red flag (with the flag, the emergency scans cover it).
 fn ces_possible(c: &Ctx<'_>) -> bool {
-    c.condition(Condition::CaudaEquinaSyndrome) == Likelihood::Moderate
+    c.condition(Condition::CaudaEquinaSyndrome) == Likelihood::Moderate && !ces_flag(c)
 }
 fn lumbar_stenosis_unimaged(c: &Ctx<'_>) -> bool {
     c.condition(Condition::CaudaEquinaSyndrome) == Likelihood::Low
@@ -633,7 +646,7 @@ const LUMBAR_MRI_CES: Reason = Reason {
 };
 const LUMBAR_MRI_CES_POSSIBLE: Reason = Reason {
     id: "lumbar_mri_ces_possible",
-    text: "Sphincter disturbance that is not of recent onset, with back or radicular pain or bowel involvement: exclude cauda equina compression with an urgent MRI of the lumbosacral spine",
+    text: "Cauda equina syndrome possible (its reasons are in the differential) without a suspected-CES red flag: exclude cauda equina compression with an urgent MRI of the lumbosacral spine",
     cites: &[C::Girft2023Ces, C::Dionne2019],
 };
 const LUMBAR_MRI_LSS: Reason = Reason {
