@@ -23,12 +23,12 @@
 
 use serde::Serialize;
 
-use crate::assessment::{
-    assess, Assessment, CitationEntry, DifferentialEntry, Myelopathy, Recommendation, RedFlagAlert, Severity,
-    WarningAlert,
-};
+use crate::assessment::{assess, Assessment, CitationEntry};
+#[cfg(test)]
+use crate::assessment::{DifferentialEntry, Myelopathy, Recommendation, RedFlagAlert, Severity, WarningAlert};
 use crate::citations::CitationId;
 use crate::presentation::{Presentation, RecordId};
+#[cfg(test)]
 use crate::rules::PrognosisNote;
 use crate::summary::{summarize, Summary};
 use crate::vocab::{Action, Pathway};
@@ -101,9 +101,10 @@ impl Serialize for Detail {
 }
 
 /// A `standard` record: the Assessment in contract order without `next_findings`, with the
-/// top-level citations as ids.
+/// top-level citations as ids. The tests check the JSON writer against its `serde_json` form.
+#[cfg(test)]
 #[derive(Serialize)]
-struct StandardRecord<'a> {
+pub(crate) struct StandardRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a RecordId>,
     differential: &'a [DifferentialEntry],
@@ -121,6 +122,7 @@ struct StandardRecord<'a> {
     disclaimer: &'static str,
 }
 
+#[cfg(test)]
 impl<'a> From<&'a Assessment> for StandardRecord<'a> {
     fn from(a: &'a Assessment) -> Self {
         StandardRecord {
@@ -207,9 +209,7 @@ impl Assessment {
     #[must_use]
     pub fn to_json_detail(&self, detail: Detail) -> String {
         match detail {
-            Detail::Full => self.to_json(),
-            // Serialising these types cannot fail: no maps with non-string keys, no non-finite floats.
-            Detail::Standard => serde_json::to_string(&StandardRecord::from(self)).unwrap_or_default(),
+            Detail::Full | Detail::Standard => crate::json::write(self, detail),
             Detail::Summary => self.summary_record().to_json(self.id.as_ref()),
         }
     }
@@ -289,19 +289,19 @@ pub fn references() -> Vec<CitationEntry> {
 
 /// The reference registry as JSON (compact): an array of every reference in registry order, each
 /// object exactly as in a `full` assessment's `citations` (`id`, `authors`, `title`, `source`,
-/// `year`, `pmid`, `doi`, `url`).
+/// `year`, `pmid`, `doi`, `url`). Written at compile time: calling this costs nothing.
 ///
 /// ```
 /// use stenosis_core::{assess, references_json, Presentation};
-/// let registry: serde_json::Value = serde_json::from_str(&references_json()).unwrap();
+/// let registry: serde_json::Value = serde_json::from_str(references_json()).unwrap();
 /// let a: serde_json::Value = serde_json::from_str(&assess(&Presentation::new()).to_json()).unwrap();
 /// for c in a["citations"].as_array().unwrap() {
 ///     assert!(registry.as_array().unwrap().contains(c));
 /// }
 /// ```
 #[must_use]
-pub fn references_json() -> String {
-    serde_json::to_string(&references()).unwrap_or_default()
+pub fn references_json() -> &'static str {
+    crate::json::REFERENCES_JSON
 }
 
 #[cfg(test)]
@@ -353,7 +353,7 @@ mod tests {
 
     #[test]
     fn registry_lists_every_citation_once_in_order() {
-        let v: serde_json::Value = serde_json::from_str(&references_json()).unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_str(references_json()).unwrap_or_default();
         let ids: Vec<&str> =
             v.as_array().map(|a| a.iter().filter_map(|c| c["id"].as_str()).collect()).unwrap_or_default();
         assert_eq!(ids, CitationId::ALL.iter().map(|c| c.id()).collect::<Vec<_>>());

@@ -40,6 +40,7 @@ mod citations;
 mod detail;
 mod error;
 mod fields;
+mod json;
 mod presentation;
 mod rules;
 mod schema;

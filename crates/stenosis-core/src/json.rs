@@ -1,0 +1,605 @@
+//! The assessment's JSON, written from pre-escaped static fragments.
+//!
+//! Nearly every string of an assessment is known when the crate is built: reason sentences,
+//! messages, vocabulary ids and labels, the disclaimer and the references. Escape-checking them
+//! byte by byte on every call (as a generic serialiser must) was most of the cost of
+//! [`crate::Assessment::to_json`]. Here:
+//!
+//! - the reference registry and the other constant texts with anything to escape (the
+//!   disclaimer, the Cook rule texts) are escaped once, by const evaluation ([`json_str!`],
+//!   [`REFERENCES_JSON`]): the binary holds their JSON bytes;
+//! - the rule tables' sentences, prognosis statements, vocabulary ids and labels and the
+//!   examination item names need no escaping at all (no `"`, `\` or control character), which
+//!   the tests prove for every one of them, so they and the explanations joined from them are
+//!   copied as they are;
+//! - record ids are restricted to `A-Z a-z 0-9 . _ : -` by [`crate::RecordId`].
+//!
+//! The tests also prove, over a few thousand presentations, that the result is byte-identical to
+//! what `serde_json` writes for the same [`Assessment`].
+
+use crate::assessment::{
+    Assessment, CitationEntry, DifferentialEntry, Myelopathy, NextFinding, Outcome, Recommendation, Severity,
+};
+use crate::citations::{CitationId, Reference};
+use crate::detail::Detail;
+use crate::rules::{self, PrognosisNote};
+
+/// How many bytes `s` takes as a JSON string (quotes included), escaped as `serde_json` does.
+const fn escaped_len(mut s: &[u8]) -> usize {
+    let mut n = 2;
+    while let [b, rest @ ..] = s {
+        n += match *b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+            0x00..=0x1f => 6,
+            _ => 1,
+        };
+        s = rest;
+    }
+    n
+}
+
+/// A lowercase hexadecimal digit (of `n & 0xf`).
+const fn hex(n: u8) -> u8 {
+    let n = n & 0xf;
+    if n < 10 {
+        b'0' + n
+    } else {
+        b'a' + n - 10
+    }
+}
+
+/// A fixed-size buffer filled at compile time.
+struct Buf<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Buf<N> {
+    const fn new() -> Self {
+        Buf { bytes: [0; N], len: 0 }
+    }
+
+    /// Appends one byte; past the end it only counts (how [`REGISTRY_LEN`] is measured).
+    // Bounds-checked just above; these functions run only in const evaluation.
+    #[allow(clippy::indexing_slicing)]
+    const fn byte(mut self, b: u8) -> Self {
+        if self.len < N {
+            self.bytes[self.len] = b;
+        }
+        self.len += 1;
+        self
+    }
+
+    const fn raw(mut self, mut s: &[u8]) -> Self {
+        while let [b, rest @ ..] = s {
+            self = self.byte(*b);
+            s = rest;
+        }
+        self
+    }
+
+    /// `s` as a JSON string, escaped as `serde_json` escapes it.
+    const fn string(self, s: &[u8]) -> Self {
+        self.byte(b'"').escaped(s).byte(b'"')
+    }
+
+    /// The inside of a JSON string: `s` escaped as `serde_json` escapes it, without quotes.
+    const fn escaped(mut self, mut s: &[u8]) -> Self {
+        while let [b, rest @ ..] = s {
+            let b = *b;
+            self = match b {
+                b'"' => self.raw(b"\\\""),
+                b'\\' => self.raw(b"\\\\"),
+                b'\n' => self.raw(b"\\n"),
+                b'\r' => self.raw(b"\\r"),
+                b'\t' => self.raw(b"\\t"),
+                0x08 => self.raw(b"\\b"),
+                0x0c => self.raw(b"\\f"),
+                0x00..=0x1f => self.raw(b"\\u00").byte(hex(b >> 4)).byte(hex(b)),
+                _ => self.byte(b),
+            };
+            s = rest;
+        }
+        self
+    }
+
+    const fn opt_string(self, s: Option<&str>) -> Self {
+        match s {
+            Some(s) => self.string(s.as_bytes()),
+            None => self.raw(b"null"),
+        }
+    }
+
+    const fn number(self, v: u32) -> Self {
+        let head = if v >= 10 { self.number(v / 10) } else { self };
+        head.byte(b'0' + (v % 10) as u8)
+    }
+
+    /// One reference as an object, exactly as `CitationEntry` serialises.
+    const fn reference(self, r: &Reference) -> Self {
+        let mut b = self.raw(b"{\"id\":").string(r.id.id().as_bytes());
+        b = b.raw(b",\"authors\":").string(r.authors.as_bytes());
+        b = b.raw(b",\"title\":").string(r.title.as_bytes());
+        b = b.raw(b",\"source\":").string(r.source.as_bytes());
+        b = b.raw(b",\"year\":").number(r.year as u32);
+        b = b.raw(b",\"pmid\":").opt_string(r.pmid);
+        b = b.raw(b",\"doi\":").opt_string(r.doi);
+        b = b.raw(b",\"url\":");
+        b = match (r.doi, r.pmid) {
+            // The URL is one JSON string: its parts are escaped one after the other.
+            (Some(doi), _) => b.url(b"https://doi.org/", doi.as_bytes(), b""),
+            (None, Some(pmid)) => b.url(b"https://pubmed.ncbi.nlm.nih.gov/", pmid.as_bytes(), b"/"),
+            (None, None) => b.raw(b"null"),
+        };
+        b.byte(b'}')
+    }
+
+    /// A link as one JSON string: the fixed prefix and suffix, the identifier escaped.
+    const fn url(self, prefix: &[u8], id: &[u8], suffix: &[u8]) -> Self {
+        self.byte(b'"').raw(prefix).escaped(id).raw(suffix).byte(b'"')
+    }
+}
+
+/// Writes the JSON string of a constant at compile time and gives it as a `&'static str`
+/// (quotes included): `json_str!(DISCLAIMER)`.
+macro_rules! json_str {
+    ($s:expr) => {{
+        const S: &str = $s;
+        const N: usize = escaped_len(S.as_bytes());
+        const B: Buf<N> = Buf::<N>::new().string(S.as_bytes());
+        const J: &str = match core::str::from_utf8(&B.bytes) {
+            Ok(s) => s,
+            Err(_) => "",
+        };
+        J
+    }};
+}
+
+/// The byte length of the registry JSON (counted by writing it into a buffer of size 0).
+const REGISTRY_LEN: usize = registry::<0>().0.len;
+
+/// The registry's JSON bytes and, per citation (by code), the span of its object.
+// `i` stays below `CitationId::ALL.len()`, the length of both arrays; const evaluation only.
+#[allow(clippy::indexing_slicing)]
+const fn registry<const N: usize>() -> (Buf<N>, [(usize, usize); CitationId::ALL.len()]) {
+    let mut spans = [(0, 0); CitationId::ALL.len()];
+    let mut b = Buf::<N>::new().byte(b'[');
+    let mut i = 0;
+    while i < CitationId::ALL.len() {
+        if i > 0 {
+            b = b.byte(b',');
+        }
+        let start = b.len;
+        b = b.reference(&CitationId::ALL[i].reference());
+        spans[i] = (start, b.len);
+        i += 1;
+    }
+    (b.byte(b']'), spans)
+}
+
+const REGISTRY: (Buf<REGISTRY_LEN>, [(usize, usize); CitationId::ALL.len()]) = registry::<REGISTRY_LEN>();
+
+/// The reference registry as JSON: an array of every reference in registry order, written at
+/// compile time.
+pub(crate) const REFERENCES_JSON: &str = match core::str::from_utf8(&REGISTRY.0.bytes) {
+    Ok(s) => s,
+    Err(_) => "",
+};
+
+/// The JSON object of one reference, as in a `full` assessment's `citations`.
+pub(crate) fn reference_json(c: CitationId) -> &'static str {
+    REGISTRY.1.get(c.code() as usize).and_then(|&(start, end)| REFERENCES_JSON.get(start..end)).unwrap_or_default()
+}
+
+const DISCLAIMER_JSON: &str = json_str!(crate::assessment::DISCLAIMER);
+const COOK_RULE_IN_JSON: &str = json_str!(rules::COOK_RULE_IN_TEXT);
+const COOK_RULE_OUT_JSON: &str = json_str!(rules::COOK_RULE_OUT_TEXT);
+const COOK_PRETEST_BASIS_JSON: &str = json_str!(rules::COOK_PRETEST_BASIS);
+
+/// The JSON writer: a `String` and the few shapes an assessment is made of.
+struct W(String);
+
+impl W {
+    fn raw(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    /// A string with nothing to escape (see the module documentation).
+    fn plain(&mut self, s: &str) {
+        self.0.push('"');
+        self.0.push_str(s);
+        self.0.push('"');
+    }
+
+    fn key(&mut self, k: &str) {
+        // Keys are literals in this file, with nothing to escape.
+        self.0.push('"');
+        self.0.push_str(k);
+        self.0.push_str("\":");
+    }
+
+    fn field_plain(&mut self, k: &str, v: &str) {
+        self.0.push(',');
+        self.key(k);
+        self.plain(v);
+    }
+
+    fn uint(&mut self, v: u32) {
+        let mut digits = [0u8; 10];
+        let mut n = 0;
+        let mut v = v;
+        loop {
+            if let Some(d) = digits.get_mut(n) {
+                *d = b'0' + (v % 10) as u8;
+            }
+            n += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        for d in digits.iter().take(n).rev() {
+            self.0.push(char::from(*d));
+        }
+    }
+
+    fn float(&mut self, v: f64) {
+        // Three fixed figures of the Cook rule: formatting them is not worth a shortcut.
+        self.0.push_str(&serde_json::to_string(&v).unwrap_or_default());
+    }
+
+    fn list<T>(&mut self, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Self, T)) {
+        self.0.push('[');
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            each(self, item);
+        }
+        self.0.push(']');
+    }
+
+    fn ids<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        self.list(ids, |w, s| w.plain(s));
+    }
+
+    fn citations(&mut self, c: &[CitationId]) {
+        self.0.push_str(",\"citations\":");
+        self.ids(c.iter().map(|c| c.id()));
+    }
+
+    fn evidence(&mut self, supporting: &[crate::vocab::Finding], opposing: &[crate::vocab::Finding]) {
+        self.0.push_str(",\"supporting\":");
+        self.ids(supporting.iter().map(|f| f.id()));
+        self.0.push_str(",\"opposing\":");
+        self.ids(opposing.iter().map(|f| f.id()));
+    }
+
+    fn reasons(&mut self, reasons: &[&'static str]) {
+        self.0.push_str(",\"reasons\":");
+        self.ids(reasons.iter().copied());
+    }
+
+    fn differential(&mut self, e: &DifferentialEntry) {
+        self.raw("{\"condition\":");
+        self.plain(e.condition.id());
+        self.field_plain("likelihood", e.likelihood.id());
+        self.evidence(&e.supporting, &e.opposing);
+        self.reasons(&e.reasons);
+        self.citations(&e.citations);
+        self.0.push('}');
+    }
+
+    fn myelopathy(&mut self, m: &Myelopathy) {
+        self.raw("{\"likelihood\":");
+        self.plain(m.likelihood.id());
+        self.raw(",\"cook_rule\":{\"positive\":");
+        self.uint(u32::from(m.cook_rule.positive));
+        self.raw(",\"assessed\":");
+        self.uint(u32::from(m.cook_rule.assessed));
+        self.raw(",\"items\":");
+        self.list(&m.cook_rule.items, |w, i| {
+            w.raw("{\"item\":");
+            w.plain(i.item);
+            w.field_plain("status", i.status.id());
+            w.0.push('}');
+        });
+        self.raw("},\"post_test\":");
+        match &m.post_test {
+            None => self.raw("null"),
+            Some(t) => {
+                self.raw("{\"pre_test_probability\":");
+                self.float(t.pre_test_probability);
+                self.raw(",\"pre_test_basis\":");
+                self.static_text(t.pre_test_basis);
+                self.raw(",\"likelihood_ratio\":");
+                self.float(t.likelihood_ratio);
+                self.raw(",\"rule\":");
+                self.static_text(t.rule);
+                self.raw(",\"probability\":");
+                self.float(t.probability);
+                self.citations(&t.citations);
+                self.0.push('}');
+            }
+        }
+        self.evidence(&m.supporting, &m.opposing);
+        self.reasons(&m.reasons);
+        self.citations(&m.citations);
+        self.0.push('}');
+    }
+
+    /// One of the Cook rule's constant texts, from its pre-escaped JSON.
+    fn static_text(&mut self, s: &'static str) {
+        let pre = [
+            (rules::COOK_RULE_IN_TEXT, COOK_RULE_IN_JSON),
+            (rules::COOK_RULE_OUT_TEXT, COOK_RULE_OUT_JSON),
+            (rules::COOK_PRETEST_BASIS, COOK_PRETEST_BASIS_JSON),
+        ];
+        match pre.iter().find(|(text, _)| core::ptr::eq(*text, s) || *text == s) {
+            Some((_, json)) => self.raw(json),
+            None => self.0.push_str(&serde_json::to_string(s).unwrap_or_default()),
+        }
+    }
+
+    fn severity(&mut self, s: Option<&Severity>) {
+        match s {
+            None => self.raw("null"),
+            Some(s) => {
+                self.raw("{\"mjoa\":");
+                self.uint(u32::from(s.mjoa));
+                self.field_plain("class", s.class.id());
+                self.citations(s.citations);
+                self.0.push('}');
+            }
+        }
+    }
+
+    fn recommendation(&mut self, r: &Recommendation) {
+        self.raw("{\"action\":");
+        self.plain(r.action.id());
+        self.field_plain("urgency", r.urgency.id());
+        self.raw(",\"strength\":");
+        match r.strength {
+            Some(s) => self.plain(s.id()),
+            None => self.raw("null"),
+        }
+        self.raw(",\"evidence_quality\":");
+        match r.evidence_quality {
+            Some(q) => self.plain(q.id()),
+            None => self.raw("null"),
+        }
+        self.field_plain("rationale", &r.rationale);
+        self.citations(&r.citations);
+        self.0.push('}');
+    }
+
+    fn alert(&mut self, id: &str, message: &str, citations: &[CitationId]) {
+        self.raw("{\"id\":");
+        self.plain(id);
+        self.field_plain("message", message);
+        self.citations(citations);
+        self.0.push('}');
+    }
+
+    fn outcome(&mut self, o: &Outcome) {
+        self.raw("{\"pathway\":");
+        self.plain(o.pathway.id());
+        self.field_plain("myelopathy_likelihood", o.myelopathy_likelihood.id());
+        self.field_plain("top_condition", o.top_condition.id());
+        self.raw(",\"cervical_mri\":");
+        match o.cervical_mri {
+            Some(u) => self.plain(u.id()),
+            None => self.raw("null"),
+        }
+        self.raw(",\"red_flags\":");
+        self.ids(o.red_flags.iter().map(|r| r.id()));
+        self.0.push('}');
+    }
+
+    fn next_finding(&mut self, n: &NextFinding) {
+        self.raw("{\"finding\":");
+        self.plain(n.finding.id());
+        self.raw(",\"impact\":");
+        self.uint(n.impact);
+        self.field_plain("why", &n.why);
+        self.raw(",\"if_present\":");
+        self.outcome(&n.if_present);
+        self.raw(",\"if_absent\":");
+        self.outcome(&n.if_absent);
+        self.0.push('}');
+    }
+
+    fn prognosis(&mut self, n: &PrognosisNote) {
+        self.raw("{\"id\":");
+        self.plain(n.id);
+        self.field_plain("statement", n.statement);
+        self.citations(n.citations);
+        self.0.push('}');
+    }
+
+    fn reference(&mut self, c: &CitationEntry) {
+        self.raw(reference_json(c.id));
+    }
+}
+
+/// The compact JSON of an assessment at the `full` or `standard` level (`summary` is written by
+/// [`crate::Summary::to_json`]): byte-identical to what `serde_json` writes for the same value.
+pub(crate) fn write(a: &Assessment, detail: Detail) -> String {
+    let mut w = W(String::with_capacity(if detail == Detail::Full { 16 << 10 } else { 8 << 10 }));
+    w.0.push('{');
+    if let Some(id) = &a.id {
+        w.key("id");
+        w.plain(id.as_str());
+        w.0.push(',');
+    }
+    w.key("differential");
+    w.list(&a.differential, W::differential);
+    w.raw(",\"myelopathy\":");
+    w.myelopathy(&a.myelopathy);
+    w.raw(",\"severity\":");
+    w.severity(a.severity.as_ref());
+    w.field_plain("pathway", a.pathway.id());
+    w.field_plain("pathway_rationale", &a.pathway_rationale);
+    w.raw(",\"recommendations\":");
+    w.list(&a.recommendations, W::recommendation);
+    w.raw(",\"red_flags\":");
+    w.list(&a.red_flags, |w, r| w.alert(r.id.id(), &r.message, &r.citations));
+    w.raw(",\"warnings\":");
+    w.list(&a.warnings, |w, r| w.alert(r.id.id(), &r.message, &r.citations));
+    if detail == Detail::Full {
+        w.raw(",\"next_findings\":");
+        w.list(&a.next_findings, W::next_finding);
+    }
+    w.raw(",\"prognosis\":");
+    w.list(&a.prognosis, W::prognosis);
+    w.raw(",\"citations\":");
+    if detail == Detail::Full {
+        w.list(&a.citations, W::reference);
+    } else {
+        w.ids(a.citations.iter().map(|c| c.id.id()));
+    }
+    w.field_plain("engine_version", a.engine_version);
+    w.field_plain("knowledge_base_version", a.knowledge_base_version);
+    w.raw(",\"disclaimer\":");
+    if a.disclaimer == crate::assessment::DISCLAIMER {
+        w.raw(DISCLAIMER_JSON);
+    } else {
+        w.0.push_str(&serde_json::to_string(a.disclaimer).unwrap_or_default());
+    }
+    w.0.push('}');
+    w.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::assess;
+    use crate::presentation::Presentation;
+    use crate::vocab::{
+        Action, Condition, Course, EvidenceQuality, Finding, Likelihood, Pathway, RedFlag, SeverityClass, Status,
+        Strength, Urgency, Warning,
+    };
+
+    /// A fragment written as it is must be exactly what `serde_json` writes for the text.
+    fn assert_plain(s: &str) {
+        let mut w = W(String::new());
+        w.plain(s);
+        assert_eq!(w.0, serde_json::to_string(s).unwrap_or_default(), "needs escaping: {s:?}");
+    }
+
+    #[test]
+    fn every_rule_sentence_and_vocabulary_text_needs_no_escaping() {
+        for r in rules::all_reasons() {
+            assert_plain(r.text);
+        }
+        for f in Finding::ALL {
+            assert_plain(f.id());
+            assert_plain(f.label());
+        }
+        macro_rules! vocab {
+            ($($T:ident),+) => {$( for v in $T::ALL { assert_plain(v.id()); assert_plain(v.label()); } )+};
+        }
+        vocab!(
+            Condition,
+            Likelihood,
+            Pathway,
+            RedFlag,
+            Warning,
+            Action,
+            Urgency,
+            Status,
+            SeverityClass,
+            Strength,
+            EvidenceQuality,
+            Course
+        );
+        for c in CitationId::ALL {
+            assert_plain(c.id());
+        }
+        for f in rules::COOK_ITEMS {
+            assert_plain(f.id());
+        }
+        assert_plain("age_over_45");
+        assert_plain(crate::assessment::ENGINE_VERSION);
+        assert_plain(crate::assessment::KNOWLEDGE_BASE_VERSION);
+    }
+
+    #[test]
+    fn pre_escaped_constants_equal_what_serde_json_writes() {
+        for (text, json) in [
+            (crate::assessment::DISCLAIMER, DISCLAIMER_JSON),
+            (rules::COOK_RULE_IN_TEXT, COOK_RULE_IN_JSON),
+            (rules::COOK_RULE_OUT_TEXT, COOK_RULE_OUT_JSON),
+            (rules::COOK_PRETEST_BASIS, COOK_PRETEST_BASIS_JSON),
+            (
+                "a \"quoted\" back\\slash\n\t\u{1}\u{8}\u{c}\r µ",
+                json_str!("a \"quoted\" back\\slash\n\t\u{1}\u{8}\u{c}\r µ"),
+            ),
+        ] {
+            assert_eq!(json, serde_json::to_string(text).unwrap_or_default());
+            assert_eq!(serde_json::from_str::<String>(json).ok().as_deref(), Some(text));
+        }
+    }
+
+    #[test]
+    fn reference_fragments_equal_what_serde_json_writes() {
+        for c in CitationId::ALL {
+            let want = serde_json::to_string(&CitationEntry::from(c.reference())).unwrap_or_default();
+            assert_eq!(reference_json(*c), want);
+            assert!(serde_json::from_str::<serde_json::Value>(reference_json(*c)).is_ok());
+        }
+        let all: Vec<CitationEntry> = CitationId::ALL.iter().map(|c| CitationEntry::from(c.reference())).collect();
+        assert_eq!(REFERENCES_JSON, serde_json::to_string(&all).unwrap_or_default());
+    }
+
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    fn random_presentation(r: &mut Rng) -> Presentation {
+        let mut p = Presentation::new();
+        let sparse = r.below(2) == 0;
+        for f in Finding::ALL {
+            match r.below(if sparse { 12 } else { 5 }) {
+                0 | 1 => p.set_finding(*f, Status::Present),
+                2 => p.set_finding(*f, Status::Absent),
+                _ => {}
+            }
+        }
+        let _ = p.set_age_years((r.below(3) > 0).then(|| r.below(100) as i64));
+        p.set_course(match r.below(4) {
+            0 => None,
+            1 => Some(Course::Stable),
+            2 => Some(Course::Progressive),
+            _ => Some(Course::RapidlyProgressive),
+        });
+        let _ = p.set_mjoa((r.below(3) == 0).then(|| r.below(19) as i64));
+        let _ = p.set_ankle_brachial_index((r.below(4) == 0).then(|| r.below(160) as f64 / 100.0));
+        let _ = p.set_symptom_duration_months((r.below(3) == 0).then(|| r.below(40) as f64 / 4.0));
+        if r.below(2) == 0 {
+            let _ = p.set_id(Some("rec-1.a:b_C"));
+        }
+        p
+    }
+
+    #[test]
+    fn written_json_is_byte_identical_to_serde_json() {
+        let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut post_tests = 0;
+        for _ in 0..3000 {
+            let a = assess(&random_presentation(&mut r));
+            post_tests += usize::from(a.myelopathy.post_test.is_some());
+            assert_eq!(write(&a, Detail::Full), serde_json::to_string(&a).unwrap_or_default());
+            let standard = crate::detail::StandardRecord::from(&a);
+            assert_eq!(write(&a, Detail::Standard), serde_json::to_string(&standard).unwrap_or_default());
+        }
+        // The random presentations reach the optional parts too.
+        assert!(post_tests > 0);
+    }
+}
