@@ -1,0 +1,185 @@
+//! The next findings: for every finding not yet assessed, the assessment if it were present
+//! and if it were absent, scored by how much that would change (red flags, pathway, top
+//! condition, imaging urgency, likelihoods); the best few are listed with the reason in words.
+
+use super::types::{NextFinding, Outcome};
+use crate::presentation::Presentation;
+use crate::rules::{self, Decision, NoTrace};
+use crate::vocab::{Action, Condition, Finding, Likelihood, RedFlag, Status, Urgency};
+
+/// How many next findings an assessment lists at most.
+pub const MAX_NEXT_FINDINGS: usize = 10;
+
+fn outcome(d: &Decision, top: Condition) -> Outcome {
+    Outcome {
+        pathway: d.pathway,
+        myelopathy_likelihood: d.myelopathy,
+        top_condition: top,
+        cervical_mri: d.recommendation(Action::CervicalMri),
+        red_flags: RedFlag::ALL.iter().copied().filter(|r| d.has_red_flag(*r)).collect(),
+    }
+}
+
+fn level(l: Likelihood) -> i64 {
+    i64::from(l.code())
+}
+
+fn urgency_level(u: Option<Urgency>) -> i64 {
+    u.map_or(0, |u| i64::from(u.code()) + 1)
+}
+
+/// A hypothetical decision and its top condition.
+#[derive(Clone, Copy)]
+struct Scenario {
+    decision: Decision,
+    top: Condition,
+}
+
+impl Scenario {
+    fn of(p: &Presentation) -> Self {
+        let decision = rules::evaluate(p, &mut NoTrace);
+        Scenario { decision, top: decision.top_condition(p) }
+    }
+}
+
+/// How much a hypothetical decision differs from the current one: red flags and pathway weigh
+/// most, then the top condition and cervical imaging urgency, then likelihoods.
+fn impact(base: &Scenario, alt: &Scenario) -> u32 {
+    let (b, a) = (&base.decision, &alt.decision);
+    let mut score = 0i64;
+    if a.red_flags != b.red_flags {
+        score += 16;
+    }
+    if a.pathway != b.pathway {
+        score += 8;
+    }
+    if alt.top != base.top {
+        score += 4;
+    }
+    score += 2
+        * (urgency_level(a.recommendation(Action::CervicalMri)) - urgency_level(b.recommendation(Action::CervicalMri)))
+            .abs();
+    score += 3 * (level(a.myelopathy) - level(b.myelopathy)).abs();
+    for (x, y) in a.conditions.iter().zip(b.conditions.iter()) {
+        score += (level(*x) - level(*y)).abs();
+    }
+    u32::try_from(score).unwrap_or(u32::MAX)
+}
+
+/// Appends what changes between two scenarios to `out`, as "; "-separated phrases; returns
+/// whether anything was written.
+fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
+    let (b, a) = (&base.decision, &alt.decision);
+    let start = out.len();
+    let part = |out: &mut String, pieces: &[&str]| {
+        if out.len() > start {
+            out.push_str("; ");
+        }
+        for p in pieces {
+            out.push_str(p);
+        }
+    };
+    if a.red_flags != b.red_flags {
+        // Only the red flags this answer would raise (or that it would clear).
+        let mut raised = RedFlag::ALL.iter().filter(|r| a.has_red_flag(**r) && !b.has_red_flag(**r));
+        match raised.next() {
+            None => part(out, &["no new red flag"]),
+            Some(first) => {
+                part(out, &["red flag: ", first.label()]);
+                for r in raised {
+                    out.push_str(", ");
+                    out.push_str(r.label());
+                }
+            }
+        }
+    }
+    if a.pathway != b.pathway {
+        part(out, &["pathway: ", a.pathway.label()]);
+    }
+    if a.myelopathy != b.myelopathy {
+        part(out, &["likelihood of myelopathy: ", a.myelopathy.label()]);
+    }
+    if alt.top != base.top {
+        part(out, &["most likely: ", alt.top.label()]);
+    }
+    let (x, y) = (a.recommendation(Action::CervicalMri), b.recommendation(Action::CervicalMri));
+    if x != y {
+        match x {
+            Some(u) => part(out, &["cervical MRI: ", u.label()]),
+            None => part(out, &["cervical MRI not indicated"]),
+        }
+    }
+    let (x, y) = (a.recommendation(Action::LumbarMri), b.recommendation(Action::LumbarMri));
+    if x != y {
+        match x {
+            Some(u) => part(out, &["lumbar MRI: ", u.label()]),
+            None => part(out, &["lumbar MRI not indicated"]),
+        }
+    }
+    for c in Condition::ALL.iter().skip(1) {
+        if a.condition(*c) != b.condition(*c) {
+            part(out, &[c.label(), ": ", a.condition(*c).label()]);
+        }
+    }
+    out.len() > start
+}
+
+/// Extra weight for an item of the upper motor neuron examination while that examination is
+/// incomplete: the engine recommends completing it, and its items act together (the Cook rule, a
+/// second sign) in a way that one-finding-at-a-time re-evaluation cannot show.
+const EXAM_ITEM_BONUS: u32 = 6;
+
+pub(super) fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
+    let base = Scenario { decision: *d, top: d.top_condition(p) };
+    let exam_incomplete = !rules::umn_exam_done(p);
+    // Score every unassessed finding cheaply; build words only for those kept.
+    let mut scored: Vec<(Finding, u32, Scenario, Scenario)> = Finding::ALL
+        .iter()
+        .filter(|f| !p.findings().known(**f))
+        .filter_map(|&f| {
+            let present = Scenario::of(&p.with_finding(f, Status::Present));
+            let absent = Scenario::of(&p.with_finding(f, Status::Absent));
+            let bonus = if exam_incomplete && rules::is_exam_core(f) { EXAM_ITEM_BONUS } else { 0 };
+            let score = impact(&base, &present).saturating_add(impact(&base, &absent)).saturating_add(bonus);
+            (score > 0).then_some((f, score, present, absent))
+        })
+        .collect();
+    // The items of an incomplete upper motor neuron examination first (the engine recommends
+    // completing it), then highest impact; vocabulary order on ties (stable sort).
+    scored.sort_by_key(|(f, score, _, _)| {
+        (core::cmp::Reverse(exam_incomplete && rules::is_exam_core(*f)), core::cmp::Reverse(*score))
+    });
+    scored.truncate(MAX_NEXT_FINDINGS);
+    scored
+        .into_iter()
+        .map(|(f, score, present, absent)| {
+            let mut why = String::with_capacity(160);
+            if exam_incomplete && rules::is_exam_core(f) {
+                why.push_str(if rules::COOK_ITEMS.contains(&f) {
+                    "Completes the upper motor neuron examination (a Cook rule item)."
+                } else {
+                    "Completes the upper motor neuron examination."
+                });
+            }
+            for (label, alt) in [("If present: ", &present), ("If absent: ", &absent)] {
+                let mark = why.len();
+                if !why.is_empty() {
+                    why.push(' ');
+                }
+                why.push_str(label);
+                if describe(&base, alt, &mut why) {
+                    why.push('.');
+                } else {
+                    why.truncate(mark);
+                }
+            }
+            NextFinding {
+                finding: f,
+                impact: score,
+                why,
+                if_present: outcome(&present.decision, present.top),
+                if_absent: outcome(&absent.decision, absent.top),
+            }
+        })
+        .collect()
+}
