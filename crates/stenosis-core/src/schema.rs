@@ -92,13 +92,13 @@ pub struct KnowledgeBaseNote {
 const NOTES: &[KnowledgeBaseNote] = &[
     KnowledgeBaseNote {
         id: "seed_mild_stability_corrected",
-        note: "The seed says only about 20% of mild myelopathy stays stable. Cohorts show the reverse: about 20-27% of mild DCM deteriorate over about 3 years, and 84% remain free of decline at 3 years. The engine reports the verified figures.",
-        citations: &[CitationId::Seed, CitationId::Kong2013, CitationId::Shimomura2007, CitationId::NaturalHistory2023],
+        note: "The seed says only about 20% of mild myelopathy stays stable. The sources show the reverse: 84% of mild DCM remain free of neurological decline at 3 years (pooled), and 26.9% of a cohort deteriorated over more than 3 years. The engine reports the verified figures.",
+        citations: &[CitationId::Seed, CitationId::Kong2013, CitationId::NaturalHistory2023],
     },
     KnowledgeBaseNote {
         id: "seed_surgical_recovery_corrected",
-        note: "The seed says about 97% recover after surgery; no source for this was found. The engine reports about 63% reaching a clinically meaningful improvement by 2 years (CSORN).",
-        citations: &[CitationId::Seed, CitationId::CsornRecovery, CitationId::Fehlings2013Jbjs],
+        note: "The seed says about 97% recover after surgery; no source for this was found. The engine reports significant improvement after surgery in every severity class and good initial results in about 70%.",
+        citations: &[CitationId::Seed, CitationId::Fehlings2013Jbjs, CitationId::McCormack1996],
     },
     KnowledgeBaseNote {
         id: "mild_management_per_guideline",
@@ -112,12 +112,12 @@ const NOTES: &[KnowledgeBaseNote] = &[
     },
     KnowledgeBaseNote {
         id: "cauda_equina_sphincter_onset",
-        note: "Saddle anaesthesia and urinary retention always raise the cauda equina red flag. Bladder or bowel disturbance does so when of recent onset (14 days or less) or rapidly progressive (GIRFT); otherwise it counts towards cauda equina as moderate and towards myelopathy, since sphincter dysfunction occurs in 38% of DCM. With leg upper motor neuron signs or a truncal sensory level, bladder or bowel disturbance is put down to the cord, not to cauda equina.",
+        note: "Saddle anaesthesia and urinary retention always raise the cauda equina red flag. Bladder or bowel disturbance does so when of recent onset (14 days or less) or rapidly progressive (GIRFT); otherwise it counts towards cauda equina as moderate and towards myelopathy, since sphincter dysfunction occurs in 38% of DCM. With leg upper motor neuron signs or a truncal sensory level, a new or worsening bladder or bowel disturbance with back or leg pain still raises the cauda equina red flag (conus lesions give mixed signs), with cauda equina moderate and ranked below the cord, and a whole-spine MRI as the emergency scan.",
         citations: &[CitationId::Girft2023Ces, CitationId::Jiang2024Symptoms, CitationId::Bentley2001],
     },
     KnowledgeBaseNote {
         id: "girft_criteria_without_cord_pattern",
-        note: "Version 2 reads the GIRFT 2023 pathway as reproduced by BMJ Best Practice: back or leg pain with any one of new or worsening bladder or bowel change, saddle sensory change, a deficit in both legs, or sexual dysfunction. Whether bilateral radicular pain alone is a criterion is unverified, so it is not used. The bilateral-deficit and sexual-dysfunction criteria are not applied when leg upper motor neuron signs or a truncal sensory level put the lesion in the cord.",
+        note: "Version 2 reads the GIRFT 2023 pathway as reproduced by BMJ Best Practice: back or leg pain with any one of new or worsening bladder or bowel change, saddle sensory change, a deficit in both legs, or sexual dysfunction. Whether bilateral radicular pain alone is a criterion is not shown in the sources seen, so it is not used. Leg upper motor neuron signs or a truncal sensory level do not exclude the criteria (the pathway has no such exclusion, and conus lesions give mixed signs): cauda equina is then moderate, below the cord, and the whole spine is imaged as an emergency.",
         citations: &[CitationId::Girft2023Ces, CitationId::BmjBestPracticeCes, CitationId::Todd2016Ces],
     },
     KnowledgeBaseNote {
@@ -127,8 +127,8 @@ const NOTES: &[KnowledgeBaseNote] = &[
     },
     KnowledgeBaseNote {
         id: "gbs_source",
-        note: "The digest cites the Guillain-Barre criteria from a table whose authors and title were not seen; the engine cites the same criteria from Leonhard 2019 (Nat Rev Neurol), checked separately.",
-        citations: &[CitationId::Leonhard2019Gbs],
+        note: "The Guillain-Barre criteria are cited from the digest's source, the criteria table of World J Clin Cases 2017 with the NINDS criteria table; the digests give no authors for it, so none are printed.",
+        citations: &[CitationId::GbsCriteria2017],
     },
     KnowledgeBaseNote {
         id: "cook_post_test_only_verified_ratios",

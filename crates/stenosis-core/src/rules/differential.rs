@@ -477,7 +477,7 @@ pub(crate) fn base_citations(c: Condition) -> &'static [C] {
         Condition::PeripheralArterialDisease => &[C::AhaAcc2016Pad, C::Khan2006],
         Condition::CaudaEquinaSyndrome => &[C::Girft2023Ces, C::BmjBestPracticeCes],
         Condition::ThoracicMyelopathy => &[C::Ando2019Thoracic, C::Kranz2019Myelopathy],
-        Condition::GuillainBarreSyndrome => &[C::Leonhard2019Gbs],
+        Condition::GuillainBarreSyndrome => &[C::GbsCriteria2017],
         Condition::MalignantSpinalCordCompression => &[C::NiceNg234, C::NiceQs56],
         Condition::SpinalEpiduralAbscess => &[C::Davis2004Sea],
         Condition::MotorNeuronDisease => &[C::Wijesekera2009Als, C::Yoshor2005Als],

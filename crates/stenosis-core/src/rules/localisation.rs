@@ -5,7 +5,7 @@
 //! Sources (`clinical-evidence-2.md` §1-§4): GIRFT 2023 via BMJ Best Practice and Todd & Dickson
 //! 2016 (suspected cauda equina: back or leg pain with any one of new or worsening bladder or
 //! bowel change, saddle sensory change, a bilateral leg deficit, sexual dysfunction); Kessler 2022
-//! (rapid areflexic weakness from lumbar stenosis); the GBS criteria (Leonhard 2019); Kranz 2019,
+//! (rapid areflexic weakness from lumbar stenosis); the GBS criteria (World J Clin Cases 2017); Kranz 2019,
 //! Hellmann 2013, Ando 2019 (sensory level, thoracic myelopathy); NICE NG234/QS56 (metastatic
 //! compression); Davis 2004 (epidural abscess).
 
@@ -364,17 +364,17 @@ fn gbs_beside_lumbar_stenosis(c: &Ctx<'_>) -> bool {
 const GBS_CORE: Reason = Reason {
     id: "gbs_core",
     text: "Rapidly progressive weakness with reduced or absent reflexes, no upper motor neuron sign and no sensory level: consider Guillain-Barre syndrome (neurology, nerve conduction studies, CSF)",
-    cites: &[C::Leonhard2019Gbs],
+    cites: &[C::GbsCriteria2017],
 };
 const GBS_ARMS: Reason = Reason {
     id: "gbs_arms",
     text: "The weakness has reached the arms or bulbar muscles (ascending), or no lumbar cause is known: Guillain-Barre syndrome is suspected",
-    cites: &[C::Leonhard2019Gbs],
+    cites: &[C::GbsCriteria2017],
 };
 const GBS_AGAINST: Reason = Reason {
     id: "gbs_against",
     text: "Against Guillain-Barre syndrome: sphincter failure at onset (urinary retention, bowel or saddle symptoms) or fever at onset; early sphincter failure points to the cord or cauda equina, so Guillain-Barre syndrome is not raised",
-    cites: &[C::Leonhard2019Gbs],
+    cites: &[C::GbsCriteria2017],
 };
 
 /// Guillain-Barre syndrome.

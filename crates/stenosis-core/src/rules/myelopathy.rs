@@ -274,8 +274,8 @@ const SPASTICITY: Reason = Reason {
 };
 const NECK_EXTENSION: Reason = Reason {
     id: "neck_extension",
-    text: "Leg symptoms worse with neck extension: extension narrows the cervical canal and can provoke funicular leg pain (no accuracy figure published)",
-    cites: &[C::Seed, C::Han2024, C::Kozaki2020, C::Shin2024],
+    text: "Leg symptoms worse with neck extension: extension narrows the cervical canal and worsens cord compression (no accuracy figure published)",
+    cites: &[C::Seed, C::Shin2024],
 };
 const PROGRESSIVE_WEAKNESS: Reason = Reason {
     id: "progressive_weakness",
@@ -300,7 +300,7 @@ const COMPRESSION_BY_SIGNAL: Reason = Reason {
 const BLADDER_WITH_LEGS: Reason = Reason {
     id: "bladder_with_legs",
     text: "Bladder dysfunction alongside leg symptoms: reported in 38% of DCM and an indication for cervical imaging",
-    cites: &[C::Seed, C::Jiang2024Symptoms, C::Fukuda2013],
+    cites: &[C::Seed, C::Jiang2024Symptoms],
 };
 const BILATERAL_UNEXPLAINED: Reason = Reason {
     id: "bilateral_unexplained",
@@ -321,7 +321,7 @@ const COMPRESSION_WITH_MYELOPATHY: Reason = Reason {
 const COMPRESSION_ONLY: Reason = Reason {
     id: "compression_only",
     text: "Cervical cord compression on MRI without a myelopathic sign or symptom: it may explain the leg symptoms (false-localising pain), but compression without myelopathy is common (24% of adults)",
-    cites: &[C::Langfitt1967, C::Han2024, C::Nouri2022],
+    cites: &[C::Langfitt1967, C::Nouri2022],
 };
 const MRI_WITHOUT_COMPRESSION: Reason = Reason {
     id: "mri_without_compression",
@@ -331,7 +331,7 @@ const MRI_WITHOUT_COMPRESSION: Reason = Reason {
 const MRI_NEGATIVE_DYNAMIC: Reason = Reason {
     id: "mri_negative_dynamic",
     text: "No compression on a neutral cervical MRI, but upper motor neuron signs or extension-provoked symptoms remain: compression can appear only in extension",
-    cites: &[C::Shin2024, C::Kozaki2020],
+    cites: &[C::Shin2024],
 };
 const COOK_RULE_OUT: Reason = Reason {
     id: "cook_rule_out",

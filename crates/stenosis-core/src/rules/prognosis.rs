@@ -2,7 +2,7 @@
 //!
 //! Sources: Tetreault 2017 and the AO Spine guideline series' scope (mJOA classes: mild 15-17,
 //! moderate 12-14, severe 0-11); the natural history and surgical outcome figures of the
-//! digests (Shimomura 2007, Kong 2013, the 2023 natural-history review, Karadimas 2013, CSORN,
+//! digests (Kong 2013, the 2023 natural-history meta-analysis, Karadimas 2013, McCormack 1996,
 //! Fehlings 2013, Badhiwala 2019, Wilson 2013).
 
 use serde::Serialize;
@@ -40,8 +40,8 @@ pub struct PrognosisNote {
 
 const PROGNOSIS_MILD: PrognosisNote = PrognosisNote {
     id: "mild_natural_history",
-    statement: "Mild DCM without surgery: most remain stable; about 20-27% deteriorate over about 3 years (19.6% and 26.9% in two cohorts), and pooled survival free of neurological decline is 84% at 3 years and 75% at 5 years. (The seed's 'only about 20% remain stable' is not supported.)",
-    citations: &[CitationId::Shimomura2007, CitationId::Kong2013, CitationId::NaturalHistory2023],
+    statement: "Mild DCM without surgery: most remain stable: pooled survival free of neurological decline is 84% at 3 years and 75% at 5 years, and 26.9% of a cohort followed for over 3 years deteriorated. (The seed's 'only about 20% remain stable' is not supported.)",
+    citations: &[CitationId::Kong2013, CitationId::NaturalHistory2023],
 };
 const PROGNOSIS_MODERATE_SEVERE: PrognosisNote = PrognosisNote {
     id: "moderate_severe_natural_history",
@@ -50,8 +50,8 @@ const PROGNOSIS_MODERATE_SEVERE: PrognosisNote = PrognosisNote {
 };
 const PROGNOSIS_SURGERY: PrognosisNote = PrognosisNote {
     id: "surgical_outcome",
-    statement: "After decompression, about 63% reach a clinically meaningful mJOA improvement by 2 years, and mJOA, Nurick and quality-of-life scores improve significantly in mild, moderate and severe disease. (The seed's 'about 97% recover' was not found in any source.)",
-    citations: &[CitationId::CsornRecovery, CitationId::Fehlings2013Jbjs, CitationId::Badhiwala2019],
+    statement: "After decompression, mJOA, Nurick and quality-of-life scores improve significantly in mild, moderate and severe disease, and good initial results are expected in about 70%. (The seed's 'about 97% recover' was not found in any source.)",
+    citations: &[CitationId::Fehlings2013Jbjs, CitationId::Badhiwala2019, CitationId::McCormack1996],
 };
 const PROGNOSIS_NONMYELOPATHIC: PrognosisNote = PrognosisNote {
     id: "nonmyelopathic_compression_natural_history",
