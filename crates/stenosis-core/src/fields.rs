@@ -58,6 +58,21 @@ pub struct PresentationField {
     pub doc: &'static str,
     /// What it holds.
     pub kind: FieldKind,
+    /// Where the Presentation keeps it (the JSON parser and writer go through this table).
+    pub(crate) member: Member,
+}
+
+/// The Presentation member a field is stored in (one per field of the table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Member {
+    AgeYears,
+    Sex,
+    Course,
+    SymptomDurationMonths,
+    Mjoa,
+    AnkleBrachialIndex,
+    Findings,
+    Id,
 }
 
 fn sex_ids() -> Vec<&'static str> {
@@ -68,33 +83,37 @@ fn course_ids() -> Vec<&'static str> {
     Course::ALL.iter().map(|c| c.id()).collect()
 }
 
-const fn field(id: &'static str, doc: &'static str, kind: FieldKind) -> PresentationField {
-    PresentationField { id, doc, kind }
+const fn field(id: &'static str, member: Member, doc: &'static str, kind: FieldKind) -> PresentationField {
+    PresentationField { id, doc, kind, member }
 }
 
 /// Every field of a Presentation, in contract order.
 const FIELDS: &[PresentationField] = &[
-    field("age_years", "Age in years.", FieldKind::Whole { max: AGE_YEARS_MAX }),
-    field("sex", "Sex.", FieldKind::Choice { ids: sex_ids }),
-    field("course", "Course of the leg symptoms.", FieldKind::Choice { ids: course_ids }),
+    field("age_years", Member::AgeYears, "Age in years.", FieldKind::Whole { max: AGE_YEARS_MAX }),
+    field("sex", Member::Sex, "Sex.", FieldKind::Choice { ids: sex_ids }),
+    field("course", Member::Course, "Course of the leg symptoms.", FieldKind::Choice { ids: course_ids }),
     field(
         "symptom_duration_months",
+        Member::SymptomDurationMonths,
         "How long the symptoms have lasted, in months.",
         FieldKind::Real { max: SYMPTOM_DURATION_MONTHS_MAX },
     ),
     field(
         "mjoa",
+        Member::Mjoa,
         "Modified Japanese Orthopaedic Association score (Benzel 18-point; 18 = normal).",
         FieldKind::Whole { max: MJOA_MAX },
     ),
     field(
         "ankle_brachial_index",
+        Member::AnkleBrachialIndex,
         "Measured ankle-brachial index (lower of the two legs).",
         FieldKind::Real { max: ANKLE_BRACHIAL_INDEX_MAX },
     ),
-    field("findings", "Finding id to status.", FieldKind::Findings),
+    field("findings", Member::Findings, "Finding id to status.", FieldKind::Findings),
     field(
         "id",
+        Member::Id,
         "An opaque record key, echoed as `id` in the Assessment (and in a batch record).",
         FieldKind::RecordId { max_len: RECORD_ID_MAX_LEN },
     ),
