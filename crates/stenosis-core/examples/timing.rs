@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use stenosis_core::{assess, assess_json, summarize, Detail, Presentation};
+use stenosis_core::{assess, assess_json, evaluate, summarize, Detail, Presentation};
 
 const TYPICAL: &str = r#"{"age_years": 64, "sex": "female", "course": "progressive", "symptom_duration_months": 8,
   "findings": {"bilateral_leg_symptoms": "present", "gait_difficulty": "present", "leg_numbness": "present",
@@ -46,9 +46,13 @@ fn main() {
     let a = assess(&p);
     time("assess (typical)", || assess(black_box(&p)));
     time("summarize (typical)", || summarize(black_box(&p)));
+    time("evaluate (typical; explanations on read)", || evaluate(black_box(&p)));
+    time("evaluate + pathway", || evaluate(black_box(&p)).pathway());
+    let e = evaluate(&p);
+    time("Evaluation::explain (full Assessment)", || black_box(&e).explain());
+    time("Evaluation::explain_without_next_findings", || black_box(&e).explain_without_next_findings());
     time("to_json full: serde_json (before)", || serde_json::to_string(black_box(&a)));
     time("to_json full: Assessment::to_json", || black_box(&a).to_json());
-    time("to_json full: to_json_detail(Full)", || black_box(&a).to_json_detail(Detail::Full));
     time("to_json standard: to_json_detail", || black_box(&a).to_json_detail(Detail::Standard));
     time("assess_json(Summary)", || assess_json(black_box(&p), Detail::Summary));
     time("assess_json(Standard)", || assess_json(black_box(&p), Detail::Standard));

@@ -7,7 +7,7 @@
 //! - [`next`]: the next findings (which unassessed finding would most change the assessment);
 //! - [`types`]: the output types and their JSON.
 
-mod explain;
+pub(crate) mod explain;
 mod next;
 mod types;
 
@@ -49,5 +49,5 @@ pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. 
 pub fn assess(p: &Presentation) -> Assessment {
     let mut trace = Collect::default();
     let d = rules::evaluate(p, &mut trace);
-    explain::build(p, &d, &trace)
+    explain::build(p, &d, &trace, true)
 }

@@ -23,7 +23,7 @@
 
 use serde::Serialize;
 
-use crate::assessment::{assess, Assessment, CitationEntry};
+use crate::assessment::{Assessment, CitationEntry};
 #[cfg(test)]
 use crate::assessment::{DifferentialEntry, Myelopathy, Recommendation, RedFlagAlert, Severity, WarningAlert};
 use crate::citations::CitationId;
@@ -263,7 +263,7 @@ impl SummaryParts {
 }
 
 /// Assesses a presentation and writes its JSON at a detail level. [`Detail::Summary`] runs only
-/// [`crate::summarize`] (no explanations are built); the others run [`assess`].
+/// [`crate::summarize`] (no explanations are built); `standard` never ranks the next findings.
 ///
 /// ```
 /// use stenosis_core::{assess, assess_json, Detail, Presentation};
@@ -276,7 +276,7 @@ impl SummaryParts {
 pub fn assess_json(p: &Presentation, detail: Detail) -> String {
     match detail {
         Detail::Summary => summarize(p).to_json(p.id()),
-        Detail::Full | Detail::Standard => assess(p).to_json_detail(detail),
+        Detail::Full | Detail::Standard => crate::evaluation::evaluate(p).to_json_detail(detail),
     }
 }
 
@@ -307,6 +307,7 @@ pub fn references_json() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::assess;
     use crate::vocab::{Finding, Status};
 
     fn presentations() -> Vec<Presentation> {

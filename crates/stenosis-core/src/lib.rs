@@ -39,6 +39,7 @@ mod cds;
 mod citations;
 mod detail;
 mod error;
+mod evaluation;
 mod fields;
 mod json;
 mod presentation;
@@ -56,6 +57,7 @@ pub use cds::{cds_hooks_response, CdsCard, CdsHooksResponse, CdsLink, CdsSource,
 pub use citations::{CitationId, Reference};
 pub use detail::{assess_json, references, references_json, Detail, UnknownDetail};
 pub use error::{InputError, InputErrorKind, Position};
+pub use evaluation::{evaluate, Evaluation};
 pub use fields::{presentation_fields, FieldKind, PresentationField};
 pub use presentation::{
     parse_finding_id, FindingSet, Presentation, RecordId, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX,

@@ -71,17 +71,23 @@ impl Summary {
 /// ```
 #[must_use]
 pub fn summarize(p: &Presentation) -> Summary {
-    let d = rules::evaluate(p, &mut NoTrace);
-    Summary {
-        top_condition: d.top_condition(p),
-        myelopathy_likelihood: d.myelopathy,
-        cook_positive: d.cook.positive,
-        cook_assessed: d.cook.assessed,
-        pathway: d.pathway,
-        cervical_mri: d.recommendation(Action::CervicalMri),
-        severity: d.severity,
-        red_flags: d.red_flags,
-        warnings: d.warnings,
-        recommendations: d.recommendations,
+    Summary::from_decision(p, &rules::evaluate(p, &mut NoTrace))
+}
+
+impl Summary {
+    /// The headline of a decision already made.
+    pub(crate) fn from_decision(p: &Presentation, d: &rules::Decision) -> Summary {
+        Summary {
+            top_condition: d.top_condition(p),
+            myelopathy_likelihood: d.myelopathy,
+            cook_positive: d.cook.positive,
+            cook_assessed: d.cook.assessed,
+            pathway: d.pathway,
+            cervical_mri: d.recommendation(Action::CervicalMri),
+            severity: d.severity,
+            red_flags: d.red_flags,
+            warnings: d.warnings,
+            recommendations: d.recommendations,
+        }
     }
 }

@@ -46,7 +46,10 @@ fn findings_in(mask: u128) -> Vec<Finding> {
     Finding::ALL.iter().copied().filter(|f| mask & (1u128 << f.code()) != 0).collect()
 }
 
-pub(super) fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessment {
+/// Builds the Assessment from the decision and the reasons its rules noted; `with_next` says
+/// whether to rank the next findings (the costly part: two re-evaluations per unassessed
+/// finding), else `next_findings` is left empty.
+pub(crate) fn build(p: &Presentation, d: &Decision, trace: &Collect, with_next: bool) -> Assessment {
     let present = p.findings().present_mask();
     let absent = p.findings().absent_mask();
     let mut all = CitationSet::default();
@@ -138,7 +141,7 @@ pub(super) fn build(p: &Presentation, d: &Decision, trace: &Collect) -> Assessme
         all.add(n.citations);
     }
 
-    let next_findings = next_findings(p, d);
+    let next_findings = if with_next { next_findings(p, d) } else { Vec::new() };
 
     all.0.sort();
     Assessment {

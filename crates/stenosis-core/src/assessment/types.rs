@@ -244,8 +244,9 @@ impl Assessment {
     /// The contract JSON (compact). Byte-identical for the same presentation on every binding.
     #[must_use]
     pub fn to_json(&self) -> String {
-        // Serialising these types cannot fail: no maps with non-string keys, no non-finite floats.
-        serde_json::to_string(self).unwrap_or_default()
+        // Written from pre-escaped static fragments; byte-identical to `serde_json::to_string`
+        // of this value (the JSON writer's tests prove it).
+        crate::json::write(self, crate::Detail::Full)
     }
 
     /// The contract JSON, indented for people.
