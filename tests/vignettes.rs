@@ -253,6 +253,12 @@ fn check(case: &Value) -> Vec<String> {
                 }
                 Err(m) => fail(m),
             },
+            "first_recommendation" => {
+                let first = recs.first().map_or(Value::Null, |r| r["action"].clone());
+                if !matches(e, &first) {
+                    fail(format!("first recommendation: want {e}, got {first}"));
+                }
+            }
             "recommendations_have_strength" => {
                 for r in &recs {
                     let ok = r.get("strength").is_some() && r.get("evidence_quality").is_some();
