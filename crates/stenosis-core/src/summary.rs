@@ -41,19 +41,32 @@ impl Summary {
 
     /// The recommended actions with their urgency, in the order of [`crate::assess`]'s
     /// `recommendations`: most urgent first, vocabulary order within one urgency, except that in
-    /// suspected cauda equina syndrome the cervical MRI comes after the other actions of its
+    /// acute limb ischaemia the vascular referral comes first among the actions of its urgency,
+    /// and in suspected cauda equina syndrome the cervical MRI comes after the other actions of its
     /// urgency (never before the lumbosacral or whole-spine MRI).
     pub fn recommendations(&self) -> impl Iterator<Item = (Action, Urgency)> + '_ {
         let ces = self.red_flags & (1 << RedFlag::CaudaEquinaSuspected.code()) != 0;
+        let ali = self.red_flags & (1 << RedFlag::AcuteLimbIschaemia.code()) != 0;
+        // 0: the vascular referral in acute limb ischaemia; 2: the cervical MRI in suspected cauda
+        // equina syndrome; 1: every other action.
+        let place = move |a: Action| {
+            if ali && a == Action::VascularSurgeryReferral {
+                0
+            } else if ces && a == Action::CervicalMri {
+                2
+            } else {
+                1
+            }
+        };
         Urgency::ALL.iter().rev().flat_map(move |&u| {
-            let in_order = move |last: bool| {
+            let in_order = move |at: u8| {
                 Action::ALL
                     .iter()
                     .zip(self.recommendations.iter())
-                    .filter(move |(&a, r)| **r == Some(u) && (ces && a == Action::CervicalMri) == last)
+                    .filter(move |(&a, r)| **r == Some(u) && place(a) == at)
                     .map(move |(&a, _)| (a, u))
             };
-            in_order(false).chain(in_order(true))
+            in_order(0).chain(in_order(1)).chain(in_order(2))
         })
     }
 }

@@ -97,7 +97,9 @@ pub(crate) fn build(p: &Presentation, d: &Decision, trace: &Collect, with_next: 
             let reasons: Vec<&'static Reason> = reasons_for(trace, Target::Recommendation(a)).collect();
             let citations = collect_citations(&reasons, &[]);
             all.add(&citations);
-            let (strength, evidence_quality) = rules::grade(&reasons).map_or((None, None), |(s, q)| (Some(s), Some(q)));
+            // The AO Spine grades are DCM's: not attached while a mimic is highly likely.
+            let grade = rules::grade(&reasons).filter(|_| !d.v2.mimic_high);
+            let (strength, evidence_quality) = grade.map_or((None, None), |(s, q)| (Some(s), Some(q)));
             Some(Recommendation {
                 action: a,
                 urgency,
@@ -109,10 +111,18 @@ pub(crate) fn build(p: &Presentation, d: &Decision, trace: &Collect, with_next: 
         })
         .collect();
     // Most urgent first; vocabulary order within the same urgency (stable sort), except that in
-    // suspected cauda equina syndrome the cervical MRI never comes before the lumbosacral or
+    // acute limb ischaemia the vascular referral comes first (the threatened limb has hours), and
+    // in suspected cauda equina syndrome the cervical MRI never comes before the lumbosacral or
     // whole-spine MRI.
     let ces = d.has_red_flag(RedFlag::CaudaEquinaSuspected);
-    recommendations.sort_by_key(|r| (core::cmp::Reverse(r.urgency), ces && r.action == Action::CervicalMri));
+    let ali = d.has_red_flag(RedFlag::AcuteLimbIschaemia);
+    recommendations.sort_by_key(|r| {
+        (
+            core::cmp::Reverse(r.urgency),
+            !(ali && r.action == Action::VascularSurgeryReferral),
+            ces && r.action == Action::CervicalMri,
+        )
+    });
 
     let red_flags: Vec<RedFlagAlert> = RedFlag::ALL
         .iter()

@@ -305,7 +305,7 @@ const LMN: Reason = Reason {
 };
 const AFTER_DECOMPRESSION: Reason = Reason {
     id: "after_decompression",
-    text: "Worse after a spinal decompression (prior spine surgery with a worsening course): reconsider motor neuron disease and the other mimics, and a lesion at another level",
+    text: "Prior spine surgery with a worsening course: if the worsening began after an adequate decompression, reconsider motor neuron disease and the other mimics, and a lesion at another level",
     cites: &[C::Yoshor2005Als, C::Kim2013Mimics, C::Ko2011Meningioma],
 };
 const SIGNS_DO_NOT_EXCLUDE: Reason = Reason {

@@ -174,10 +174,11 @@ fn cervical_mri_urgency(c: &Ctx<'_>) -> Option<Urgency> {
     }
 }
 
-/// A presentation that would make the cervical MRI an emergency: rapid, or a red flag with a
-/// cervical concern.
+/// A presentation that would make the cervical MRI an emergency: rapid, or a red flag that needs
+/// action today with a cervical concern (chronic limb-threatening ischaemia is urgent, and foot
+/// rest pain says nothing about the cord).
 fn cervical_emergency(c: &Ctx<'_>) -> bool {
-    (c.rapid() || (red_flag(c) && myelopathy_at_least_moderate(c))) && !super::facts::ischaemic_deficit_only(c)
+    (c.rapid() || (emergency_flag(c) && myelopathy_at_least_moderate(c))) && !super::facts::ischaemic_deficit_only(c)
 }
 /// A lumbar emergency (cauda equina, or rapid areflexic weakness) with no cord sign: the cervical
 /// MRI is never its only or first scan, so it is urgent, after the lumbosacral MRI.
@@ -563,17 +564,35 @@ fn rapid_not_only_ischaemic(c: &Ctx<'_>) -> bool {
 fn nonmyelopathic_compression_unexplained_legs(c: &Ctx<'_>) -> bool {
     nonmyelopathic_compression(c) && unexplained_legs(c)
 }
+/// The thoracic cord is recorded as imaged without compression.
+fn thoracic_clear(c: &Ctx<'_>) -> bool {
+    c.lacks(F::ThoracicCordCompressionOnMri)
+}
+/// A progressive deficit with a clear cervical MRI, the thoracic cord not yet shown clear and no
+/// likely mimic: a spine referral for thoracic causes.
 fn refer_progressive_no_compression(c: &Ctx<'_>) -> bool {
-    mri_negative_progressive(c)
+    mri_negative_progressive(c) && !thoracic_clear(c) && !mimic_high(c)
+}
+/// A progressive deficit with both the cervical and the thoracic cord imaged without compression:
+/// neurology (neuromuscular and other non-compressive causes), not a spine referral.
+fn neuro_progressive_no_compression(c: &Ctx<'_>) -> bool {
+    mri_negative_progressive(c) && thoracic_clear(c)
 }
 fn refer_signs_without_compression(c: &Ctx<'_>) -> bool {
-    mri_negative(c) && !worsening_motor_deficit(c) && myelopathy_at_least_moderate(c)
+    mri_negative(c) && !worsening_motor_deficit(c) && myelopathy_at_least_moderate(c) && !mimic_high(c)
 }
-/// Not imaged, myelopathy highly likely with a moderate or severe mJOA or a progressive course.
+/// Not imaged, myelopathy highly likely with a moderate or severe mJOA or a progressive course,
+/// in an adult (or age not recorded): a degenerative cause is not the working diagnosis in a
+/// child.
 fn refer_before_mri(c: &Ctx<'_>) -> bool {
     c.d.imaging == CervicalImaging::NotImaged
         && c.d.myelopathy == Likelihood::High
         && (moderate_or_severe(c) || c.worsening())
+        && !super::myelopathy::child(c)
+}
+/// A child with a possible cord picture: neurology beside the spinal imaging.
+fn child_with_cord_picture(c: &Ctx<'_>) -> bool {
+    super::myelopathy::child(c) && myelopathy_at_least_moderate(c)
 }
 fn monitor_without_concern(c: &Ctx<'_>) -> bool {
     c.d.pathway == Pathway::NoCervicalConcern && !mri_negative(c) && c.any(LEG_SYMPTOMS)
@@ -947,10 +966,25 @@ const THORACIC_NO_COMPRESSION: Reason = Reason {
     text: "Leg upper motor neuron signs with no cervical cord compression: image the thoracic cord (a lesion elsewhere above L1)",
     cites: &[C::Bentley2001, C::Agarwal2021Acr],
 };
+const NEURO_PROGRESSIVE_NO_COMPRESSION: Reason = Reason {
+    id: "neuro_progressive_no_compression",
+    text: "Progressive deficit with no compression on cervical or thoracic MRI: a non-compressive or neuromuscular cause; neurology (not spine surgery alone)",
+    cites: &[C::Kim2013Mimics, C::Bentley2001],
+};
+const NEURO_CHILD: Reason = Reason {
+    id: "neuro_child",
+    text: "A child (under 18) with a possible cord picture: a degenerative cause is unlikely (degenerative cervical myelopathy is considered over 50), so neurology beside the spinal MRI, not a spine-surgery referral before it (the evidence digests give no paediatric evidence)",
+    cites: &[C::Davies2018Bmj, C::Kim2013Mimics],
+};
 const NEURO_AFTER_DECOMPRESSION: Reason = Reason {
     id: "neuro_after_decompression",
-    text: "Worse after a spinal decompression: reconsider motor neuron disease and the other mimics (neurology, EMG)",
+    text: "Prior spine surgery with a worsening course: if the worsening began after an adequate decompression, reconsider motor neuron disease and the other mimics (neurology, EMG)",
     cites: &[C::Yoshor2005Als, C::Kim2013Mimics],
+};
+const TEST_BESIDE_SPINE: Reason = Reason {
+    id: "test_beside_spine",
+    text: "As soon as the spine-surgery referral: this test separates a mimic whose features are present, before any spine surgery",
+    cites: &[C::Kim2013Mimics, C::Yoshor2005Als],
 };
 const NEURO_BESIDE_SPINE: Reason = Reason {
     id: "neuro_beside_spine",
@@ -966,6 +1000,11 @@ const VASCULAR_ALI: Reason = Reason {
     id: "vascular_ali",
     text: "Acute limb ischaemia: immediate vascular specialist (anticoagulation and revascularisation for a threatened limb)",
     cites: &[C::Creager2012Ali, C::Gornik2024Pad],
+};
+const MRI_AFTER_VASCULAR: Reason = Reason {
+    id: "mri_after_vascular",
+    text: "Acute limb ischaemia is present: the immediate vascular assessment comes first (a pulseless leg with any weakness is an immediately threatened limb); the spinal imaging follows the same day",
+    cites: &[C::Creager2012Ali],
 };
 const VASCULAR_CLTI: Reason = Reason {
     id: "vascular_clti",
@@ -1097,6 +1136,9 @@ fn ali(c: &Ctx<'_>) -> bool {
 fn clti(c: &Ctx<'_>) -> bool {
     c.d.v2.clti
 }
+fn ali_with_cervical_emergency(c: &Ctx<'_>) -> bool {
+    ali(c) && mri_emergency(c)
+}
 
 /// Every recommendation row; each that holds recommends its action (the highest urgency wins).
 pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
@@ -1213,10 +1255,13 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(no_compression_brain_not_imaged, A::BrainMri, Urg::By(mimic_pace), &NEURO_NO_COMPRESSION),
     rec(no_compression_signs, A::NerveConductionStudy, Urg::By(mimic_pace), &NEURO_NO_COMPRESSION),
     rec(no_compression_legs_thoracic_not_imaged, A::ThoracicSpineMri, Urg::By(mimic_pace), &THORACIC_NO_COMPRESSION),
+    rec(neuro_progressive_no_compression, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_PROGRESSIVE_NO_COMPRESSION),
     rec(after_decompression, A::NeurologyReferral, URGENT, &NEURO_AFTER_DECOMPRESSION),
+    rec(child_with_cord_picture, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_CHILD),
     rec(after_decompression_emg_not_done, A::NerveConductionStudy, URGENT, &NEURO_AFTER_DECOMPRESSION),
     // Limb ischaemia (Creager 2012; Conte 2019).
     rec(ali, A::VascularSurgeryReferral, EMERGENCY, &VASCULAR_ALI),
+    rec(ali_with_cervical_emergency, A::CervicalMri, EMERGENCY, &MRI_AFTER_VASCULAR),
     rec(clti, A::VascularSurgeryReferral, URGENT, &VASCULAR_CLTI),
 ];
 
@@ -1252,7 +1297,28 @@ fn neurology_beside_spine<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
             t.note(Target::Recommendation(A::NeurologyReferral), &NEURO_BESIDE_SPINE);
         }
     }
+    // The test that separates a present mimic is no slower than the spine-surgery referral.
+    if let Some(u) = c.d.recommendation(A::SpineSurgeryReferral) {
+        for (mimic, test) in SEPARATING_TESTS {
+            if mimic(c) && c.d.recommendation(test).is_some_and(|x| x < u) {
+                c.d.recommend(test, u);
+                t.note(Target::Recommendation(test), &TEST_BESIDE_SPINE);
+            }
+        }
+    }
 }
+
+/// A predicate over the facts and the decision so far.
+type Predicate = fn(&Ctx<'_>) -> bool;
+
+/// Each mimic (at moderate likelihood or more, its test not yet done) and the test that separates
+/// it (clinical-evidence-2.md §3.6).
+const SEPARATING_TESTS: [(Predicate, A); 4] = [
+    (nph_not_imaged, A::BrainMri),
+    (demyelination_brain_not_imaged, A::BrainMri),
+    (mnd_possible_emg_not_done, A::NerveConductionStudy),
+    (nutritional_possible, A::B12AndCopperTests),
+];
 
 /// A whole-spine MRI includes the cervical and thoracic spine: no separate scan of either.
 fn whole_spine_covers<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
@@ -1284,7 +1350,7 @@ pub(crate) fn reasons() -> impl Iterator<Item = &'static Reason> {
         .map(|r| r.because)
         .chain(RECOMMENDATIONS.iter().map(|r| r.because))
         .chain(RECOMMENDATIONS_V2.iter().map(|r| r.because))
-        .chain([&NEURO_BESIDE_SPINE, &WHOLE_SPINE_COVERS])
+        .chain([&NEURO_BESIDE_SPINE, &TEST_BESIDE_SPINE, &WHOLE_SPINE_COVERS])
 }
 
 #[cfg(test)]

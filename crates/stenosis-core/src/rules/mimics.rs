@@ -85,7 +85,7 @@ const MND_BULBAR: Reason = Reason {
 };
 const MND_PROGRESSING: Reason = Reason {
     id: "mnd_progressing",
-    text: "Fasciculations and limb muscle wasting with weight loss, or worsening after a spinal decompression: motor neuron disease (86% of decompressions in unrecognised ALS brought no improvement)",
+    text: "Fasciculations and limb muscle wasting with weight loss, or with a worsening course after prior spine surgery: motor neuron disease (86% of decompressions in unrecognised ALS brought no improvement)",
     cites: &[C::Yoshor2005Als, C::Wijesekera2009Als],
 };
 const MND_FEATURES: Reason = Reason {
@@ -241,8 +241,10 @@ pub(crate) const DEMYELINATING_DISEASE: &[Rule<Move>] = &[
 
 // ---- Hereditary spastic paraplegia ----------------------------------------------------------
 
+/// Spastic legs with a family history, in a course that is neither relapsing nor rapid (HSP is
+/// insidious, without exacerbations or step-wise worsening).
 fn familial_spastic_legs(c: &Ctx<'_>) -> bool {
-    c.has(F::FamilyHistorySimilarDisorder) && c.any(SPASTIC_LEGS) && !c.course_is(Course::Relapsing)
+    c.has(F::FamilyHistorySimilarDisorder) && c.any(SPASTIC_LEGS) && !c.course_is(Course::Relapsing) && !c.rapid()
 }
 fn familial_no_compression(c: &Ctx<'_>) -> bool {
     familial_spastic_legs(c) && cervical_mri_clear(c) && !c.has(F::ThoracicCordCompressionOnMri)
@@ -253,12 +255,12 @@ fn familial_not_imaged(c: &Ctx<'_>) -> bool {
 
 const HSP_NO_COMPRESSION: Reason = Reason {
     id: "hsp_no_compression",
-    text: "Slowly progressive spastic legs with a family history and no cord compression on MRI: hereditary spastic paraplegia; neurology and genetic testing",
+    text: "Spastic legs with a family history, not rapidly progressive or relapsing, and no cord compression on MRI: hereditary spastic paraplegia (an insidious, slowly progressive disorder); neurology and genetic testing",
     cites: &[C::Hensiek2015Hsp, C::Kim2013Mimics],
 };
 const HSP_FAMILY: Reason = Reason {
     id: "hsp_family",
-    text: "Spastic legs with a family history of a similar disorder: consider hereditary spastic paraplegia (a normal spine MRI and genetic testing separate it)",
+    text: "Spastic legs with a family history of a similar disorder, not rapidly progressive or relapsing: consider hereditary spastic paraplegia (a normal spine MRI and genetic testing separate it)",
     cites: &[C::Hensiek2015Hsp],
 };
 
@@ -303,12 +305,17 @@ pub(crate) const NORMAL_PRESSURE_HYDROCEPHALUS: &[Rule<Move>] = &[
 fn flow_voids(c: &Ctx<'_>) -> bool {
     c.has(F::CordFlowVoidsOnMri)
 }
+/// The fistula pattern: a worsening gait or leg cord signs, leg numbness and bladder symptoms.
+fn sdavf_picture(c: &Ctx<'_>) -> bool {
+    c.worsening() && (c.any(GAIT) || c.any(LEG_UMN)) && c.has(F::BladderDysfunction) && c.has(F::LegNumbness)
+}
+/// The pattern in a man, or with the sex not recorded (unknown is not "not male").
 fn sdavf_pattern(c: &Ctx<'_>) -> bool {
-    c.p.sex() == Some(Sex::Male)
-        && c.worsening()
-        && (c.any(GAIT) || c.any(LEG_UMN))
-        && c.has(F::BladderDysfunction)
-        && c.has(F::LegNumbness)
+    sdavf_picture(c) && c.p.sex() != Some(Sex::Female)
+}
+/// The pattern in a woman (a minority of fistulas) once the cervical MRI shows no compression.
+fn sdavf_pattern_woman_neck_clear(c: &Ctx<'_>) -> bool {
+    sdavf_picture(c) && c.p.sex() == Some(Sex::Female) && cervical_mri_clear(c)
 }
 fn worse_after_lumbar_decompression_with_cord_signs(c: &Ctx<'_>) -> bool {
     deterioration_after_decompression(c) && lumbar_stenosis_known(c) && c.any(LEG_UMN)
@@ -321,12 +328,17 @@ const SDAVF_FLOW_VOIDS: Reason = Reason {
 };
 const SDAVF_PATTERN: Reason = Reason {
     id: "sdavf_pattern",
-    text: "A man with a worsening gait, leg numbness and bladder symptoms: the pattern of a spinal dural arteriovenous fistula, often first taken for lumbar stenosis; thoracic MRI with contrast",
+    text: "A worsening gait, leg numbness and bladder symptoms (sex male or not recorded): the pattern of a spinal dural arteriovenous fistula, often first taken for lumbar stenosis; thoracic MRI with contrast",
+    cites: &[C::Brinjikji2016Sdavf, C::Jeng2015Sdavf],
+};
+const SDAVF_PATTERN_WOMAN: Reason = Reason {
+    id: "sdavf_pattern_woman",
+    text: "A worsening gait, leg numbness and bladder symptoms in a woman, with no cord compression on cervical MRI: fistulas are mostly in men but not only, and this is their pattern, often first taken for lumbar stenosis; thoracic MRI with contrast",
     cites: &[C::Brinjikji2016Sdavf, C::Jeng2015Sdavf],
 };
 const SDAVF_AFTER_SURGERY: Reason = Reason {
     id: "sdavf_after_surgery",
-    text: "Cord signs worsening after a lumbar decompression: a spinal dural arteriovenous fistula can pass for lumbar stenosis that surgery does not help",
+    text: "Leg cord signs with a worsening course after prior spine surgery, with lumbar stenosis known: a spinal dural arteriovenous fistula can pass for lumbar stenosis that surgery does not help",
     cites: &[C::Jeng2015Sdavf, C::Brinjikji2016Sdavf],
 };
 
@@ -334,6 +346,8 @@ const SDAVF_AFTER_SURGERY: Reason = Reason {
 pub(crate) const SPINAL_DURAL_AV_FISTULA: &[Rule<Move>] = &[
     row(flow_voids, Move::Settle(Likelihood::High), &SDAVF_FLOW_VOIDS).reading(mask(&[F::CordFlowVoidsOnMri])),
     row(sdavf_pattern, Move::Raise(Likelihood::Moderate), &SDAVF_PATTERN)
+        .reading(GAIT | LEG_UMN | mask(&[F::BladderDysfunction, F::LegNumbness])),
+    row(sdavf_pattern_woman_neck_clear, Move::Raise(Likelihood::Moderate), &SDAVF_PATTERN_WOMAN)
         .reading(GAIT | LEG_UMN | mask(&[F::BladderDysfunction, F::LegNumbness])),
     row(worse_after_lumbar_decompression_with_cord_signs, Move::Raise(Likelihood::Moderate), &SDAVF_AFTER_SURGERY)
         .reading(LEG_UMN | mask(&[F::PriorSpineSurgery, F::KnownLumbarStenosis, F::LumbarStenosisOnImaging])),

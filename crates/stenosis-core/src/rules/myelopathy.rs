@@ -345,6 +345,20 @@ const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -
     Rule { when, then, because, reads: 0 }
 }
 
+/// Under 18 years old (recorded).
+pub(crate) fn child(c: &Ctx<'_>) -> bool {
+    c.p.age_years().is_some_and(|a| a < 18)
+}
+fn child_with_cord_or_leg_picture(c: &Ctx<'_>) -> bool {
+    child(c) && (c.any(MYELOPATHIC_PICTURE) || c.any(LEG_SYMPTOMS))
+}
+
+const CHILD: Reason = Reason {
+    id: "child",
+    text: "Under 18: the evidence for degenerative cervical myelopathy is in adults (it is considered over 50), so a degenerative cause is unlikely in a child; this likelihood is of a cord lesion, which needs spinal MRI and neurology (the evidence digests give no paediatric evidence)",
+    cites: &[C::Davies2018Bmj, C::Kim2013Mimics],
+};
+
 /// How likely degenerative cervical myelopathy is: the clinical picture, then imaging, then the
 /// Cook rule-out.
 pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
@@ -403,6 +417,8 @@ pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
     ])),
     row(bulbar_or_widespread_denervation, Move::Lower, &BULBAR_OR_EMG_LOWERS)
         .reading(mask(&[F::BulbarSymptoms, F::EmgWidespreadDenervation])),
+    // A child: the likelihood stands, its reading is noted (a judgement; no paediatric evidence).
+    row(child_with_cord_or_leg_picture, Move::Keep, &CHILD),
 ];
 
 /// The myelopathy phase: applies [`MYELOPATHY`]; established DCM is compression on MRI with a
