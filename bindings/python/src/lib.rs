@@ -8,6 +8,7 @@
 //! - [`presentation`]: the `Presentation` class and the `Presentation`-or-dict argument;
 //! - [`convert`]: a Python dict to a core Presentation (through the core's JSON parser);
 //! - [`assess`]: one patient to the contract JSON or a CDS Hooks response;
+//! - [`assessment`]: one patient kept natively (`NativeAssessment`), read without JSON;
 //! - [`batch`]: many patients, assessed with the GIL released on every core;
 //! - [`frame`]: the cohort path over Arrow C streams (the only `unsafe`: the capsule import);
 //! - [`tables`]: the vocabularies as rows; [`fhir`]: FHIR bundles; [`render`]: HTML and text;
@@ -23,6 +24,7 @@
 #![deny(missing_docs)]
 
 mod assess;
+mod assessment;
 mod batch;
 mod convert;
 mod errors;
@@ -66,6 +68,8 @@ fn _stenosis(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PRESENTATION_FIELD_KINDS", kinds)?;
     m.add_class::<presentation::PyPresentation>()?;
     m.add_class::<frame::ArrowStream>()?;
+    m.add_class::<assessment::PyNativeAssessment>()?;
+    m.add_function(wrap_pyfunction!(assessment::assess_native, m)?)?;
     m.add_function(wrap_pyfunction!(assess::assess_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess::assess_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess::cds_hooks_json, m)?)?;

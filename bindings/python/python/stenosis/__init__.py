@@ -128,11 +128,9 @@ def assess(presentation: PresentationLike, *, audience: str = "clinician") -> As
     and text (``_repr_html_``, ``to_html()``, ``to_text()``) speak to: the patient view is in
     plain words, without ids or likelihood ratios."""
     check_audience(audience)
-    text = _stenosis.assess_to_json(presentation)
-    if not isinstance(presentation, Presentation):
-        # Frozen copy: the card shows what was assessed even if the dict changes later.
-        presentation = Presentation.from_dict(presentation)
-    return Assessment._from_json(text, presentation, audience)
+    # Kept in Rust; its `presentation` is the Presentation given, or a frozen copy of the dict
+    # (the card shows what was assessed even if the dict changes later).
+    return Assessment._from_native(_stenosis.assess_native(presentation), audience)
 
 
 def cds_hooks(presentation: PresentationLike) -> dict[str, Any]:

@@ -1,8 +1,12 @@
 """The Assessment: typed, read-only records parsed from the contract JSON.
 
-The engine's answer crosses from Rust as the contract JSON (byte-identical to the core's
-``Assessment::to_json()``); this module turns it into frozen dataclasses whose enum-valued fields
-are the generated vocabulary enums. ``Assessment.to_json()`` returns the original text.
+One patient's assessment stays in Rust (``_stenosis.NativeAssessment``): the headline attributes
+(``pathway``, ``top_condition``, ``cervical_mri_urgency``, ``id``, ``pathway_rationale``, the
+versions) are read from it directly as vocabulary enums, without any JSON. The records
+(differential, recommendations, alerts, next findings, citations) are frozen dataclasses whose
+enum-valued fields are the generated vocabulary enums, built on first access from the contract
+JSON (byte-identical to the core's ``Assessment::to_json()``), which is written once, when first
+needed. ``Assessment.to_json()`` returns that text.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ._vocabulary import (
     Action,
@@ -29,7 +34,15 @@ from ._vocabulary import (
 
 if TYPE_CHECKING:
     from ._html import Card
-    from ._stenosis import Presentation
+    from ._stenosis import NativeAssessment, Presentation
+
+_E = TypeVar("_E", bound=Enum)
+
+
+def _member(cls: type[_E], value: str) -> _E:
+    """The enum member with this value (a dictionary look-up, not the enum's constructor)."""
+    member = cls._value2member_map_.get(value)
+    return cast(_E, member) if member is not None else cls(value)
 
 __all__ = [
     "Assessment",
@@ -252,12 +265,14 @@ class Assessment:
     """The engine's assessment of one presentation. Read-only; build it with
     :func:`stenosis.assess`. ``to_json()`` is the contract JSON, byte-identical on every binding.
 
-    The typed parts are built from that JSON on first access and cached, so that assessing many
-    patients and reading only a few attributes stays cheap."""
+    The headline attributes are read natively; the typed records are built from the JSON on first
+    access and cached, so that assessing many patients and reading only a few attributes stays
+    cheap."""
 
-    __slots__ = ("_json", "_raw", "_parts", "_presentation", "_audience")
+    __slots__ = ("_json", "_native", "_raw", "_parts", "_presentation", "_audience")
 
-    _json: str
+    _json: str | None
+    _native: NativeAssessment | None
     _raw: dict[str, Any] | None
     _parts: dict[str, Any]
     _presentation: Presentation | Mapping[str, Any]
@@ -272,11 +287,31 @@ class Assessment:
     ) -> Assessment:
         obj = object.__new__(cls)
         object.__setattr__(obj, "_json", text)
+        object.__setattr__(obj, "_native", None)
         object.__setattr__(obj, "_raw", None)
         object.__setattr__(obj, "_parts", {})
         object.__setattr__(obj, "_presentation", presentation)
         object.__setattr__(obj, "_audience", audience)
         return obj
+
+    @classmethod
+    def _from_native(cls, native: NativeAssessment, audience: str = "clinician") -> Assessment:
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "_json", None)
+        object.__setattr__(obj, "_native", native)
+        object.__setattr__(obj, "_raw", None)
+        object.__setattr__(obj, "_parts", {})
+        object.__setattr__(obj, "_presentation", native.presentation)
+        object.__setattr__(obj, "_audience", audience)
+        return obj
+
+    def _text(self) -> str:
+        text = self._json
+        if text is None:
+            native = self._native
+            text = native.to_json() if native is not None else ""
+            object.__setattr__(self, "_json", text)
+        return text
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Assessment is read-only: cannot set {name!r}")
@@ -287,7 +322,7 @@ class Assessment:
     def _data(self) -> dict[str, Any]:
         raw = self._raw
         if raw is None:
-            raw = json.loads(self._json)
+            raw = json.loads(self._text())
             object.__setattr__(self, "_raw", raw)
         return raw
 
@@ -327,12 +362,18 @@ class Assessment:
     @property
     def pathway(self) -> Pathway:
         """Where the case sits on the management pathway."""
+        native = self._native
+        if native is not None:
+            return _member(Pathway, native.pathway)
         result: Pathway = self._part("pathway", lambda d: Pathway(d["pathway"]))
         return result
 
     @property
     def pathway_rationale(self) -> str:
         """Why that pathway."""
+        native = self._native
+        if native is not None:
+            return native.pathway_rationale
         return str(self._data().get("pathway_rationale", ""))
 
     @property
@@ -416,6 +457,9 @@ class Assessment:
     @property
     def id(self) -> str | None:
         """The presentation's record id, echoed (None when none was given)."""
+        native = self._native
+        if native is not None:
+            return native.id
         v = self._data().get("id")
         return None if v is None else str(v)
 
@@ -439,6 +483,10 @@ class Assessment:
     @property
     def top_condition(self) -> Condition | None:
         """The first condition of the differential."""
+        native = self._native
+        if native is not None:
+            top = native.top_condition
+            return _member(Condition, top) if top is not None else None
         return self.differential[0].condition if self.differential else None
 
     @property
@@ -449,6 +497,10 @@ class Assessment:
     @property
     def cervical_mri_urgency(self) -> Urgency | None:
         """How soon a cervical MRI is recommended, or ``None`` when it is not."""
+        native = self._native
+        if native is not None:
+            mri = native.cervical_mri_urgency
+            return _member(Urgency, mri) if mri is not None else None
         r = self.recommendation(Action.CERVICAL_MRI)
         return r.urgency if r is not None else None
 
@@ -465,20 +517,20 @@ class Assessment:
 
     def to_json(self) -> str:
         """The contract JSON (compact), byte-identical to the core's ``Assessment::to_json()``."""
-        return self._json
+        return self._text()
 
     def to_dict(self) -> dict[str, Any]:
         """The contract JSON as plain Python data (``json.loads(self.to_json())``), a fresh copy."""
-        result: dict[str, Any] = json.loads(self._json)
+        result: dict[str, Any] = json.loads(self._text())
         return result
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment):
             return NotImplemented
-        return self._json == other._json
+        return self._text() == other._text()
 
     def __hash__(self) -> int:
-        return hash(self._json)
+        return hash(self._text())
 
     def __repr__(self) -> str:
         top = self.top_condition.value if self.top_condition is not None else None
