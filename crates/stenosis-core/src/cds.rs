@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::citations::CitationId;
-use crate::vocab::{Action, Likelihood, Pathway, Urgency};
+use crate::vocab::{Action, Likelihood, Pathway, RedFlag, Urgency};
 
 /// The longest summary a card may have (the specification says "<140-character").
 pub const CDS_SUMMARY_MAX_CHARS: usize = 139;
@@ -58,6 +58,16 @@ pub struct CdsLink {
     /// Always `absolute`.
     #[serde(rename = "type")]
     pub link_type: &'static str,
+}
+
+/// What a red-flag card asks for: same-day action, except for chronic limb-threatening ischaemia,
+/// an urgent referral within days (SPEC v2).
+fn red_flag_call(flag: RedFlag) -> &'static str {
+    if flag == RedFlag::LimbThreateningIschaemia {
+        "Refer urgently (days)."
+    } else {
+        "Act today."
+    }
 }
 
 fn truncate_summary(mut s: String) -> String {
@@ -115,7 +125,8 @@ pub fn cds_hooks_response(a: &Assessment) -> CdsHooksResponse {
     let mut cards = Vec::new();
     for flag in &a.red_flags {
         cards.push(CdsCard {
-            summary: truncate_summary(format!("Red flag: {}. Act today.", flag.id.label())),
+            // Chronic limb-threatening ischaemia is an urgent (days), not a same-day, referral.
+            summary: truncate_summary(format!("Red flag: {}. {}", flag.id.label(), red_flag_call(flag.id))),
             detail: format!("{}{}", flag.message, references(a, &flag.citations)),
             indicator: "critical",
             source: source(a),
@@ -209,5 +220,24 @@ impl CdsHooksResponse {
     #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{assess, Presentation};
+
+    #[test]
+    fn a_chronic_limb_threat_card_asks_for_an_urgent_referral_not_same_day_action() -> Result<(), crate::InputError> {
+        let p = Presentation::from_json(r#"{"findings": {"rest_pain": "present", "reduced_foot_pulses": "present"}}"#)?;
+        let r = cds_hooks_response(&assess(&p));
+        let summaries: Vec<&str> = r.cards.iter().map(|c| c.summary.as_str()).collect();
+        assert!(
+            summaries.contains(&"Red flag: Chronic limb-threatening ischaemia. Refer urgently (days)."),
+            "{summaries:?}"
+        );
+        assert!(!summaries.iter().any(|s| s.contains("Act today")), "{summaries:?}");
+        Ok(())
     }
 }
