@@ -72,6 +72,11 @@ fn rapid_in_ischaemic_leg(c: &Ctx<'_>) -> bool {
 fn mscc_likely(c: &Ctx<'_>) -> bool {
     c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::High
 }
+/// Possible metastatic compression as the first sign of cancer (no known cancer; weight loss, back
+/// pain and a neurological deficit): the deficit sets the 24-hour clock.
+pub(crate) fn mscc_first_sign(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::Moderate && !c.has(F::CancerHistory)
+}
 fn sea_likely(c: &Ctx<'_>) -> bool {
     c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::High
 }
@@ -105,6 +110,11 @@ const MSCC_FLAG: Reason = Reason {
     text: "Cancer history with symptoms or signs of cord or cauda equina compression: contact the MSCC coordinator immediately; whole-spine MRI and a treatment plan within 24 hours",
     cites: &[C::NiceNg234, C::Hawkins2023Mscc, C::NiceQs56],
 };
+const MSCC_FIRST_SIGN_FLAG: Reason = Reason {
+    id: "mscc_first_sign_flag",
+    text: "Unexplained weight loss with back pain and a neurological deficit, no cancer known: metastatic cord compression can be the first sign of cancer; whole-spine MRI within 24 hours and acute oncology",
+    cites: &[C::NiceQs56],
+};
 const SEA_FLAG: Reason = Reason {
     id: "sea_flag",
     text: "Fever or an infection risk with back pain and a neurological deficit: suspected spinal epidural abscess; emergency MRI, ESR, CRP and blood cultures, and same-day spinal assessment (diagnostic delay was followed by residual weakness in 45%)",
@@ -133,6 +143,7 @@ pub(crate) const RED_FLAGS: &[Rule<RedFlag>] = &[
     alert(rapid, RedFlag::RapidlyProgressiveDeficit, &RAPID_DEFICIT),
     alert(rapid_in_ischaemic_leg, RedFlag::RapidlyProgressiveDeficit, &RAPID_ISCHAEMIC),
     alert(mscc_likely, RedFlag::MalignantCordCompressionSuspected, &MSCC_FLAG),
+    alert(mscc_first_sign, RedFlag::MalignantCordCompressionSuspected, &MSCC_FIRST_SIGN_FLAG),
     alert(sea_likely, RedFlag::SpinalInfectionSuspected, &SEA_FLAG),
     alert(gbs_likely, RedFlag::GuillainBarreSuspected, &GBS_FLAG),
     alert(ali, RedFlag::AcuteLimbIschaemia, &vascular::ALI),

@@ -42,6 +42,12 @@ fn emergency_flag(c: &Ctx<'_>) -> bool {
 fn mscc_flag(c: &Ctx<'_>) -> bool {
     c.d.has_red_flag(RedFlag::MalignantCordCompressionSuspected)
 }
+fn mscc_flag_known_cancer(c: &Ctx<'_>) -> bool {
+    mscc_flag(c) && c.has(F::CancerHistory)
+}
+fn mscc_flag_first_sign(c: &Ctx<'_>) -> bool {
+    mscc_flag(c) && !c.has(F::CancerHistory)
+}
 fn sea_flag(c: &Ctx<'_>) -> bool {
     c.d.has_red_flag(RedFlag::SpinalInfectionSuspected)
 }
@@ -276,6 +282,11 @@ const PATH_EMERGENCY_MSCC: Reason = Reason {
     text: "Suspected metastatic spinal cord compression: MSCC coordinator now; whole-spine MRI and a treatment plan within 24 hours",
     cites: &[C::NiceNg234, C::NiceQs56],
 };
+const PATH_EMERGENCY_MSCC_FIRST_SIGN: Reason = Reason {
+    id: "path_emergency_mscc_first_sign",
+    text: "Possible metastatic cord compression as the first sign of cancer, with a neurological deficit: same-day assessment; whole-spine MRI within 24 hours; acute oncology",
+    cites: &[C::NiceQs56],
+};
 const PATH_EMERGENCY_SEA: Reason = Reason {
     id: "path_emergency_sea",
     text: "Suspected spinal epidural abscess: emergency MRI, infection markers and same-day spinal assessment",
@@ -320,7 +331,8 @@ const fn path(when: fn(&Ctx<'_>) -> bool, then: Pathway, because: &'static Reaso
 pub(crate) const EMERGENCY_PATHWAY: &[Rule<Pathway>] = &[
     path(ces_flag, Pathway::Emergency, &PATH_EMERGENCY_CES),
     path(rapid_flag, Pathway::Emergency, &PATH_EMERGENCY_RAPID),
-    path(mscc_flag, Pathway::Emergency, &PATH_EMERGENCY_MSCC),
+    path(mscc_flag_known_cancer, Pathway::Emergency, &PATH_EMERGENCY_MSCC),
+    path(mscc_flag_first_sign, Pathway::Emergency, &PATH_EMERGENCY_MSCC_FIRST_SIGN),
     path(sea_flag, Pathway::Emergency, &PATH_EMERGENCY_SEA),
     path(gbs_flag, Pathway::Emergency, &PATH_EMERGENCY_GBS),
     path(ali_flag, Pathway::Emergency, &PATH_EMERGENCY_ALI),
@@ -850,6 +862,11 @@ const EMERGENCY_EVAL_MSCC: Reason = Reason {
     text: "Suspected metastatic cord compression: same-day spinal and oncology assessment (immobilise if the spine may be unstable)",
     cites: &[C::Hawkins2023Mscc],
 };
+const EMERGENCY_EVAL_MSCC_FIRST_SIGN: Reason = Reason {
+    id: "emergency_eval_mscc_first_sign",
+    text: "Possible metastatic cord compression as the first sign of cancer, with a neurological deficit: same-day spinal assessment (immobilise if the spine may be unstable) and acute oncology",
+    cites: &[C::NiceQs56, C::Hawkins2023Mscc],
+};
 const WHOLE_SPINE_SEA: Reason = Reason {
     id: "whole_spine_sea",
     text: "Suspected spinal epidural abscess: emergency MRI of the spine (whole spine: an abscess may extend over several levels), with contrast",
@@ -1059,7 +1076,7 @@ fn mscc_moderate(c: &Ctx<'_>) -> bool {
 /// Possible MSCC as the first sign of cancer: no known cancer, but weight loss, back pain and a
 /// neurological deficit; the deficit sets the 24-hour clock (QS56 statement 3).
 fn mscc_first_sign(c: &Ctx<'_>) -> bool {
-    c.condition(Condition::MalignantSpinalCordCompression) == Likelihood::Moderate && !c.has(F::CancerHistory)
+    super::alerts::mscc_first_sign(c)
 }
 fn sea_high(c: &Ctx<'_>) -> bool {
     c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::High
@@ -1222,6 +1239,7 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(mscc_moderate, A::WholeSpineMri, URGENT, &WHOLE_SPINE_MSCC_PAIN),
     rec(mscc_moderate, A::MsccPathwayReferral, URGENT, &MSCC_REFERRAL_PAIN),
     rec(mscc_first_sign, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_MSCC_FIRST_SIGN),
+    rec(mscc_first_sign, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_MSCC_FIRST_SIGN),
     // Spinal epidural abscess (Davis 2004).
     rec(sea_high, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_SEA),
     rec(sea_high, A::InfectionMarkers, EMERGENCY, &INFECTION_MARKERS),
