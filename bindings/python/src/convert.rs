@@ -86,9 +86,9 @@ pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, Conv
         copy().map_err(|e| refuse_or_propagate(py, e, || mapping_error(obj)))?;
         return presentation_from_py(d.as_any());
     }
-    let mut text = String::with_capacity(256);
-    write_value(obj, "", 0, false, &mut text)?;
-    Presentation::from_json(&text).map_err(|e| BindError::from_core(&e, false).into())
+    let mut text = Vec::with_capacity(512);
+    write_value(obj, Path::Root, 0, false, &mut text)?;
+    Presentation::from_json_bytes(&text).map_err(|e| BindError::from_core(&e, false).into())
 }
 
 fn mapping_error(obj: &Bound<'_, PyAny>) -> BindError {
@@ -120,28 +120,57 @@ fn field_of(path: &str) -> Option<&str> {
     (!path.is_empty()).then_some(path)
 }
 
+/// Where a value sits, spelt out (with [`child_path`]) only when an error names it, so that a
+/// valid dict costs no allocation per key.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Child(&'a Path<'a>, &'a str),
+}
+
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Child(parent, key) => child_path(&parent.render(), key),
+        }
+    }
+
+    /// The top-level `findings` object.
+    fn is_findings(&self) -> bool {
+        matches!(self, Path::Child(Path::Root, "findings"))
+    }
+}
+
+/// `s` as a JSON string (escaped by serde_json) appended to `out`.
+fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    if serde_json::to_writer(&mut *out, s).is_err() {
+        out.extend_from_slice(b"null");
+    }
+}
+
 fn write_value(
     obj: &Bound<'_, PyAny>,
-    path: &str,
+    at: Path<'_>,
     depth: usize,
     in_findings: bool,
-    out: &mut String,
+    out: &mut Vec<u8>,
 ) -> Result<(), ConvertError> {
     let py = obj.py();
     if depth > MAX_DEPTH {
-        return Err(BindError::new(field_of(path), "wrong_type", "nested too deeply").into());
+        return Err(BindError::new(field_of(&at.render()), "wrong_type", "nested too deeply").into());
     }
     if obj.is_none() {
-        out.push_str(if in_findings { "\"unknown\"" } else { "null" });
+        out.extend_from_slice(if in_findings { b"\"unknown\"" } else { b"null" });
         return Ok(());
     }
     if let Ok(b) = obj.cast::<PyBool>() {
         let v = b.is_true();
-        out.push_str(match (in_findings, v) {
-            (true, true) => "\"present\"",
-            (true, false) => "\"absent\"",
-            (false, true) => "true",
-            (false, false) => "false",
+        out.extend_from_slice(match (in_findings, v) {
+            (true, true) => b"\"present\"",
+            (true, false) => b"\"absent\"",
+            (false, true) => b"true",
+            (false, false) => b"false",
         });
         return Ok(());
     }
@@ -150,9 +179,11 @@ fn write_value(
         // `__str__`. Arbitrary precision: `int.__repr__` gives the decimal digits of a value
         // beyond i64 (valid JSON; the core refuses what is out of range).
         if let Ok(v) = obj.extract::<i64>() {
-            out.push_str(&v.to_string());
+            let _ = std::io::Write::write_fmt(out, format_args!("{v}"));
             return Ok(());
         }
+        let path = at.render();
+        let path = path.as_str();
         let digits = py
             .get_type::<PyInt>()
             .call_method1("__repr__", (obj,))
@@ -162,34 +193,39 @@ fn write_value(
         if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit()) {
             return Err(out_of_range(path).into());
         }
-        out.push_str(&digits);
+        out.extend_from_slice(digits.as_bytes());
         return Ok(());
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let v = f.value();
         if !v.is_finite() {
-            return Err(
-                BindError::new(field_of(path), "not_a_number", "must be a finite number, not NaN or infinity").into()
-            );
+            return Err(BindError::new(
+                field_of(&at.render()),
+                "not_a_number",
+                "must be a finite number, not NaN or infinity",
+            )
+            .into());
         }
-        out.push_str(&serde_json::to_string(&v).unwrap_or_else(|_| "null".to_owned()));
+        if serde_json::to_writer(&mut *out, &v).is_err() {
+            out.extend_from_slice(b"null");
+        }
         return Ok(());
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_str().map_err(|e| {
             refuse_or_propagate(py, e, || {
-                BindError::new(field_of(path), "wrong_type", "a string that is not valid Unicode")
+                BindError::new(field_of(&at.render()), "wrong_type", "a string that is not valid Unicode")
             })
         })?;
-        out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "null".to_owned()));
+        push_json_str(out, s);
         return Ok(());
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        out.push('{');
+        out.push(b'{');
         for (i, (k, v)) in d.iter().enumerate() {
             let Ok(key) = k.cast::<PyString>() else {
                 return Err(BindError::new(
-                    field_of(path),
+                    field_of(&at.render()),
                     "wrong_type",
                     &format!("keys must be strings, not {}", type_name(&k)),
                 )
@@ -197,47 +233,47 @@ fn write_value(
             };
             let key = key.to_str().map_err(|e| {
                 refuse_or_propagate(py, e, || {
-                    BindError::new(field_of(path), "wrong_type", "a key that is not valid Unicode")
+                    BindError::new(field_of(&at.render()), "wrong_type", "a key that is not valid Unicode")
                 })
             })?;
             if i > 0 {
-                out.push(',');
+                out.push(b',');
             }
-            out.push_str(&serde_json::to_string(key).unwrap_or_else(|_| "\"\"".to_owned()));
-            out.push(':');
-            write_value(&v, &child_path(path, key), depth + 1, depth == 1 && path == "findings", out)?;
+            push_json_str(out, key);
+            out.push(b':');
+            write_value(&v, Path::Child(&at, key), depth + 1, depth == 1 && at.is_findings(), out)?;
         }
-        out.push('}');
+        out.push(b'}');
         return Ok(());
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        out.push('[');
-        let unreadable = || BindError::new(field_of(path), "wrong_type", "unreadable sequence");
+        out.push(b'[');
+        let unreadable = || BindError::new(field_of(&at.render()), "wrong_type", "unreadable sequence");
         let items = obj.try_iter().map_err(|e| refuse_or_propagate(py, e, unreadable))?;
         for (i, item) in items.enumerate() {
             let item = item.map_err(|e| refuse_or_propagate(py, e, unreadable))?;
             if i > 0 {
-                out.push(',');
+                out.push(b',');
             }
-            write_value(&item, path, depth + 1, false, out)?;
+            write_value(&item, at, depth + 1, false, out)?;
         }
-        out.push(']');
+        out.push(b']');
         return Ok(());
     }
     // numpy scalars (np.int64, np.bool_, np.str_…) as they come out of DataFrame rows; not arrays.
     if is_numpy_scalar(obj) {
         match obj.call_method0("item") {
-            Ok(v) if !v.is(obj) => return write_value(&v, path, depth + 1, in_findings, out),
+            Ok(v) if !v.is(obj) => return write_value(&v, at, depth + 1, in_findings, out),
             Ok(_) => {}
             Err(e) => {
-                if let ConvertError::Fatal(e) = refuse_or_propagate(py, e, || out_of_range(path)) {
+                if let ConvertError::Fatal(e) = refuse_or_propagate(py, e, || out_of_range(&at.render())) {
                     return Err(ConvertError::Fatal(e));
                 }
             }
         }
     }
     Err(BindError::new(
-        field_of(path),
+        field_of(&at.render()),
         "wrong_type",
         &format!("{} is not accepted (expected a number, a string, a bool, None or a dict)", type_name(obj)),
     )
