@@ -8,7 +8,9 @@
 //!   from `bindings/c/src` and `bindings/c/cbindgen.toml`, with the vocabulary enums exported and
 //!   `STENOSIS_VERSION_MAJOR/MINOR/PATCH/NUMBER` from the crate version;
 //! - `docs/vocabulary.md`: the vocabulary for people;
-//! - `docs/presentation.schema.json`: the JSON Schema of a Presentation.
+//! - `docs/presentation.schema.json`: the JSON Schema of a Presentation;
+//! - the `Presentation.__new__` signature in `bindings/python/python/stenosis/_stenosis.pyi`
+//!   (a marked region of the hand-written stub), from the core's field table.
 //!
 //! With `--check` nothing is written and the exit status is 1 when a file is stale.
 
@@ -16,7 +18,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stenosis_core::{knowledge_base_notes, presentation_schema, CitationId, Condition, Finding};
+use stenosis_core::{
+    knowledge_base_notes, presentation_fields, presentation_schema, CitationId, Condition, FieldKind, Finding,
+};
 
 /// One vocabulary as the generators use it (derived from the core's table).
 struct Vocab {
@@ -222,16 +226,58 @@ fn c_header(root: &Path, vocabs: &[Vocab]) -> Result<String, String> {
     String::from_utf8(out).map_err(|e| e.to_string())
 }
 
-fn outputs(root: &Path) -> Vec<(PathBuf, String)> {
+/// The first and last line of the generated region of the Python stub.
+const PYI_BEGIN: &str =
+    "    # @generated begin: Presentation.__new__, by `cargo xtask codegen` from the core's field table";
+const PYI_END: &str = "    # @generated end";
+
+/// `Presentation.__new__` of the Python stub: one keyword-only argument per field of the core's
+/// table, typed by the field's kind (a choice takes its vocabulary's enum or its id).
+fn py_presentation_new(vocabs: &[Vocab]) -> Result<String, String> {
+    let mut s = format!("{PYI_BEGIN}\n    def __new__(\n        cls,\n        *,\n");
+    for f in presentation_fields() {
+        let ty = match f.kind {
+            FieldKind::Whole { .. } => "int | float | None".to_owned(),
+            FieldKind::Real { .. } => "float | None".to_owned(),
+            FieldKind::Choice { .. } => {
+                let class = camel(f.id);
+                if !vocabs.iter().any(|v| v.py_name == class) {
+                    return Err(format!("field {}: no vocabulary named {class}", f.id));
+                }
+                format!("{class} | str | None")
+            }
+            FieldKind::Findings => "Mapping[Finding | str, FindingStatus | str | bool | None] | None".to_owned(),
+            FieldKind::RecordId { .. } => "str | None".to_owned(),
+        };
+        let _ = writeln!(s, "        {}: {ty} = None,", f.id);
+    }
+    let _ = writeln!(s, "    ) -> Presentation: ...\n{PYI_END}");
+    Ok(s)
+}
+
+/// `current` with the lines from `begin` to `end` (both included) replaced by `region`.
+fn replace_region(current: &str, begin: &str, end: &str, region: &str) -> Result<String, String> {
+    let start = current.find(&format!("{begin}\n")).ok_or_else(|| format!("no line {begin:?}"))?;
+    let stop = current[start..].find(&format!("{end}\n")).ok_or_else(|| format!("no line {end:?}"))? + start;
+    Ok(format!("{}{region}{}", &current[..start], &current[stop + end.len() + 1..]))
+}
+
+fn outputs(root: &Path) -> Result<Vec<(PathBuf, String)>, String> {
     let v = vocabularies();
     let schema = serde_json::to_string_pretty(&presentation_schema()).unwrap_or_default() + "\n";
-    vec![
+    let pyi_path = root.join("bindings/python/python/stenosis/_stenosis.pyi");
+    let pyi = std::fs::read_to_string(&pyi_path)
+        .map_err(|e| e.to_string())
+        .and_then(|current| replace_region(&current, PYI_BEGIN, PYI_END, &py_presentation_new(&v)?))
+        .map_err(|e| format!("{}: {e}", pyi_path.display()))?;
+    Ok(vec![
+        (pyi_path, pyi),
         (root.join("bindings/c/src/vocab.rs"), c_vocab(&v).trim_end().to_owned() + "\n"),
         (root.join("bindings/c/src/names.rs"), c_names(&v)),
         (root.join("bindings/python/python/stenosis/_vocabulary.py"), py_vocab(&v)),
         (root.join("docs/vocabulary.md"), docs_vocab(&v)),
         (root.join("docs/presentation.schema.json"), schema),
-    ]
+    ])
 }
 
 fn main() -> ExitCode {
@@ -241,7 +287,14 @@ fn main() -> ExitCode {
         Some("codegen") => {
             let check = args.iter().any(|a| a == "--check");
             let mut stale = 0;
-            for (path, content) in outputs(&root) {
+            let outputs = match outputs(&root) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("cannot generate: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            for (path, content) in outputs {
                 let current = std::fs::read_to_string(&path).unwrap_or_default();
                 if current == content {
                     continue;

@@ -3,6 +3,7 @@
 //! [`presentation_arg`], which every entry point uses to accept a `Presentation` or a dict (the
 //! dict conversion itself is in [`crate::convert`]).
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use stenosis_core as core;
@@ -21,38 +22,35 @@ pub struct PyPresentation {
     pub(crate) inner: core::Presentation,
 }
 
-fn opt_set<'py>(d: &Bound<'py, PyDict>, key: &str, v: Option<Bound<'py, PyAny>>) -> PyResult<()> {
-    match v {
-        Some(v) if !v.is_none() => d.set_item(key, v),
-        _ => Ok(()),
-    }
-}
-
 #[pymethods]
 impl PyPresentation {
+    /// Keyword construction: one keyword per field of the core's field table (`None` is the
+    /// same as leaving the field out). An unknown keyword is a `TypeError`, as for any Python
+    /// function; a bad value is an `InvalidPresentation` naming the field.
     #[new]
-    #[pyo3(signature = (*, age_years=None, sex=None, course=None, symptom_duration_months=None, mjoa=None,
-                        ankle_brachial_index=None, findings=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new<'py>(
-        py: Python<'py>,
-        age_years: Option<Bound<'py, PyAny>>,
-        sex: Option<Bound<'py, PyAny>>,
-        course: Option<Bound<'py, PyAny>>,
-        symptom_duration_months: Option<Bound<'py, PyAny>>,
-        mjoa: Option<Bound<'py, PyAny>>,
-        ankle_brachial_index: Option<Bound<'py, PyAny>>,
-        findings: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Self> {
+    #[pyo3(signature = (**fields))]
+    fn new<'py>(py: Python<'py>, fields: Option<&Bound<'py, PyDict>>) -> PyResult<Self> {
         guarded(py, || {
             let d = PyDict::new(py);
-            opt_set(&d, "age_years", age_years)?;
-            opt_set(&d, "sex", sex)?;
-            opt_set(&d, "course", course)?;
-            opt_set(&d, "symptom_duration_months", symptom_duration_months)?;
-            opt_set(&d, "mjoa", mjoa)?;
-            opt_set(&d, "ankle_brachial_index", ankle_brachial_index)?;
-            opt_set(&d, "findings", findings)?;
+            if let Some(fields) = fields {
+                for key in fields.keys() {
+                    let name = key.extract::<String>()?;
+                    if !core::PRESENTATION_FIELDS.contains(&name.as_str()) {
+                        return Err(PyTypeError::new_err(format!(
+                            "Presentation() got an unexpected keyword argument '{name}'"
+                        )));
+                    }
+                }
+                // In the table's order, so that the first bad field reported does not depend on
+                // the order of the keywords.
+                for name in core::PRESENTATION_FIELDS {
+                    if let Some(v) = fields.get_item(name)? {
+                        if !v.is_none() {
+                            d.set_item(name, v)?;
+                        }
+                    }
+                }
+            }
             let inner = convert::presentation_from_py(d.as_any()).map_err(|e| e.into_pyerr(py))?;
             Ok(PyPresentation { inner })
         })

@@ -107,3 +107,11 @@ def test_panic_becomes_internal_error() -> None:
         _stenosis._panic_for_tests()
     assert issubclass(InternalError, Exception) and issubclass(InternalError, StenosisError)
     assert not issubclass(InternalError, ValueError)
+
+
+def test_keywords_follow_the_core_field_table() -> None:
+    # Every field of the core's table is a keyword (the stub's signature is generated from it).
+    assert Presentation(id="r-1", mjoa=None) == Presentation.from_dict({"id": "r-1"})
+    with pytest.raises(InvalidPresentation) as info:
+        Presentation(course="relapsing ", age_years=200)
+    assert info.value.field == "age_years"

@@ -232,7 +232,7 @@ def _pandas_table(pa: Any, frame: Any) -> Any:
         )
     if not names:
         # n rows with nothing known: one column of nulls keeps the row count.
-        return pa.table({"age_years": pa.nulls(n)})
+        return pa.table({_stenosis.PRESENTATION_FIELDS[0]: pa.nulls(n)})
     arrays = [_pandas_column(pa, str(name), frame.iloc[:, i]) for i, name in enumerate(names)]
     return pa.Table.from_arrays(arrays, names=[str(name) for name in names])
 
@@ -248,8 +248,8 @@ def assess_frame(
     """Assesses every row of a pandas or polars DataFrame; returns a DataFrame of the same kind,
     length and order (and, for pandas, index) with one row of results per input row.
 
-    Input columns are Presentation fields (``age_years``, ``sex``, ``course``,
-    ``symptom_duration_months``, ``mjoa``, ``ankle_brachial_index``) and finding ids (booleans
+    Input columns are the fields of :class:`Presentation` other than ``findings`` (``id`` is the
+    record id) and finding ids (booleans
     with nulls for "not assessed", or the status strings ``"present"``/``"absent"``/``"unknown"``,
     or both mixed in one object column). Numeric fields may be text columns of numbers (a cell
     that is not a number is an error of its row). A column with no values at all (e.g. an empty

@@ -39,6 +39,7 @@ PRESENTATION_FIELD_KINDS: dict[str, str]
 class Presentation:
     """What is known about a patient with leg symptoms; validated on construction; immutable."""
 
+    # @generated begin: Presentation.__new__, by `cargo xtask codegen` from the core's field table
     def __new__(
         cls,
         *,
@@ -49,7 +50,9 @@ class Presentation:
         mjoa: int | float | None = None,
         ankle_brachial_index: float | None = None,
         findings: Mapping[Finding | str, FindingStatus | str | bool | None] | None = None,
+        id: str | None = None,
     ) -> Presentation: ...
+    # @generated end
     @staticmethod
     def from_dict(data: Mapping[str, Any]) -> Presentation: ...
     @staticmethod
