@@ -39,30 +39,9 @@ fn cases(dir: &str, vignette: bool) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Removes every whitespace character outside JSON strings: serde_json's pretty output becomes
-/// its compact output.
-fn compact(pretty: &str) -> String {
-    let mut out = String::with_capacity(pretty.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in pretty.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
-}
+#[path = "support/compact_json.rs"]
+mod compact_json;
+use compact_json::compact;
 
 fn check(dir: &str, golden: &str, vignette: bool) -> Vec<String> {
     let update = env::var_os("STENOSIS_UPDATE_GOLDEN").is_some_and(|v| v == "1");

@@ -15,29 +15,9 @@ use std::{env, fs};
 
 use stenosis_core::{assess, Presentation};
 
-/// Removes every whitespace character outside JSON strings (pretty JSON to compact JSON).
-fn compact(pretty: &str) -> String {
-    let mut out = String::with_capacity(pretty.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in pretty.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
-}
+#[path = "../../../tests/support/compact_json.rs"]
+mod compact_json;
+use compact_json::compact;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = env::args().skip(1);
