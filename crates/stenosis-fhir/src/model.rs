@@ -7,6 +7,51 @@
 
 use serde::Deserialize;
 
+/// What the reader checks on every clinical resource before using it: its id (for
+/// provenance), its subject (it must be the bundle's patient) and its modifier extensions (a
+/// resource with any is not used).
+pub trait Resource {
+    /// The FHIR resource type (`Observation`, ...).
+    const TYPE: &'static str;
+    /// Logical id.
+    fn id(&self) -> Option<&str>;
+    /// The patient it is about.
+    fn subject(&self) -> Option<&Reference>;
+    /// Modifier extensions.
+    fn modifier_extension(&self) -> &[serde_json::Value];
+}
+
+/// A clinical resource struct: the given fields plus the ones every such resource has (`id`,
+/// `subject`, `modifierExtension`), and its [`Resource`] impl.
+macro_rules! resource {
+    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[serde(default, rename_all = "camelCase")]
+        pub struct $name {
+            /// Logical id.
+            pub id: Option<String>,
+            $($(#[$fmeta])* pub $field: $ty,)*
+            /// The patient it is about.
+            pub subject: Option<Reference>,
+            /// Modifier extensions (a resource with any is not used).
+            pub modifier_extension: Vec<serde_json::Value>,
+        }
+
+        impl Resource for $name {
+            const TYPE: &'static str = stringify!($name);
+            fn id(&self) -> Option<&str> {
+                self.id.as_deref()
+            }
+            fn subject(&self) -> Option<&Reference> {
+                self.subject.as_ref()
+            }
+            fn modifier_extension(&self) -> &[serde_json::Value] {
+                &self.modifier_extension
+            }
+        }
+    };
+}
+
 /// A FHIR `Coding`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -113,96 +158,81 @@ pub struct Component {
     pub interpretation: Vec<CodeableConcept>,
 }
 
-/// `Observation`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct Observation {
-    /// Logical id.
-    pub id: Option<String>,
-    /// registered | preliminary | final | amended | corrected | cancelled | entered-in-error | unknown.
-    pub status: Option<String>,
-    /// Categories (exam, imaging, survey, ...).
-    pub category: Vec<CodeableConcept>,
-    /// What was observed.
-    pub code: CodeableConcept,
-    /// The patient it is about.
-    pub subject: Option<Reference>,
-    /// `effectiveDateTime`.
-    pub effective_date_time: Option<String>,
-    /// `effectiveInstant`.
-    pub effective_instant: Option<String>,
-    /// `effectivePeriod`.
-    pub effective_period: Option<Period>,
-    /// When the result was made available.
-    pub issued: Option<String>,
-    /// Coded answer.
-    pub value_codeable_concept: Option<CodeableConcept>,
-    /// Boolean answer.
-    pub value_boolean: Option<bool>,
-    /// Integer answer.
-    pub value_integer: Option<i64>,
-    /// Quantity answer.
-    pub value_quantity: Option<Quantity>,
-    /// The other `value[x]` types (string, Range, Ratio, SampledData, time, dateTime, Period):
-    /// never read into a finding (free text is not guessed), but their presence is noted.
-    #[serde(flatten, deserialize_with = "other_values")]
-    pub other_value: Option<String>,
-    /// Why no value.
-    pub data_absent_reason: Option<CodeableConcept>,
-    /// POS / NEG and other interpretations.
-    pub interpretation: Vec<CodeableConcept>,
-    /// Components.
-    pub component: Vec<Component>,
-    /// Modifier extensions (a resource with any is not used).
-    pub modifier_extension: Vec<serde_json::Value>,
+resource! {
+    /// `Observation`.
+    #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+    Observation {
+        /// registered | preliminary | final | amended | corrected | cancelled | entered-in-error | unknown.
+        pub status: Option<String>,
+        /// Categories (exam, imaging, survey, ...).
+        pub category: Vec<CodeableConcept>,
+        /// What was observed.
+        pub code: CodeableConcept,
+        /// `effectiveDateTime`.
+        pub effective_date_time: Option<String>,
+        /// `effectiveInstant`.
+        pub effective_instant: Option<String>,
+        /// `effectivePeriod`.
+        pub effective_period: Option<Period>,
+        /// When the result was made available.
+        pub issued: Option<String>,
+        /// Coded answer.
+        pub value_codeable_concept: Option<CodeableConcept>,
+        /// Boolean answer.
+        pub value_boolean: Option<bool>,
+        /// Integer answer.
+        pub value_integer: Option<i64>,
+        /// Quantity answer.
+        pub value_quantity: Option<Quantity>,
+        /// The other `value[x]` types (string, Range, Ratio, SampledData, time, dateTime, Period):
+        /// never read into a finding (free text is not guessed), but their presence is noted.
+        #[serde(flatten, deserialize_with = "other_values")]
+        pub other_value: Option<String>,
+        /// Why no value.
+        pub data_absent_reason: Option<CodeableConcept>,
+        /// POS / NEG and other interpretations.
+        pub interpretation: Vec<CodeableConcept>,
+        /// Components.
+        pub component: Vec<Component>,
+    }
 }
 
-/// `Condition`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct Condition {
-    /// Logical id.
-    pub id: Option<String>,
-    /// active | recurrence | relapse | inactive | remission | resolved.
-    pub clinical_status: Option<CodeableConcept>,
-    /// unconfirmed | provisional | differential | confirmed | refuted | entered-in-error.
-    pub verification_status: Option<CodeableConcept>,
-    /// The condition.
-    pub code: CodeableConcept,
-    /// The patient it is about.
-    pub subject: Option<Reference>,
-    /// `onsetDateTime`.
-    pub onset_date_time: Option<String>,
-    /// `onsetPeriod`.
-    pub onset_period: Option<Period>,
-    /// When recorded.
-    pub recorded_date: Option<String>,
-    /// Modifier extensions (a resource with any is not used).
-    pub modifier_extension: Vec<serde_json::Value>,
+resource! {
+    /// `Condition`.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+    Condition {
+        /// active | recurrence | relapse | inactive | remission | resolved.
+        pub clinical_status: Option<CodeableConcept>,
+        /// unconfirmed | provisional | differential | confirmed | refuted | entered-in-error.
+        pub verification_status: Option<CodeableConcept>,
+        /// The condition.
+        pub code: CodeableConcept,
+        /// `onsetDateTime`.
+        pub onset_date_time: Option<String>,
+        /// `onsetPeriod`.
+        pub onset_period: Option<Period>,
+        /// When recorded.
+        pub recorded_date: Option<String>,
+    }
 }
 
-/// `DiagnosticReport` (its coded conclusions).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct DiagnosticReport {
-    /// Logical id.
-    pub id: Option<String>,
-    /// registered | partial | preliminary | final | amended | corrected | appended | cancelled | entered-in-error | unknown.
-    pub status: Option<String>,
-    /// The report's type.
-    pub code: CodeableConcept,
-    /// The patient it is about.
-    pub subject: Option<Reference>,
-    /// `effectiveDateTime`.
-    pub effective_date_time: Option<String>,
-    /// `effectivePeriod`.
-    pub effective_period: Option<Period>,
-    /// When issued.
-    pub issued: Option<String>,
-    /// Coded conclusions.
-    pub conclusion_code: Vec<CodeableConcept>,
-    /// Modifier extensions (a resource with any is not used).
-    pub modifier_extension: Vec<serde_json::Value>,
+resource! {
+    /// `DiagnosticReport` (its coded conclusions).
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+    DiagnosticReport {
+        /// registered | partial | preliminary | final | amended | corrected | appended | cancelled | entered-in-error | unknown.
+        pub status: Option<String>,
+        /// The report's type.
+        pub code: CodeableConcept,
+        /// `effectiveDateTime`.
+        pub effective_date_time: Option<String>,
+        /// `effectivePeriod`.
+        pub effective_period: Option<Period>,
+        /// When issued.
+        pub issued: Option<String>,
+        /// Coded conclusions.
+        pub conclusion_code: Vec<CodeableConcept>,
+    }
 }
 
 /// `OperationOutcome.issue`.

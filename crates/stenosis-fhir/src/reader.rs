@@ -1,5 +1,6 @@
 //! FHIR resources to a Presentation, with a provenance report.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use stenosis_core::{Finding, FindingGroup, Presentation, Sex, Status, SNOMED_SYSTEM};
@@ -7,7 +8,8 @@ use stenosis_core::{Finding, FindingGroup, Presentation, Sex, Status, SNOMED_SYS
 use crate::codemap::{CodeMap, CodeMapEntry, NumericField, ResourceKind, Target};
 use crate::date::{whole_years, Date, FhirDateTime, Precision};
 use crate::model::{
-    Bundle, CodeableConcept, Condition, DiagnosticReport, Observation, OperationOutcome, Patient, Period, Reference,
+    Bundle, CodeableConcept, Coding, Condition, DiagnosticReport, Observation, OperationOutcome, Patient, Period,
+    Reference, Resource,
 };
 use crate::FhirError;
 
@@ -108,6 +110,20 @@ struct Evidence {
     time: Option<i64>,
     resource: String,
     how: String,
+}
+
+impl Evidence {
+    /// Evidence read from a code (no number), said as the code, the map's display and `how`.
+    fn coded(entry: &CodeMapEntry, coding: &Coding, status: Status, time: Option<i64>, name: &str, how: &str) -> Self {
+        Evidence {
+            target: entry.target,
+            status,
+            number: None,
+            time,
+            resource: name.to_owned(),
+            how: format!("{} {}: {how}", coding.token(), entry.display),
+        }
+    }
 }
 
 /// Reads FHIR resources with a code map, at a given date (the hook's time).
@@ -472,15 +488,9 @@ impl<'a> Reader<'a> {
     }
 
     fn observation(&self, st: &mut State, at: &str, v: &Value) {
-        let o: Observation = match Observation::deserialize(v) {
-            Ok(o) => o,
-            Err(e) => return Self::unread(st, "Observation", at, &e),
-        };
-        let name = label("Observation", o.id.as_deref(), at);
-        if let Some(reason) = Self::skip(st, o.status.as_deref(), &o.modifier_extension, o.subject.as_ref()) {
-            st.unused.push(Unused { resource: name, reason });
+        let Some((o, name)) = Self::open(st, at, v, |o: &Observation| o.status.as_deref(), "status") else {
             return;
-        }
+        };
         let time = time_of(&[
             o.effective_date_time.as_deref(),
             o.effective_instant.as_deref(),
@@ -595,17 +605,39 @@ impl<'a> Reader<'a> {
         None
     }
 
-    fn condition(&self, st: &mut State, at: &str, v: &Value) {
-        let c: Condition = match Condition::deserialize(v) {
-            Ok(c) => c,
-            Err(e) => return Self::unread(st, "Condition", at, &e),
+    /// Reads a clinical resource, or notes why it is not used: unreadable, entered in error (its
+    /// `status_element`, read by `status`), with a modifier extension, or about another patient.
+    /// Returns it with its provenance label.
+    fn open<T: Resource + DeserializeOwned>(
+        st: &mut State,
+        at: &str,
+        v: &Value,
+        status: impl Fn(&T) -> Option<&str>,
+        status_element: &str,
+    ) -> Option<(T, String)> {
+        let r = match T::deserialize(v) {
+            Ok(r) => r,
+            Err(e) => {
+                Self::unread(st, T::TYPE, at, &e);
+                return None;
+            }
         };
-        let name = label("Condition", c.id.as_deref(), at);
-        let ver = first_code(c.verification_status.as_ref(), CONDITION_VER_STATUS);
-        if let Some(reason) = Self::skip(st, ver, &c.modifier_extension, c.subject.as_ref()) {
-            st.unused.push(Unused { resource: name, reason: reason.replace("status", "verificationStatus") });
-            return;
+        let name = label(T::TYPE, r.id(), at);
+        if let Some(reason) = Self::skip(st, status(&r), r.modifier_extension(), r.subject()) {
+            st.unused.push(Unused { resource: name, reason: reason.replace("status", status_element) });
+            return None;
         }
+        Some((r, name))
+    }
+
+    fn condition(&self, st: &mut State, at: &str, v: &Value) {
+        fn verification(c: &Condition) -> Option<&str> {
+            first_code(c.verification_status.as_ref(), CONDITION_VER_STATUS)
+        }
+        let Some((c, name)) = Self::open(st, at, v, verification, "verificationStatus") else {
+            return;
+        };
+        let ver = verification(&c);
         let clinical = first_code(c.clinical_status.as_ref(), CONDITION_CLINICAL);
         let time =
             time_of(&[c.recorded_date.as_deref(), c.onset_date_time.as_deref(), period_start(c.onset_period.as_ref())]);
@@ -639,14 +671,7 @@ impl<'a> Reader<'a> {
             } else {
                 (status, how.to_owned())
             };
-            st.evidence.push(Evidence {
-                target: entry.target,
-                status,
-                number: None,
-                time,
-                resource: name.clone(),
-                how: format!("{} {}: {how}", coding.token(), entry.display),
-            });
+            st.evidence.push(Evidence::coded(entry, coding, status, time, &name, &how));
         }
         if !used {
             st.unused.push(Unused { resource: name, reason: format!("no code in the code map: {}", tokens(&c.code)) });
@@ -654,15 +679,9 @@ impl<'a> Reader<'a> {
     }
 
     fn report(&self, st: &mut State, at: &str, v: &Value) {
-        let r: DiagnosticReport = match DiagnosticReport::deserialize(v) {
-            Ok(r) => r,
-            Err(e) => return Self::unread(st, "DiagnosticReport", at, &e),
-        };
-        let name = label("DiagnosticReport", r.id.as_deref(), at);
-        if let Some(reason) = Self::skip(st, r.status.as_deref(), &r.modifier_extension, r.subject.as_ref()) {
-            st.unused.push(Unused { resource: name, reason });
+        let Some((r, name)) = Self::open(st, at, v, |r: &DiagnosticReport| r.status.as_deref(), "status") else {
             return;
-        }
+        };
         let time = time_of(&[
             r.effective_date_time.as_deref(),
             period_start(r.effective_period.as_ref()),
@@ -681,14 +700,7 @@ impl<'a> Reader<'a> {
                     Some("registered") => (Status::Unknown, "report registered (no result yet)"),
                     _ => (Status::Present, "coded conclusion of the report"),
                 };
-                st.evidence.push(Evidence {
-                    target: entry.target,
-                    status,
-                    number: None,
-                    time,
-                    resource: name.clone(),
-                    how: format!("{} {}: {how}", coding.token(), entry.display),
-                });
+                st.evidence.push(Evidence::coded(entry, coding, status, time, &name, how));
             }
         }
         if !used {
