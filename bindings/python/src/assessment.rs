@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use stenosis_core as core;
@@ -94,6 +95,22 @@ impl PyNativeAssessment {
     #[getter]
     fn warning_ids<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(py, self.inner.warnings().map(|w| w.id()).collect::<Vec<_>>())
+    }
+
+    /// The JSON at a detail level (`full`, `standard` or `summary`); `standard` and `summary`
+    /// never rank the next findings.
+    fn to_json_detail(&self, py: Python<'_>, detail: &str) -> PyResult<String> {
+        guarded(py, || {
+            let detail = detail.parse::<core::Detail>().map_err(|e| PyValueError::new_err(e.to_string()))?;
+            Ok(match detail {
+                core::Detail::Full => self.explained().to_json_detail(detail),
+                core::Detail::Standard => match self.explained.get() {
+                    Some(a) => a.to_json_detail(detail),
+                    None => self.inner.to_json_detail(detail),
+                },
+                core::Detail::Summary => self.inner.to_json_detail(detail),
+            })
+        })
     }
 
     /// The contract JSON (compact), written on first use and kept.

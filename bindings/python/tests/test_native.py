@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -54,3 +55,24 @@ def test_native_assessment_keeps_the_presentation_given() -> None:
     with pytest.raises(stenosis.InvalidPresentation) as e:
         stenosis.assess({"age_years": 700})
     assert e.value.field == "age_years"
+
+
+@pytest.mark.parametrize("path", VIGNETTES[:40], ids=lambda p: p.stem)
+def test_records_read_before_the_json_equal_those_read_after(path: Path) -> None:
+    v = load_vignette(path)
+    data = v.get("presentation", v)
+    early = stenosis.assess(data)  # records built from the `standard` JSON
+    parts = (early.differential, early.myelopathy, early.severity, early.recommendations, early.red_flags)
+    more = (early.warnings, early.prognosis, early.engine_version, early.disclaimer)
+    late = stenosis.assess(data)
+    late.to_json()  # records built from the full JSON
+    assert parts == (late.differential, late.myelopathy, late.severity, late.recommendations, late.red_flags)
+    assert more == (late.warnings, late.prognosis, late.engine_version, late.disclaimer)
+    assert early.next_findings == late.next_findings and early.citations == late.citations
+    native = _stenosis.assess_native(data)
+    standard = json.loads(native.to_json_detail("standard"))
+    full = json.loads(native.to_json())
+    assert standard["citations"] == [c["id"] for c in full["citations"]]
+    assert json.loads(native.to_json_detail("standard")) == standard
+    with pytest.raises(ValueError):
+        native.to_json_detail("everything")

@@ -329,8 +329,20 @@ class Assessment:
     def _part(self, key: str, build: Callable[[dict[str, Any]], Any]) -> Any:
         parts = self._parts
         if key not in parts:
-            parts[key] = build(self._data())
+            # Everything but the next findings and the full references is in the `standard`
+            # JSON, which the engine writes without ranking the next findings.
+            full = key in ("next_findings", "citations") or self._native is None or self._raw is not None
+            parts[key] = build(self._data() if full else self._standard())
         return parts[key]
+
+    def _standard(self) -> dict[str, Any]:
+        raw = self._parts.get("_standard")
+        if raw is None:
+            native = self._native
+            raw = json.loads(native.to_json_detail("standard")) if native is not None else self._data()
+            self._parts["_standard"] = raw
+        result: dict[str, Any] = raw
+        return result
 
     @property
     def differential(self) -> tuple[DifferentialEntry, ...]:
@@ -466,17 +478,17 @@ class Assessment:
     @property
     def engine_version(self) -> str:
         """The engine version."""
-        return str(self._data()["engine_version"])
+        return str(self._part("engine_version", lambda d: d["engine_version"]))
 
     @property
     def knowledge_base_version(self) -> str:
         """The knowledge-base version."""
-        return str(self._data()["knowledge_base_version"])
+        return str(self._part("knowledge_base_version", lambda d: d["knowledge_base_version"]))
 
     @property
     def disclaimer(self) -> str:
         """Decision support for clinicians, not a diagnosis."""
-        return str(self._data()["disclaimer"])
+        return str(self._part("disclaimer", lambda d: d["disclaimer"]))
 
     # -- conveniences -------------------------------------------------------------------------
 
