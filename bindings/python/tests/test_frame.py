@@ -29,7 +29,7 @@ COLUMNS = ["age_years", "sex", "course", "mjoa", "babinski_sign", "hoffmann_sign
 
 
 def as_presentation(row: dict[str, Any]) -> dict[str, Any]:
-    fields = {"age_years", "sex", "course", "symptom_duration_months", "mjoa", "ankle_brachial_index"}
+    fields = set(stenosis._stenosis.PRESENTATION_FIELDS) - {"findings"}
     p = {k: v for k, v in row.items() if k in fields and v is not None}
     p["findings"] = {k: ("present" if v else "absent") for k, v in row.items() if k not in fields and v is not None}
     return p
