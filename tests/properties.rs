@@ -157,13 +157,22 @@ proptest! {
     fn next_findings_are_unassessed_and_ranked(p in presentation()) {
         let a = assess(&p);
         prop_assert!(a.next_findings.len() <= stenosis::MAX_NEXT_FINDINGS);
-        // Items of an incomplete upper motor neuron examination first, then by impact; each tier
-        // in descending impact.
+        // Three kinds: items of an incomplete upper motor neuron examination, questions whose
+        // answer would raise a red flag, and the rest. Within each run of one kind, descending
+        // impact; a question that raises a red flag never comes after one of the rest unless
+        // half the list is already red-flag questions.
         let exam = |n: &stenosis::NextFinding| n.why.starts_with("Completes");
-        let split = a.next_findings.iter().take_while(|n| exam(n)).count();
-        prop_assert!(a.next_findings[split..].iter().all(|n| !exam(n)));
-        for tier in [&a.next_findings[..split], &a.next_findings[split..]] {
-            for w in tier.windows(2) { prop_assert!(w[0].impact >= w[1].impact); }
+        let flag = |n: &stenosis::NextFinding| {
+            !exam(n) && n.if_present.red_flags.iter().any(|r| !a.red_flags.iter().any(|x| x.id == *r))
+        };
+        let kind = |n: &stenosis::NextFinding| if exam(n) { 0 } else if flag(n) { 1 } else { 2 };
+        for w in a.next_findings.windows(2) {
+            if kind(&w[0]) == kind(&w[1]) { prop_assert!(w[0].impact >= w[1].impact); }
+        }
+        if let Some(i) = a.next_findings.iter().position(|n| kind(n) == 2) {
+            let flags_before = a.next_findings[..i].iter().filter(|n| flag(n)).count();
+            let flags_after = a.next_findings[i..].iter().filter(|n| flag(n)).count();
+            prop_assert!(flags_after == 0 || flags_before >= stenosis::MAX_NEXT_FINDINGS / 2);
         }
         for n in &a.next_findings {
             prop_assert_eq!(p.finding(n.finding), Status::Unknown);

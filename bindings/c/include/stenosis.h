@@ -18,6 +18,16 @@
 
 
 /**
+ * `StenosisRecommendation.strength` when the source gives no grade (JSON `null`).
+ */
+#define STENOSIS_STRENGTH_NONE UINT32_MAX
+
+/**
+ * `StenosisRecommendation.evidence_quality` when the source gives no grade (JSON `null`).
+ */
+#define STENOSIS_EVIDENCE_QUALITY_NONE UINT32_MAX
+
+/**
  * How many values `StenosisFinding` has.
  */
 #define STENOSIS_FINDING_COUNT 76
@@ -1400,6 +1410,16 @@ typedef struct StenosisRecommendation {
    * How soon: a `StenosisUrgency` code.
    */
   uint32_t urgency;
+  /**
+   * The guideline's strength of recommendation: a `StenosisStrength` code, or
+   * `STENOSIS_STRENGTH_NONE` where the source gives no grade.
+   */
+  uint32_t strength;
+  /**
+   * The guideline's quality of evidence: a `StenosisEvidenceQuality` code, or
+   * `STENOSIS_EVIDENCE_QUALITY_NONE` where the source gives no grade.
+   */
+  uint32_t evidence_quality;
   /**
    * Why.
    */

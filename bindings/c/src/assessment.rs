@@ -109,6 +109,11 @@ pub struct StenosisDifferentialEntry {
     pub citations_len: usize,
 }
 
+/// `StenosisRecommendation.strength` when the source gives no grade (JSON `null`).
+pub const STENOSIS_STRENGTH_NONE: u32 = u32::MAX;
+/// `StenosisRecommendation.evidence_quality` when the source gives no grade (JSON `null`).
+pub const STENOSIS_EVIDENCE_QUALITY_NONE: u32 = u32::MAX;
+
 /// A recommended action.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -117,6 +122,12 @@ pub struct StenosisRecommendation {
     pub action: u32,
     /// How soon: a `StenosisUrgency` code.
     pub urgency: u32,
+    /// The guideline's strength of recommendation: a `StenosisStrength` code, or
+    /// `STENOSIS_STRENGTH_NONE` where the source gives no grade.
+    pub strength: u32,
+    /// The guideline's quality of evidence: a `StenosisEvidenceQuality` code, or
+    /// `STENOSIS_EVIDENCE_QUALITY_NONE` where the source gives no grade.
+    pub evidence_quality: u32,
     /// Why.
     pub rationale: *const c_char,
     /// Citation ids.
@@ -427,6 +438,8 @@ impl Arena {
         StenosisRecommendation {
             action: r.action.code(),
             urgency: r.urgency.code(),
+            strength: r.strength.map_or(STENOSIS_STRENGTH_NONE, |g| g.code()),
+            evidence_quality: r.evidence_quality.map_or(STENOSIS_EVIDENCE_QUALITY_NONE, |q| q.code()),
             rationale: self.s(&r.rationale),
             citations,
             citations_len,

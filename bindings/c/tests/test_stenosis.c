@@ -491,6 +491,10 @@ static int walk_assessment(const StenosisAssessment *a) {
     StenosisRecommendation r;
     ok &= stenosis_assessment_recommendation(a, i, &r, NULL) == STENOSIS_OK;
     ok &= r.action < STENOSIS_ACTION_COUNT && r.urgency < STENOSIS_URGENCY_COUNT && r.rationale != NULL;
+    /* A grade is a vocabulary code or the NONE value, and strength and quality come together. */
+    ok &= r.strength < STENOSIS_STRENGTH_COUNT || r.strength == STENOSIS_STRENGTH_NONE;
+    ok &= r.evidence_quality < STENOSIS_EVIDENCE_QUALITY_COUNT || r.evidence_quality == STENOSIS_EVIDENCE_QUALITY_NONE;
+    ok &= (r.strength == STENOSIS_STRENGTH_NONE) == (r.evidence_quality == STENOSIS_EVIDENCE_QUALITY_NONE);
     for (j = 0; j < r.citations_len; j++) ok &= r.citations[j] != NULL;
   }
   for (i = 0; i < s.red_flags_len; i++) {
@@ -537,6 +541,47 @@ static int walk_assessment(const StenosisAssessment *a) {
     ok &= stenosis_assessment_citation(a, (size_t)-1, &c, NULL) == STENOSIS_INDEX_OUT_OF_RANGE;
   }
   return ok;
+}
+
+/* Moderate DCM with compression (vignette 142): AO Spine/CSRS 2017 'we recommend surgery',
+ * strong, moderate-quality evidence; an ungraded recommendation carries the NONE values. */
+static const char *MODERATE_DCM =
+    "{\"age_years\": 67, \"course\": \"progressive\", \"mjoa\": 13, \"findings\": {\"hand_clumsiness\": \"present\","
+    " \"gait_deviation\": \"present\", \"hyperreflexia\": \"present\", \"hoffmann_sign\": \"present\","
+    " \"babinski_sign\": \"present\", \"cervical_cord_compression_on_mri\": \"present\"}}";
+
+static void test_recommendation_grades(void) {
+  StenosisPresentation *p = NULL;
+  StenosisAssessment *a = NULL;
+  StenosisSummary s;
+  StenosisRecommendation r;
+  char *json = NULL;
+  size_t i;
+  int graded = 0, ungraded = 0;
+  CHECK(stenosis_presentation_from_json(MODERATE_DCM, strlen(MODERATE_DCM), &p, NULL) == STENOSIS_OK);
+  CHECK(stenosis_assess(p, &a, NULL) == STENOSIS_OK);
+  CHECK(stenosis_assessment_summary(a, &s, NULL) == STENOSIS_OK);
+  CHECK(s.pathway == STENOSIS_PATHWAY_SURGICAL_EVALUATION);
+  for (i = 0; i < s.recommendations_len; i++) {
+    CHECK(stenosis_assessment_recommendation(a, i, &r, NULL) == STENOSIS_OK);
+    if (r.action == STENOSIS_ACTION_SPINE_SURGERY_REFERRAL) {
+      graded = r.strength == STENOSIS_STRENGTH_STRONG && r.evidence_quality == STENOSIS_EVIDENCE_QUALITY_MODERATE;
+      CHECK(streq(stenosis_strength_id(r.strength), "strong"));
+      CHECK(streq(stenosis_evidence_quality_id(r.evidence_quality), "moderate"));
+    } else if (r.strength == STENOSIS_STRENGTH_NONE) {
+      ungraded += r.evidence_quality == STENOSIS_EVIDENCE_QUALITY_NONE;
+      CHECK(stenosis_strength_id(r.strength) == NULL);
+    }
+  }
+  CHECK(graded);
+  CHECK(ungraded > 0);
+  /* The JSON says the same: one strong/moderate grade, nulls elsewhere. */
+  CHECK(stenosis_assessment_to_json(a, &json, NULL) == STENOSIS_OK);
+  CHECK(contains(json, "\"strength\":\"strong\",\"evidence_quality\":\"moderate\""));
+  CHECK(contains(json, "\"strength\":null,\"evidence_quality\":null"));
+  stenosis_string_free(json);
+  stenosis_assessment_free(a);
+  stenosis_presentation_free(p);
 }
 
 static void test_typed_api(void) {
@@ -820,6 +865,7 @@ int main(int argc, char **argv) {
   test_large_inputs();
   test_typed_errors();
   test_typed_api();
+  test_recommendation_grades();
   test_internal();
   test_fhir();
   CHECK(load_vignettes(argv[1]));

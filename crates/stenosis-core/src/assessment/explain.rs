@@ -13,7 +13,7 @@ use crate::rules::{
     self, severity_class, Collect, Decision, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR,
     COOK_RULE_OUT_LR,
 };
-use crate::vocab::{Action, Condition, Finding, RedFlag, Status, Warning};
+use crate::vocab::{Action, Condition, Finding, Likelihood, RedFlag, Status, Warning};
 
 /// Citations gathered in first-use order, without duplicates.
 #[derive(Default)]
@@ -112,9 +112,11 @@ pub(crate) fn build(p: &Presentation, d: &Decision, trace: &Collect, with_next: 
         .collect();
     // Most urgent first; vocabulary order within the same urgency (stable sort), except that in
     // acute limb ischaemia the vascular referral comes first (the threatened limb has hours), and
-    // in suspected cauda equina syndrome the cervical MRI never comes before the lumbosacral or
-    // whole-spine MRI.
-    let ces = d.has_red_flag(RedFlag::CaudaEquinaSuspected);
+    // in suspected cauda equina syndrome, or possible cauda equina syndrome at least as likely as
+    // cervical myelopathy, the cervical MRI never comes before the lumbosacral or whole-spine MRI.
+    let ces_level = d.condition(Condition::CaudaEquinaSyndrome);
+    let ces = d.has_red_flag(RedFlag::CaudaEquinaSuspected)
+        || (ces_level >= Likelihood::Moderate && ces_level >= d.myelopathy);
     let ali = d.has_red_flag(RedFlag::AcuteLimbIschaemia);
     recommendations.sort_by_key(|r| {
         (

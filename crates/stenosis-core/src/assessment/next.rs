@@ -144,11 +144,38 @@ pub(super) fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> 
             (score > 0).then_some((f, score, present, absent))
         })
         .collect();
-    // The items of an incomplete upper motor neuron examination first (the engine recommends
-    // completing it), then highest impact; vocabulary order on ties (stable sort).
-    scored.sort_by_key(|(f, score, _, _)| {
-        (core::cmp::Reverse(exam_incomplete && rules::is_exam_core(*f)), core::cmp::Reverse(*score))
+    // The items of an incomplete upper motor neuron examination that change something (the
+    // engine recommends completing it), then findings whose presence would raise a red flag (a
+    // question that changes today's action), then the exam items that change nothing yet, then
+    // highest impact; vocabulary order on ties (stable sort).
+    let raises_flag = |s: &Scenario| s.decision.red_flags & !base.decision.red_flags != 0;
+    scored.sort_by_key(|(f, score, present, _)| {
+        let exam_item = exam_incomplete && rules::is_exam_core(*f);
+        (
+            core::cmp::Reverse(exam_item && *score > EXAM_ITEM_BONUS),
+            core::cmp::Reverse(raises_flag(present)),
+            core::cmp::Reverse(exam_item),
+            core::cmp::Reverse(*score),
+        )
     });
+    // Red-flag questions beyond half the list wait behind the exam items, so that an incomplete
+    // examination stays visible.
+    if exam_incomplete {
+        let mut flags = 0usize;
+        let (mut keep, mut later) = (Vec::with_capacity(scored.len()), Vec::new());
+        for item in scored {
+            if raises_flag(&item.2) && !rules::is_exam_core(item.0) {
+                flags += 1;
+                if flags > MAX_NEXT_FINDINGS / 2 {
+                    later.push(item);
+                    continue;
+                }
+            }
+            keep.push(item);
+        }
+        keep.extend(later);
+        scored = keep;
+    }
     scored.truncate(MAX_NEXT_FINDINGS);
     scored
         .into_iter()

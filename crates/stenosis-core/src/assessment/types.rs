@@ -158,7 +158,9 @@ pub struct NextFinding {
     pub finding: Finding,
     /// How much knowing it would change the assessment (higher is more): red flags and pathway
     /// weigh most, then top condition and imaging urgency, then likelihoods. While the upper motor
-    /// neuron examination is incomplete, its items are listed first whatever their impact.
+    /// neuron examination is incomplete, its items that change something come first, then the
+    /// questions whose answer would raise a red flag (at most half the list before the remaining
+    /// exam items), then the rest.
     pub impact: u32,
     /// Why, in words.
     pub why: String,

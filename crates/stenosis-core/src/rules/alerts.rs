@@ -34,8 +34,9 @@ const fn alert<E>(when: fn(&Ctx<'_>) -> bool, then: E, because: &'static Reason)
 fn ces_likely(c: &Ctx<'_>) -> bool {
     c.condition(Condition::CaudaEquinaSyndrome) == Likelihood::High
 }
+/// A rapid course with a neurological deficit present (pain alone, or claudication, is not one).
 fn rapid(c: &Ctx<'_>) -> bool {
-    c.rapid()
+    c.rapid() && loc::neuro_deficit(c)
 }
 
 const CES_SUSPECTED: Reason = Reason {
@@ -97,7 +98,7 @@ const CES_CARDINAL_FLAG: Reason = Reason {
 };
 const CES_SPHINCTER_FLAG: Reason = Reason {
     id: "ces_sphincter_flag",
-    text: "Triggered by bladder or bowel disturbance of recent onset or rapidly worsening, with leg symptoms",
+    text: "Triggered by a bladder or bowel disturbance that is new (under 14 days), worsening, or with its onset not recorded, with back or leg pain (or of recent onset with leg symptoms)",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const RAPID_ISCHAEMIC: Reason = Reason {
@@ -117,12 +118,12 @@ const MSCC_FIRST_SIGN_FLAG: Reason = Reason {
 };
 const SEA_FLAG: Reason = Reason {
     id: "sea_flag",
-    text: "Fever or an infection risk with back pain and a neurological deficit: suspected spinal epidural abscess; emergency MRI, ESR, CRP and blood cultures, and same-day spinal assessment (diagnostic delay was followed by residual weakness in 45%)",
+    text: "Fever or an infection risk with back or neck pain and a neurological deficit: suspected spinal epidural abscess; emergency MRI, ESR, CRP and blood cultures, and same-day spinal assessment (diagnostic delay was followed by residual weakness in 45%)",
     cites: &[C::Davis2004Sea],
 };
 const GBS_FLAG: Reason = Reason {
     id: "gbs_flag",
-    text: "Rapidly progressive areflexic weakness without a sensory level or early sphincter failure: suspected Guillain-Barre syndrome; emergency neurology assessment (respiratory and bulbar function, nerve conduction studies, CSF)",
+    text: "Weakness progressing over days to 4 weeks with reduced or absent reflexes, no upper motor neuron sign recorded, and no sensory level or early sphincter failure: suspected Guillain-Barre syndrome; emergency neurology assessment (respiratory and bulbar function, nerve conduction studies, CSF)",
     cites: &[C::GbsCriteria2017],
 };
 const CLTI_FLAG: Reason = Reason {

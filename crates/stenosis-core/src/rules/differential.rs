@@ -390,6 +390,7 @@ fn recent_sphincter(c: &Ctx<'_>) -> bool {
 fn chronic_sphincter_lumbar_or_bowel(c: &Ctx<'_>) -> bool {
     sphincter(c)
         && !cord_pattern(c)
+        && !localisation::sphincter_possibly_new(c)
         && !localisation::girft_sphincter(c)
         && (c.has(F::BowelDysfunction) || c.has(F::SignificantBackPain) || c.has(F::SciaticaLikePain))
 }
@@ -401,7 +402,7 @@ const CES_CARDINAL: Reason = Reason {
 };
 const CES_SPHINCTER_RECENT: Reason = Reason {
     id: "ces_sphincter_recent",
-    text: "Bladder or bowel disturbance of recent onset (under 14 days) or worsening, or with its onset not recorded, with back or leg symptoms: suspect cauda equina syndrome (GIRFT: recent onset or deterioration)",
+    text: "Back or leg pain with a bladder or bowel disturbance that is new (under 14 days), worsening, or not recorded as stable over 14 days (the leg-symptom duration does not date it): suspect cauda equina syndrome (GIRFT: recent onset or deterioration)",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes],
 };
 const CES_SPHINCTER_CORD: Reason = Reason {
@@ -411,7 +412,7 @@ const CES_SPHINCTER_CORD: Reason = Reason {
 };
 const CES_SPHINCTER_CHRONIC: Reason = Reason {
     id: "ces_sphincter_chronic",
-    text: "Bowel disturbance, or bladder disturbance with back or radicular leg pain, present over 14 days and not recorded as worsening: cauda equina is possible, but cord compression and other causes are common",
+    text: "Bowel disturbance, or bladder disturbance with back or radicular leg pain, with leg symptoms recorded stable over 14 days: cauda equina is possible, but cord compression and other causes are common; if the bladder or bowel change itself is new or worsening, this is suspected cauda equina syndrome (emergency MRI)",
     cites: &[C::Girft2023Ces, C::Dionne2019, C::Jiang2024Symptoms],
 };
 
@@ -428,6 +429,7 @@ pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
     localisation::CES_SEXUAL_ROW,
     localisation::CES_GIRFT_CORD_ROW,
     localisation::CES_LMN_RAPID_ROW,
+    localisation::CES_BILATERAL_RADICULAR_ROW,
 ];
 
 engine::check_table_len!(

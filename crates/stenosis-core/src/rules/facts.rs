@@ -287,8 +287,10 @@ pub(crate) fn explained(c: &Ctx<'_>) -> bool {
 /// A worsening leg motor deficit: progressive leg weakness (an imaging indication with or without
 /// arm symptoms), or another worsening motor or gait symptom that nothing else clearly explains.
 pub(crate) fn worsening_motor_deficit(c: &Ctx<'_>) -> bool {
+    // Symptoms in both legs may be pain alone: not a motor deficit.
+    let motor = LEG_MOTOR_PICTURE & !mask(&[Finding::BilateralLegSymptoms]);
     c.worsening()
-        && (c.any(LEG_WEAKNESS) || (!c.clear_alternative && c.any(LEG_MOTOR_PICTURE)))
+        && (c.any(LEG_WEAKNESS) || (!c.clear_alternative && c.any(motor)))
         && !lmn_away_from_cord(c)
         && !ischaemic_deficit_only(c)
 }

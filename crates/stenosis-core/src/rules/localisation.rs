@@ -157,13 +157,29 @@ const fn row(when: fn(&Ctx<'_>) -> bool, then: Move, because: &'static Reason) -
 
 /// A bilateral leg deficit: both legs, with weakness, foot drop or reduced reflexes (or numbness,
 /// new or worsening: GIRFT "or other neurological deficit affecting both legs").
+///
+/// Reduced ankle reflexes do not count with diabetes or stocking-glove loss (the neuropathy's
+/// sign), and numbness that has lasted over 14 days does not count when stocking-glove loss or
+/// neurogenic claudication explains it (part 1 §6, §8): it counts when new, untimed, or
+/// worsening without such an explanation.
 pub(crate) fn bilateral_leg_deficit(c: &Ctx<'_>) -> bool {
+    let neuropathy = c.has(F::Diabetes) || c.has(F::StockingGloveSensoryLoss);
+    let claudicant = c.has(F::WalkingLegPain) && (c.has(F::ReliefWithSittingOrFlexion) || lumbar_stenosis_known(c));
+    let untimed = c.p.symptom_duration_months().is_none() && c.p.course().is_none();
+    let numbness = c.has(F::LegNumbness)
+        && possibly_new_or_worsening(c)
+        && (recent(c) || untimed || !(c.has(F::StockingGloveSensoryLoss) || claudicant));
     c.has(F::BilateralLegSymptoms)
         && (c.any(LEG_WEAKNESS)
             || c.has(F::FootDrop)
             || c.has(F::ReducedKneeReflexes)
-            || c.has(F::ReducedAnkleReflexes)
-            || (c.has(F::LegNumbness) && possibly_new_or_worsening(c)))
+            || (c.has(F::ReducedAnkleReflexes) && !neuropathy)
+            || numbness)
+}
+/// Sciatica in both legs, new or worsening (or untimed): bilateral radiculopathy, the suspected
+/// stage of cauda equina syndrome in the standards of care (Todd & Dickson; part 2 §1.1).
+fn bilateral_radicular_pain(c: &Ctx<'_>) -> bool {
+    c.has(F::SciaticaLikePain) && c.has(F::BilateralLegSymptoms) && possibly_new_or_worsening(c)
 }
 /// The GIRFT entry: back or leg pain, new or worsening (or its timing not recorded). The criteria
 /// have no exclusion for upper motor neuron signs: conus and lumbosacral lesions give mixed signs,
@@ -173,11 +189,19 @@ pub(crate) fn bilateral_leg_deficit(c: &Ctx<'_>) -> bool {
 fn girft_entry(c: &Ctx<'_>) -> bool {
     back_or_leg_pain(c) && possibly_new_or_worsening(c)
 }
+/// The bladder or bowel change may be new or worsening: unless the course is recorded stable and
+/// the symptoms have lasted over 14 days. The leg-symptom duration does not date the sphincter
+/// change (the textbook disc cauda equina is an acute disc on months of sciatica), and a relapse
+/// is a new attack.
+pub(crate) fn sphincter_possibly_new(c: &Ctx<'_>) -> bool {
+    !(c.course_is(Course::Stable) && c.p.symptom_duration_months().is_some_and(|m| m > RECENT_ONSET_MONTHS))
+}
 /// The GIRFT bladder or bowel criterion: a new bladder or bowel disturbance (recent or rapid, as
-/// in version 1), or one with back or leg pain that is new or worsening ([`girft_entry`]).
+/// in version 1), or one with back or leg pain that may be new or worsening
+/// ([`sphincter_possibly_new`]).
 pub(crate) fn girft_sphincter(c: &Ctx<'_>) -> bool {
     let sphincter = c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction);
-    sphincter && (((recent(c) || c.rapid()) && !cord_pattern(c)) || girft_entry(c))
+    sphincter && (((recent(c) || c.rapid()) && !cord_pattern(c)) || (back_or_leg_pain(c) && sphincter_possibly_new(c)))
 }
 pub(crate) fn girft_bilateral(c: &Ctx<'_>) -> bool {
     girft_entry(c) && bilateral_leg_deficit(c)
@@ -207,7 +231,7 @@ fn rapid_bilateral_lmn(c: &Ctx<'_>) -> bool {
 
 pub(crate) const CES_BILATERAL: Reason = Reason {
     id: "ces_bilateral",
-    text: "Back or leg pain with a new or worsening deficit in both legs (weakness or reduced reflexes in both legs): suspected cauda equina syndrome on this criterion alone (GIRFT 2023); a sphincter symptom is not needed",
+    text: "Back or leg pain with a new or worsening deficit in both legs (weakness, numbness or reduced reflexes in both legs): suspected cauda equina syndrome on this criterion alone (GIRFT 2023); a sphincter symptom is not needed",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Todd2016Ces],
 };
 pub(crate) const CES_SEXUAL: Reason = Reason {
@@ -219,6 +243,11 @@ const CES_GIRFT_CORD: Reason = Reason {
     id: "ces_girft_cord",
     text: "Back or leg pain with a new or worsening GIRFT criterion (bladder or bowel, both legs, sexual function), but with upper motor neuron signs in the legs or a truncal sensory level: suspected cauda equina syndrome all the same (the criteria have no exclusion for them, conus lesions give mixed signs and tandem stenosis is common), although the signs point to the cord above L1 (cauda equina lowers the leg reflexes); image the whole spine as an emergency",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Wijesekera2009Als, C::Bentley2001],
+};
+const CES_BILATERAL_RADICULAR: Reason = Reason {
+    id: "ces_bilateral_radicular",
+    text: "Sciatica in both legs, new or worsening: bilateral radiculopathy is the suspected stage of cauda equina syndrome in the standards of care; image the lumbosacral spine (an emergency if a sphincter, saddle or motor change appears)",
+    cites: &[C::Todd2016Ces, C::Dionne2019],
 };
 const CES_ANAL_TONE: Reason = Reason {
     id: "ces_anal_tone",
@@ -246,6 +275,9 @@ pub(crate) const CES_GIRFT_CORD_ROW: Rule<Move> =
             | LEG_UMN
             | mask(&[F::SexualDysfunction, F::TruncalSensoryLevel, F::BladderDysfunction, F::BowelDysfunction]),
     );
+pub(crate) const CES_BILATERAL_RADICULAR_ROW: Rule<Move> =
+    row(bilateral_radicular_pain, Move::Raise(Likelihood::Moderate), &CES_BILATERAL_RADICULAR)
+        .reading(mask(&[F::SciaticaLikePain, F::BilateralLegSymptoms]));
 pub(crate) const CES_LMN_RAPID_ROW: Rule<Move> =
     row(rapid_bilateral_lmn, Move::Raise(Likelihood::Moderate), &CES_LMN_RAPID)
         .reading(LEG_WEAKNESS | LEG_LMN_SIGNS | mask(&[F::FootDrop, F::BilateralLegSymptoms]));
@@ -360,10 +392,28 @@ fn gbs_ascending_or_unexplained(c: &Ctx<'_>) -> bool {
 fn gbs_beside_lumbar_stenosis(c: &Ctx<'_>) -> bool {
     gbs_core(c) && !gbs_against(c) && !gbs_ascending_or_unexplained(c)
 }
+/// The GBS picture with neither the course nor the duration recorded: it cannot be set aside.
+fn gbs_untimed(c: &Ctx<'_>) -> bool {
+    let untimed = c.p.symptom_duration_months().is_none() && c.p.course().is_none();
+    let areflexic = c.has(F::ReducedKneeReflexes) || c.has(F::ReducedAnkleReflexes);
+    let widespread = c.has(F::BilateralLegSymptoms) || c.has(F::ArmWeakness);
+    untimed
+        && c.any(LEG_WEAKNESS)
+        && widespread
+        && areflexic
+        && !c.any(LEG_UMN)
+        && !c.has(F::TruncalSensoryLevel)
+        && !gbs_against(c)
+}
 
 const GBS_CORE: Reason = Reason {
     id: "gbs_core",
-    text: "Rapidly progressive weakness with reduced or absent reflexes, no upper motor neuron sign and no sensory level: consider Guillain-Barre syndrome (neurology, nerve conduction studies, CSF)",
+    text: "Weakness progressing over days to 4 weeks with reduced or absent reflexes, no upper motor neuron sign recorded and no sensory level: consider Guillain-Barre syndrome (neurology, nerve conduction studies, CSF)",
+    cites: &[C::GbsCriteria2017],
+};
+const GBS_UNTIMED: Reason = Reason {
+    id: "gbs_untimed",
+    text: "Weakness with reduced or absent reflexes, no upper motor neuron sign recorded and no sensory level, its timing not recorded: if it developed over days to 4 weeks this is suspected Guillain-Barre syndrome (emergency neurology); record the course and duration",
     cites: &[C::GbsCriteria2017],
 };
 const GBS_ARMS: Reason = Reason {
@@ -380,6 +430,10 @@ const GBS_AGAINST: Reason = Reason {
 /// Guillain-Barre syndrome.
 pub(crate) const GUILLAIN_BARRE: &[Rule<Move>] = &[
     row(gbs_with_against, Move::Keep, &GBS_AGAINST).reading(
+        LEG_WEAKNESS
+            | mask(&[F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::BilateralLegSymptoms, F::ArmWeakness]),
+    ),
+    row(gbs_untimed, Move::Raise(Likelihood::Moderate), &GBS_UNTIMED).reading(
         LEG_WEAKNESS
             | mask(&[F::ReducedKneeReflexes, F::ReducedAnkleReflexes, F::BilateralLegSymptoms, F::ArmWeakness]),
     ),
@@ -428,7 +482,7 @@ const MSCC_NEURO: Reason = Reason {
 };
 const MSCC_PAIN: Reason = Reason {
     id: "mscc_pain",
-    text: "A past or current cancer with spinal (back or neck) pain and no neurological symptom or sign: spinal metastases are possible; whole-spine MRI within 1 week",
+    text: "A past or current cancer with spinal (back or neck) pain and no neurological symptom or sign recorded: spinal metastases are possible; whole-spine MRI within 1 week, or within 24 hours if the examination (today, if not yet done) finds any deficit",
     cites: &[C::NiceQs56, C::NiceNg234],
 };
 const MSCC_FIRST_SIGN: Reason = Reason {

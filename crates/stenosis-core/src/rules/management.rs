@@ -184,7 +184,8 @@ fn cervical_mri_urgency(c: &Ctx<'_>) -> Option<Urgency> {
 /// action today with a cervical concern (chronic limb-threatening ischaemia is urgent, and foot
 /// rest pain says nothing about the cord).
 fn cervical_emergency(c: &Ctx<'_>) -> bool {
-    (c.rapid() || (emergency_flag(c) && myelopathy_at_least_moderate(c))) && !super::facts::ischaemic_deficit_only(c)
+    ((c.rapid() && loc::neuro_deficit(c)) || (emergency_flag(c) && myelopathy_at_least_moderate(c)))
+        && !super::facts::ischaemic_deficit_only(c)
 }
 /// A lumbar emergency (cauda equina, or rapid areflexic weakness) with no cord sign: the cervical
 /// MRI is never its only or first scan, so it is urgent, after the lumbosacral MRI.
@@ -439,6 +440,17 @@ fn urgent_if_red_flag_or_worsening(c: &Ctx<'_>) -> Urgency {
     }
 }
 /// Urgent when severe or progressive, routine otherwise.
+/// The examination today when possible metastatic compression or an abscess waits on it (any
+/// deficit moves the MRI to 24 hours or to an emergency: NICE QS56; Davis 2004).
+fn exam_pace(c: &Ctx<'_>) -> Urgency {
+    let clock = at_least_moderate(c, Condition::MalignantSpinalCordCompression)
+        || at_least_moderate(c, Condition::SpinalEpiduralAbscess);
+    if clock && !c.umn_exam_done {
+        Urgency::Emergency
+    } else {
+        urgent_if_red_flag_or_worsening(c)
+    }
+}
 fn urgent_if_severe_or_worsening(c: &Ctx<'_>) -> Urgency {
     if severe(c) || c.worsening() {
         Urgency::Urgent
@@ -843,7 +855,7 @@ const WHOLE_SPINE_MSCC_FIRST_SIGN: Reason = Reason {
 };
 const WHOLE_SPINE_MSCC_PAIN: Reason = Reason {
     id: "whole_spine_mscc_pain",
-    text: "Cancer history with spinal (back or neck) pain and no neurological symptom or sign: whole-spine MRI within 1 week",
+    text: "Cancer history with spinal (back or neck) pain and no neurological symptom or sign recorded: whole-spine MRI within 1 week (within 24 hours if the examination finds any deficit)",
     cites: &[C::NiceQs56],
 };
 const MSCC_REFERRAL: Reason = Reason {
@@ -910,7 +922,7 @@ const NEURO_GBS: Reason = Reason {
 };
 const NEURO_GBS_POSSIBLE: Reason = Reason {
     id: "neuro_gbs_possible",
-    text: "Rapid areflexic weakness: Guillain-Barre syndrome is possible; neurology and nerve conduction studies",
+    text: "Weakness with reduced or absent reflexes: Guillain-Barre syndrome is possible (its reasons are in the differential); neurology and nerve conduction studies",
     cites: &[C::GbsCriteria2017],
 };
 const NCS_GBS: Reason = Reason {
@@ -1177,7 +1189,7 @@ pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
     rec(ces_possible, A::LumbarMri, URGENT, &LUMBAR_MRI_CES_POSSIBLE),
     rec(lumbar_stenosis_unimaged, A::LumbarMri, ROUTINE, &LUMBAR_MRI_LSS),
     // Neurological examination.
-    rec(exam_to_complete, A::CompleteNeurologicalExam, Urg::By(urgent_if_red_flag_or_worsening), &EXAM_INCOMPLETE),
+    rec(exam_to_complete, A::CompleteNeurologicalExam, Urg::By(exam_pace), &EXAM_INCOMPLETE),
     // Vascular and neuropathy work-up.
     rec(abi_indicated, A::AnkleBrachialIndex, ROUTINE, &ABI_INDICATED),
     rec(neuropathy_possible, A::NerveConductionStudy, ROUTINE, &NCS_INDICATED),
