@@ -134,12 +134,11 @@ pub struct Reference {
     pub reference: Option<String>,
 }
 
-/// `Observation.component`.
+/// What an Observation or one of its components answers: `value[x]`, `dataAbsentReason` and
+/// `interpretation` (read from the same JSON object as the rest of the element).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
-pub struct Component {
-    /// What was observed.
-    pub code: CodeableConcept,
+pub struct Answer {
     /// Coded answer.
     pub value_codeable_concept: Option<CodeableConcept>,
     /// Boolean answer.
@@ -156,6 +155,25 @@ pub struct Component {
     pub data_absent_reason: Option<CodeableConcept>,
     /// POS / NEG and other interpretations.
     pub interpretation: Vec<CodeableConcept>,
+}
+
+impl Answer {
+    /// The number answered (`valueInteger` or `valueQuantity.value`), if any.
+    #[must_use]
+    pub fn number(&self) -> Option<f64> {
+        self.value_integer.map(|i| i as f64).or_else(|| self.value_quantity.as_ref().and_then(|q| q.value))
+    }
+}
+
+/// `Observation.component`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Component {
+    /// What was observed.
+    pub code: CodeableConcept,
+    /// Its answer.
+    #[serde(flatten)]
+    pub answer: Answer,
 }
 
 resource! {
@@ -176,22 +194,9 @@ resource! {
         pub effective_period: Option<Period>,
         /// When the result was made available.
         pub issued: Option<String>,
-        /// Coded answer.
-        pub value_codeable_concept: Option<CodeableConcept>,
-        /// Boolean answer.
-        pub value_boolean: Option<bool>,
-        /// Integer answer.
-        pub value_integer: Option<i64>,
-        /// Quantity answer.
-        pub value_quantity: Option<Quantity>,
-        /// The other `value[x]` types (string, Range, Ratio, SampledData, time, dateTime, Period):
-        /// never read into a finding (free text is not guessed), but their presence is noted.
-        #[serde(flatten, deserialize_with = "other_values")]
-        pub other_value: Option<String>,
-        /// Why no value.
-        pub data_absent_reason: Option<CodeableConcept>,
-        /// POS / NEG and other interpretations.
-        pub interpretation: Vec<CodeableConcept>,
+        /// Its answer.
+        #[serde(flatten)]
+        pub answer: Answer,
         /// Components.
         pub component: Vec<Component>,
     }

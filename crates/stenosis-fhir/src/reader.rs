@@ -8,8 +8,8 @@ use stenosis_core::{Finding, FindingGroup, Presentation, Sex, Status, SNOMED_SYS
 use crate::codemap::{CodeMap, CodeMapEntry, NumericField, ResourceKind, Target};
 use crate::date::{whole_years, Date, FhirDateTime, Precision};
 use crate::model::{
-    Bundle, CodeableConcept, Coding, Condition, DiagnosticReport, Observation, OperationOutcome, Patient, Period,
-    Reference, Resource,
+    Answer, Bundle, CodeableConcept, Coding, Condition, DiagnosticReport, Observation, OperationOutcome, Patient,
+    Period, Reference, Resource,
 };
 use crate::FhirError;
 
@@ -94,12 +94,7 @@ impl FhirPresentation {
 struct Part<'o> {
     src: String,
     code: &'o CodeableConcept,
-    value_cc: Option<&'o CodeableConcept>,
-    value_bool: Option<bool>,
-    number: Option<f64>,
-    other_value: Option<&'o str>,
-    dar: Option<&'o CodeableConcept>,
-    interpretation: &'o [CodeableConcept],
+    answer: &'o Answer,
 }
 
 #[derive(Debug, Clone)]
@@ -173,15 +168,10 @@ fn first_code<'c>(cc: Option<&'c CodeableConcept>, system: &str) -> Option<&'c s
 }
 
 /// What an Observation (or component) answers, for a finding.
-fn finding_status(
-    entry: &CodeMapEntry,
-    value_cc: Option<&CodeableConcept>,
-    value_bool: Option<bool>,
-    has_number: bool,
-    other_value: Option<&str>,
-    dar: Option<&CodeableConcept>,
-    interpretation: &[CodeableConcept],
-) -> Result<(Status, String), String> {
+fn finding_status(entry: &CodeMapEntry, answer: &Answer, has_number: bool) -> Result<(Status, String), String> {
+    let (value_cc, value_bool) = (answer.value_codeable_concept.as_ref(), answer.value_boolean);
+    let (other_value, dar) = (answer.other_value.as_deref(), answer.data_absent_reason.as_ref());
+    let interpretation = &answer.interpretation;
     if let Some(d) = dar {
         return Ok((Status::Unknown, format!("dataAbsentReason {}", tokens(d))));
     }
@@ -500,32 +490,12 @@ impl<'a> Reader<'a> {
         let status = o.status.as_deref();
         let mut used = false;
         let mut reasons = Vec::new();
-        let number = o.value_integer.map(|i| i as f64).or_else(|| o.value_quantity.as_ref().and_then(|q| q.value));
-        let mut parts = vec![Part {
-            src: name.clone(),
-            code: &o.code,
-            value_cc: o.value_codeable_concept.as_ref(),
-            value_bool: o.value_boolean,
-            number,
-            other_value: o.other_value.as_deref(),
-            dar: o.data_absent_reason.as_ref(),
-            interpretation: &o.interpretation,
-        }];
+        let mut parts = vec![Part { src: name.clone(), code: &o.code, answer: &o.answer }];
         for (i, c) in o.component.iter().enumerate() {
-            parts.push(Part {
-                src: format!("{name} component[{i}]"),
-                code: &c.code,
-                value_cc: c.value_codeable_concept.as_ref(),
-                value_bool: c.value_boolean,
-                number: c.value_integer.map(|i| i as f64).or_else(|| c.value_quantity.as_ref().and_then(|q| q.value)),
-                other_value: c.other_value.as_deref(),
-                dar: c.data_absent_reason.as_ref(),
-                interpretation: &c.interpretation,
-            });
+            parts.push(Part { src: format!("{name} component[{i}]"), code: &c.code, answer: &c.answer });
         }
-        for Part { src, code, value_cc: vcc, value_bool: vb, number: num, other_value, dar, interpretation: interp } in
-            parts
-        {
+        for Part { src, code, answer } in parts {
+            let num = answer.number();
             for coding in &code.coding {
                 let (Some(sys), Some(c)) = (coding.system.as_deref(), coding.code.as_deref()) else { continue };
                 let Some(entry) = self.map.lookup(sys, c, ResourceKind::Observation) else { continue };
@@ -535,7 +505,7 @@ impl<'a> Reader<'a> {
                         let r = match status {
                             Some("cancelled") => Ok((Status::Unknown, "status cancelled".to_owned())),
                             Some("registered") => Ok((Status::Unknown, "status registered (no result yet)".to_owned())),
-                            _ => finding_status(entry, vcc, vb, num.is_some(), other_value, dar, interp),
+                            _ => finding_status(entry, answer, num.is_some()),
                         };
                         match r {
                             Ok((s, how)) => Evidence {
@@ -553,7 +523,7 @@ impl<'a> Reader<'a> {
                         }
                     }
                     Target::Field(f) => {
-                        if matches!(status, Some("cancelled" | "registered")) || dar.is_some() {
+                        if matches!(status, Some("cancelled" | "registered")) || answer.data_absent_reason.is_some() {
                             reasons.push(format!(
                                 "{}: no value ({})",
                                 coding.token(),
