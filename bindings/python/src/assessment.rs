@@ -19,6 +19,7 @@ use crate::presentation::{presentation_arg, PyPresentation};
 pub struct PyNativeAssessment {
     inner: core::Evaluation,
     explained: OnceLock<core::Assessment>,
+    standard: OnceLock<core::Assessment>,
     presentation: Py<PyPresentation>,
     json: OnceLock<Py<PyString>>,
 }
@@ -46,7 +47,7 @@ impl PyNativeAssessment {
     /// Why that pathway.
     #[getter]
     fn pathway_rationale(&self) -> &str {
-        &self.explained().pathway_rationale
+        &self.standard().pathway_rationale
     }
 
     /// The first condition of the differential (its id).
@@ -122,12 +123,165 @@ impl PyNativeAssessment {
                 .clone_ref(py))
         })
     }
-}
 
-impl PyNativeAssessment {
-    /// The full Assessment, built on first use.
-    fn explained(&self) -> &core::Assessment {
-        self.explained.get_or_init(|| self.inner.explain())
+    // The records as plain rows of ids, strings and numbers (the Python side makes the typed,
+    // frozen records of them): the same values as the contract JSON, without it.
+    /// `(condition, likelihood, supporting, opposing, reasons, citations)` per entry.
+    fn differential_rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.standard()
+                .differential
+                .iter()
+                .map(|e| {
+                    (
+                        e.condition.id(),
+                        e.likelihood.id(),
+                        findings(py, &e.supporting)?,
+                        findings(py, &e.opposing)?,
+                        PyTuple::new(py, e.reasons.iter())?,
+                        cites(py, &e.citations)?,
+                    )
+                        .into_pyobject(py)
+                        .map(Bound::into_any)
+                })
+                .collect()
+        })
+    }
+
+    /// `(likelihood, (positive, assessed, ((item, status), …)), post_test, supporting, opposing,
+    /// reasons, citations)`; `post_test` is `None` or `(pre_test_probability, pre_test_basis,
+    /// likelihood_ratio, rule, probability, citations)`.
+    fn myelopathy_row<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || {
+            let m = &self.standard().myelopathy;
+            let items = PyTuple::new(py, m.cook_rule.items.iter().map(|i| (i.item, i.status.id())))?;
+            let post = match &m.post_test {
+                None => None,
+                Some(t) => Some(
+                    (
+                        t.pre_test_probability,
+                        t.pre_test_basis,
+                        t.likelihood_ratio,
+                        t.rule,
+                        t.probability,
+                        cites(py, &t.citations)?,
+                    )
+                        .into_pyobject(py)?,
+                ),
+            };
+            (
+                m.likelihood.id(),
+                (m.cook_rule.positive, m.cook_rule.assessed, items),
+                post,
+                findings(py, &m.supporting)?,
+                findings(py, &m.opposing)?,
+                PyTuple::new(py, m.reasons.iter())?,
+                cites(py, &m.citations)?,
+            )
+                .into_pyobject(py)
+                .map(Bound::into_any)
+        })
+    }
+
+    /// `None` or `(mjoa, class, citations)`.
+    fn severity_row<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.standard()
+                .severity
+                .map(|s| (s.mjoa, s.class.id(), cites(py, s.citations)?).into_pyobject(py).map(Bound::into_any))
+                .transpose()
+        })
+    }
+
+    /// `(action, urgency, rationale, citations, strength, evidence_quality)` per recommendation.
+    fn recommendation_rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.standard()
+                .recommendations
+                .iter()
+                .map(|r| {
+                    (
+                        r.action.id(),
+                        r.urgency.id(),
+                        r.rationale.as_str(),
+                        cites(py, &r.citations)?,
+                        r.strength.map(|s| s.id()),
+                        r.evidence_quality.map(|q| q.id()),
+                    )
+                        .into_pyobject(py)
+                        .map(Bound::into_any)
+                })
+                .collect()
+        })
+    }
+
+    /// `(id, message, citations)` per red flag.
+    fn red_flag_rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.standard()
+                .red_flags
+                .iter()
+                .map(|r| {
+                    (r.id.id(), r.message.as_str(), cites(py, &r.citations)?).into_pyobject(py).map(Bound::into_any)
+                })
+                .collect()
+        })
+    }
+
+    /// `(id, message, citations)` per warning.
+    fn warning_rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.standard()
+                .warnings
+                .iter()
+                .map(|w| {
+                    (w.id.id(), w.message.as_str(), cites(py, &w.citations)?).into_pyobject(py).map(Bound::into_any)
+                })
+                .collect()
+        })
+    }
+
+    /// `(id, statement, citations)` per prognosis note.
+    fn prognosis_rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.standard()
+                .prognosis
+                .iter()
+                .map(|n| (n.id, n.statement, cites(py, n.citations)?).into_pyobject(py).map(Bound::into_any))
+                .collect()
+        })
+    }
+
+    /// `(id, authors, title, source, year, pmid, doi, url)` per citation.
+    fn citation_rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.standard()
+                .citations
+                .iter()
+                .map(|c| {
+                    (c.id.id(), c.authors, c.title, c.source, c.year, c.pmid, c.doi, c.url.as_deref())
+                        .into_pyobject(py)
+                        .map(Bound::into_any)
+                })
+                .collect()
+        })
+    }
+
+    /// `(finding, impact, why, if_present, if_absent)` per next finding; an outcome is
+    /// `(pathway, myelopathy_likelihood, top_condition, cervical_mri, red_flags)`. Ranks the next
+    /// findings (the costly part) on first use.
+    fn next_finding_rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        guarded(py, || {
+            self.explained()
+                .next_findings
+                .iter()
+                .map(|n| {
+                    (n.finding.id(), n.impact, n.why.as_str(), outcome(py, &n.if_present)?, outcome(py, &n.if_absent)?)
+                        .into_pyobject(py)
+                        .map(Bound::into_any)
+                })
+                .collect()
+        })
     }
 }
 
@@ -145,8 +299,44 @@ pub(crate) fn assess_native(py: Python<'_>, presentation: &Bound<'_, PyAny>) -> 
         Ok(PyNativeAssessment {
             inner: core::evaluate(&p),
             explained: OnceLock::new(),
+            standard: OnceLock::new(),
             presentation,
             json: OnceLock::new(),
         })
     })
+}
+
+impl PyNativeAssessment {
+    /// The full Assessment, built on first use.
+    fn explained(&self) -> &core::Assessment {
+        self.explained.get_or_init(|| self.inner.explain())
+    }
+
+    /// The Assessment without next findings (everything the records but `next_findings` read),
+    /// built on first use; the full one when it is already built.
+    fn standard(&self) -> &core::Assessment {
+        match self.explained.get() {
+            Some(a) => a,
+            None => self.standard.get_or_init(|| self.inner.explain_without_next_findings()),
+        }
+    }
+}
+
+fn ids<'py, T>(py: Python<'py>, items: &[T], id: impl Fn(&T) -> &'static str) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(py, items.iter().map(id))
+}
+
+fn cites<'py>(py: Python<'py>, c: &[core::CitationId]) -> PyResult<Bound<'py, PyTuple>> {
+    ids(py, c, |c| c.id())
+}
+
+fn findings<'py>(py: Python<'py>, f: &[core::Finding]) -> PyResult<Bound<'py, PyTuple>> {
+    ids(py, f, |f| f.id())
+}
+
+fn outcome<'py>(py: Python<'py>, o: &core::Outcome) -> PyResult<Bound<'py, PyAny>> {
+    let flags = ids(py, &o.red_flags, |r| r.id())?;
+    (o.pathway.id(), o.myelopathy_likelihood.id(), o.top_condition.id(), o.cervical_mri.map(|u| u.id()), flags)
+        .into_pyobject(py)
+        .map(Bound::into_any)
 }

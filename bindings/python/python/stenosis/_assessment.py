@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ._stenosis import DISCLAIMER, ENGINE_VERSION, KNOWLEDGE_BASE_VERSION
 from ._vocabulary import (
     Action,
     Condition,
@@ -261,6 +262,44 @@ class Citation:
     url: str | None
 
 
+def _native_findings(ids: tuple[str, ...]) -> tuple[Finding, ...]:
+    return tuple(_member(Finding, i) for i in ids)
+
+
+def _native_outcome(row: tuple[str, str, str, str | None, tuple[str, ...]]) -> Outcome:
+    pathway, likelihood, top, mri, flags = row
+    return Outcome(
+        _member(Pathway, pathway),
+        _member(Likelihood, likelihood),
+        _member(Condition, top),
+        _member(Urgency, mri) if mri is not None else None,
+        tuple(_member(RedFlag, r) for r in flags),
+    )
+
+
+def _native_myelopathy(
+    row: tuple[
+        str,
+        tuple[int, int, tuple[tuple[str, str], ...]],
+        tuple[float, str, float, str, float, tuple[str, ...]] | None,
+        tuple[str, ...],
+        tuple[str, ...],
+        tuple[str, ...],
+        tuple[str, ...],
+    ],
+) -> Myelopathy:
+    likelihood, (positive, assessed, items), post, supporting, opposing, reasons, citations = row
+    return Myelopathy(
+        _member(Likelihood, likelihood),
+        CookRule(positive, assessed, tuple(CookItem(i, _member(FindingStatus, st)) for i, st in items)),
+        PostTestProbability(*post) if post is not None else None,
+        _native_findings(supporting),
+        _native_findings(opposing),
+        reasons,
+        citations,
+    )
+
+
 class Assessment:
     """The engine's assessment of one presentation. Read-only; build it with
     :func:`stenosis.assess`. ``to_json()`` is the contract JSON, byte-identical on every binding.
@@ -326,36 +365,43 @@ class Assessment:
             object.__setattr__(self, "_raw", raw)
         return raw
 
-    def _part(self, key: str, build: Callable[[dict[str, Any]], Any]) -> Any:
+    def _part(
+        self,
+        key: str,
+        build: Callable[[dict[str, Any]], Any],
+        native_build: Callable[[NativeAssessment], Any] | None = None,
+    ) -> Any:
         parts = self._parts
         if key not in parts:
-            # Everything but the next findings and the full references is in the `standard`
-            # JSON, which the engine writes without ranking the next findings.
-            full = key in ("next_findings", "citations") or self._native is None or self._raw is not None
-            parts[key] = build(self._data() if full else self._standard())
-        return parts[key]
-
-    def _standard(self) -> dict[str, Any]:
-        raw = self._parts.get("_standard")
-        if raw is None:
+            # Natively (rows of ids and text, no JSON) when the assessment is held in Rust.
             native = self._native
-            raw = json.loads(native.to_json_detail("standard")) if native is not None else self._data()
-            self._parts["_standard"] = raw
-        result: dict[str, Any] = raw
-        return result
+            if native is not None and native_build is not None:
+                parts[key] = native_build(native)
+            else:
+                parts[key] = build(self._data())
+        return parts[key]
 
     @property
     def differential(self) -> tuple[DifferentialEntry, ...]:
         """Every condition, most likely first."""
         result: tuple[DifferentialEntry, ...] = self._part(
-            "differential", lambda d: tuple(DifferentialEntry._from(e) for e in d["differential"])
+            "differential",
+            lambda d: tuple(DifferentialEntry._from(e) for e in d["differential"]),
+            lambda n: tuple(
+                DifferentialEntry(
+                    _member(Condition, c), _member(Likelihood, lk), _native_findings(sup), _native_findings(opp), rs, cs
+                )
+                for c, lk, sup, opp, rs, cs in n.differential_rows()
+            ),
         )
         return result
 
     @property
     def myelopathy(self) -> Myelopathy:
         """The cervical question: likelihood, Cook rule count, post-test probability."""
-        result: Myelopathy = self._part("myelopathy", lambda d: Myelopathy._from(d["myelopathy"]))
+        result: Myelopathy = self._part(
+            "myelopathy", lambda d: Myelopathy._from(d["myelopathy"]), lambda n: _native_myelopathy(n.myelopathy_row())
+        )
         return result
 
     @property
@@ -368,7 +414,11 @@ class Assessment:
                 return None
             return Severity(int(sev["mjoa"]), SeverityClass(sev["class"]), _strs(sev["citations"]))
 
-        result: Severity | None = self._part("severity", build)
+        def native_build(n: NativeAssessment) -> Severity | None:
+            row = n.severity_row()
+            return None if row is None else Severity(row[0], _member(SeverityClass, row[1]), row[2])
+
+        result: Severity | None = self._part("severity", build, native_build)
         return result
 
     @property
@@ -404,6 +454,17 @@ class Assessment:
                 )
                 for r in d["recommendations"]
             ),
+            lambda n: tuple(
+                Recommendation(
+                    _member(Action, a),
+                    _member(Urgency, u),
+                    why,
+                    cs,
+                    _member(Strength, st) if st is not None else None,
+                    _member(EvidenceQuality, q) if q is not None else None,
+                )
+                for a, u, why, cs, st, q in n.recommendation_rows()
+            ),
         )
         return result
 
@@ -413,6 +474,7 @@ class Assessment:
         result: tuple[RedFlagAlert, ...] = self._part(
             "red_flags",
             lambda d: tuple(RedFlagAlert(RedFlag(r["id"]), r["message"], _strs(r["citations"])) for r in d["red_flags"]),
+            lambda n: tuple(RedFlagAlert(_member(RedFlag, i), m, cs) for i, m, cs in n.red_flag_rows()),
         )
         return result
 
@@ -422,6 +484,7 @@ class Assessment:
         result: tuple[WarningAlert, ...] = self._part(
             "warnings",
             lambda d: tuple(WarningAlert(Warning(w["id"]), w["message"], _strs(w["citations"])) for w in d["warnings"]),
+            lambda n: tuple(WarningAlert(_member(Warning, i), m, cs) for i, m, cs in n.warning_rows()),
         )
         return result
 
@@ -440,6 +503,10 @@ class Assessment:
                 )
                 for n in d.get("next_findings", [])
             ),
+            lambda n: tuple(
+                NextFinding(_member(Finding, f), impact, why, _native_outcome(yes), _native_outcome(no))
+                for f, impact, why, yes, no in n.next_finding_rows()
+            ),
         )
         return result
 
@@ -449,6 +516,7 @@ class Assessment:
         result: tuple[PrognosisNote, ...] = self._part(
             "prognosis",
             lambda d: tuple(PrognosisNote(p["id"], p["statement"], _strs(p["citations"])) for p in d.get("prognosis", [])),
+            lambda n: tuple(PrognosisNote(i, st, cs) for i, st, cs in n.prognosis_rows()),
         )
         return result
 
@@ -463,6 +531,7 @@ class Assessment:
                 )
                 for c in d["citations"]
             ),
+            lambda n: tuple(Citation(*row) for row in n.citation_rows()),
         )
         return result
 
@@ -478,17 +547,19 @@ class Assessment:
     @property
     def engine_version(self) -> str:
         """The engine version."""
-        return str(self._part("engine_version", lambda d: d["engine_version"]))
+        return str(self._part("engine_version", lambda d: d["engine_version"], lambda n: ENGINE_VERSION))
 
     @property
     def knowledge_base_version(self) -> str:
         """The knowledge-base version."""
-        return str(self._part("knowledge_base_version", lambda d: d["knowledge_base_version"]))
+        return str(
+            self._part("knowledge_base_version", lambda d: d["knowledge_base_version"], lambda n: KNOWLEDGE_BASE_VERSION)
+        )
 
     @property
     def disclaimer(self) -> str:
         """Decision support for clinicians, not a diagnosis."""
-        return str(self._part("disclaimer", lambda d: d["disclaimer"]))
+        return str(self._part("disclaimer", lambda d: d["disclaimer"], lambda n: DISCLAIMER))
 
     # -- conveniences -------------------------------------------------------------------------
 
