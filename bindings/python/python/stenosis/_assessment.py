@@ -45,6 +45,12 @@ def _member(cls: type[_E], value: str) -> _E:
     member = cls._value2member_map_.get(value)
     return cast(_E, member) if member is not None else cls(value)
 
+
+# The headline attributes' members by value, for a single dictionary look-up per read.
+_PATHWAY: dict[str, Pathway] = {m.value: m for m in Pathway}
+_CONDITION: dict[str, Condition] = {m.value: m for m in Condition}
+_URGENCY: dict[str, Urgency] = {m.value: m for m in Urgency}
+
 __all__ = [
     "Assessment",
     "Citation",
@@ -336,12 +342,13 @@ class Assessment:
     @classmethod
     def _from_native(cls, native: NativeAssessment, audience: str = "clinician") -> Assessment:
         obj = object.__new__(cls)
-        object.__setattr__(obj, "_json", None)
-        object.__setattr__(obj, "_native", native)
-        object.__setattr__(obj, "_raw", None)
-        object.__setattr__(obj, "_parts", {})
-        object.__setattr__(obj, "_presentation", native.presentation)
-        object.__setattr__(obj, "_audience", audience)
+        # The slots' own descriptors: no attribute look-up by name (this is on every assess()).
+        _SET_JSON(obj, None)
+        _SET_NATIVE(obj, native)
+        _SET_RAW(obj, None)
+        _SET_PARTS(obj, {})
+        _SET_PRESENTATION(obj, native.presentation)
+        _SET_AUDIENCE(obj, audience)
         return obj
 
     def _text(self) -> str:
@@ -426,7 +433,7 @@ class Assessment:
         """Where the case sits on the management pathway."""
         native = self._native
         if native is not None:
-            return _member(Pathway, native.pathway)
+            return _PATHWAY[native.pathway]
         result: Pathway = self._part("pathway", lambda d: Pathway(d["pathway"]))
         return result
 
@@ -569,7 +576,7 @@ class Assessment:
         native = self._native
         if native is not None:
             top = native.top_condition
-            return _member(Condition, top) if top is not None else None
+            return _CONDITION[top] if top is not None else None
         return self.differential[0].condition if self.differential else None
 
     @property
@@ -583,7 +590,7 @@ class Assessment:
         native = self._native
         if native is not None:
             mri = native.cervical_mri_urgency
-            return _member(Urgency, mri) if mri is not None else None
+            return _URGENCY[mri] if mri is not None else None
         r = self.recommendation(Action.CERVICAL_MRI)
         return r.urgency if r is not None else None
 
@@ -666,3 +673,12 @@ class Assessment:
         from ._html import render_card
 
         return render_card(self)
+
+
+# The slot descriptors' setters (the class forbids setting attributes the ordinary way).
+_SET_JSON: Callable[[Assessment, Any], None] = Assessment.__dict__["_json"].__set__
+_SET_NATIVE: Callable[[Assessment, Any], None] = Assessment.__dict__["_native"].__set__
+_SET_RAW: Callable[[Assessment, Any], None] = Assessment.__dict__["_raw"].__set__
+_SET_PARTS: Callable[[Assessment, Any], None] = Assessment.__dict__["_parts"].__set__
+_SET_PRESENTATION: Callable[[Assessment, Any], None] = Assessment.__dict__["_presentation"].__set__
+_SET_AUDIENCE: Callable[[Assessment, Any], None] = Assessment.__dict__["_audience"].__set__
