@@ -96,6 +96,10 @@ inline std::string id(StenosisAction v) { const char *s = stenosis_action_id(v);
 inline std::string id(StenosisUrgency v) { const char *s = stenosis_urgency_id(v); return s ? s : ""; }
 inline std::string id(StenosisRedFlag v) { const char *s = stenosis_red_flag_id(v); return s ? s : ""; }
 inline std::string id(StenosisWarning v) { const char *s = stenosis_warning_id(v); return s ? s : ""; }
+/** "" for STENOSIS_STRENGTH_NONE (no grade). */
+inline std::string id(StenosisStrength v) { const char *s = stenosis_strength_id(v); return s ? s : ""; }
+/** "" for STENOSIS_EVIDENCE_QUALITY_NONE (no grade). */
+inline std::string id(StenosisEvidenceQuality v) { const char *s = stenosis_evidence_quality_id(v); return s ? s : ""; }
 
 /** Assesses a Presentation given as JSON; returns the Assessment JSON. Throws stenosis::Error. */
 inline std::string assess_json(std::string_view input) {

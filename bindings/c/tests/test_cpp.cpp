@@ -60,6 +60,25 @@ int main() {
   CHECK(!recs.empty());
   CHECK(recs.front().urgency == STENOSIS_URGENCY_URGENT || recs.front().urgency == STENOSIS_URGENCY_EMERGENCY);
   CHECK(a.differential().size() == STENOSIS_CONDITION_COUNT);
+  // No guideline grade on these recommendations (no established DCM): the NONE values, "" as ids.
+  for (const StenosisRecommendation &r : recs) {
+    CHECK(r.strength == STENOSIS_STRENGTH_NONE && r.evidence_quality == STENOSIS_EVIDENCE_QUALITY_NONE);
+    CHECK(stenosis::id(static_cast<StenosisStrength>(r.strength)).empty());
+  }
+  // Moderate DCM with compression: AO Spine/CSRS 'we recommend surgery', strong, moderate quality.
+  {
+    stenosis::Assessment m = stenosis::Presentation::from_json(
+        R"({"age_years": 67, "course": "progressive", "mjoa": 13, "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "hyperreflexia": "present", "gait_deviation": "present", "cervical_cord_compression_on_mri": "present"}})")
+        .assess();
+    bool graded = false;
+    for (const StenosisRecommendation &r : m.recommendations()) {
+      if (r.action == STENOSIS_ACTION_SPINE_SURGERY_REFERRAL) {
+        graded = stenosis::id(static_cast<StenosisStrength>(r.strength)) == "strong" &&
+                 stenosis::id(static_cast<StenosisEvidenceQuality>(r.evidence_quality)) == "moderate";
+      }
+    }
+    CHECK(graded);
+  }
   CHECK(a.to_json() == stenosis::assess_json(R"({"age_years": 64, "course": "progressive", "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "gait_deviation": "present"}})"));
   CHECK(a.to_cds_hooks_json().rfind("{\"cards\":[", 0) == 0);
   stenosis::Assessment moved = std::move(a);
