@@ -112,7 +112,7 @@ const NOTES: &[KnowledgeBaseNote] = &[
     },
     KnowledgeBaseNote {
         id: "cauda_equina_sphincter_onset",
-        note: "Saddle anaesthesia and urinary retention always raise the cauda equina red flag. Bladder or bowel disturbance does so when of recent onset (14 days or less) or rapidly progressive (GIRFT); otherwise it counts towards cauda equina as moderate and towards myelopathy, since sphincter dysfunction occurs in 38% of DCM. With leg upper motor neuron signs or a truncal sensory level, a new or worsening bladder or bowel disturbance with back or leg pain still raises the cauda equina red flag (conus lesions give mixed signs), with cauda equina moderate and ranked below the cord, and a whole-spine MRI as the emergency scan.",
+        note: "Saddle anaesthesia and urinary retention always raise the cauda equina red flag. A bladder or bowel disturbance does so with back or leg pain unless the leg symptoms are recorded stable over 14 days (the leg-symptom duration does not date the sphincter change, and a relapse is new), or without pain when of recent onset or rapidly progressive (GIRFT); otherwise it counts towards cauda equina as moderate and towards myelopathy, since sphincter dysfunction occurs in 38% of DCM. With leg upper motor neuron signs or a truncal sensory level, a new or worsening bladder or bowel disturbance with back or leg pain still raises the cauda equina red flag (conus lesions give mixed signs), with cauda equina moderate and ranked below the cord, and a whole-spine MRI as the emergency scan.",
         citations: &[CitationId::Girft2023Ces, CitationId::Jiang2024Symptoms, CitationId::Bentley2001],
     },
     KnowledgeBaseNote {
