@@ -28,8 +28,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 use stenosis_core::{
-    self as core, Condition, Finding, FindingSet, Likelihood, Pathway, Presentation, RedFlag, SeverityClass, Status,
-    Summary, Urgency, Warning,
+    self as core, Action, Condition, FieldKind, FieldValue, Finding, FindingSet, Likelihood, Pathway, Presentation,
+    PresentationField, RedFlag, SeverityClass, Status, Summary, Urgency, Warning,
 };
 
 use crate::{guarded, panic_message, BindError};
@@ -112,39 +112,51 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T
     parallel_range(items.len(), threads, |i| items.get(i).map(&f)).into_iter().flatten().collect()
 }
 
-/// Where a column's values go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a column's values go: a top-level Presentation field (from the core's field table) or
+/// a finding.
+#[derive(Debug, Clone, Copy)]
 enum Target {
-    AgeYears,
-    Sex,
-    Course,
-    SymptomDurationMonths,
-    Mjoa,
-    AnkleBrachialIndex,
-    /// The record id: checked, and carried to the result's `id` column.
-    Id,
+    /// A field of the core's table; the record id (kind `record_id`) is also carried to the
+    /// result's `id` column.
+    Field(&'static PresentationField),
     Finding(Finding),
 }
 
+impl PartialEq for Target {
+    fn eq(&self, other: &Target) -> bool {
+        self.name() == other.name()
+    }
+}
+
 impl Target {
+    /// The target of a column name: a top-level field of the core's table, else `None`.
+    fn field(name: &str) -> Option<Target> {
+        core::presentation_fields().iter().find(|f| f.id == name).map(Target::Field)
+    }
+
     fn name(self) -> &'static str {
         match self {
-            Target::AgeYears => "age_years",
-            Target::Sex => "sex",
-            Target::Course => "course",
-            Target::SymptomDurationMonths => "symptom_duration_months",
-            Target::Mjoa => "mjoa",
-            Target::AnkleBrachialIndex => "ankle_brachial_index",
-            Target::Id => "id",
+            Target::Field(f) => f.id,
             Target::Finding(f) => f.id(),
         }
     }
 
+    fn is_id(self) -> bool {
+        matches!(self, Target::Field(f) if matches!(f.kind, FieldKind::RecordId { .. }))
+    }
+
+    fn is_numeric(self) -> bool {
+        matches!(self, Target::Field(f) if matches!(f.kind, FieldKind::Whole { .. } | FieldKind::Real { .. }))
+    }
+
     fn expected(self) -> &'static str {
         match self {
-            Target::AgeYears | Target::Mjoa => "an integer or float column (or text of numbers)",
-            Target::SymptomDurationMonths | Target::AnkleBrachialIndex => "a numeric column (or text of numbers)",
-            Target::Sex | Target::Course | Target::Id => "a string column",
+            Target::Field(f) => match f.kind {
+                FieldKind::Whole { .. } => "an integer or float column (or text of numbers)",
+                FieldKind::Real { .. } => "a numeric column (or text of numbers)",
+                FieldKind::Choice { .. } | FieldKind::RecordId { .. } => "a string column",
+                FieldKind::Findings => "one column per finding id",
+            },
             Target::Finding(_) => "a boolean column (null = not assessed) or a string column of statuses",
         }
     }
@@ -218,10 +230,11 @@ impl Kind {
     fn accepted_by(self, t: Target) -> bool {
         match t {
             _ if self == Kind::Null => true,
-            Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex => {
-                self.is_number() || self.is_text()
-            }
-            Target::Sex | Target::Course | Target::Id => self.is_text(),
+            Target::Field(f) => match f.kind {
+                FieldKind::Whole { .. } | FieldKind::Real { .. } => self.is_number() || self.is_text(),
+                FieldKind::Choice { .. } | FieldKind::RecordId { .. } => self.is_text(),
+                FieldKind::Findings => false,
+            },
             Target::Finding(_) => self == Kind::Bool || self.is_text(),
         }
     }
@@ -268,21 +281,15 @@ fn plan(schema: &Schema, skip: &[usize]) -> Result<Vec<ColumnPlan>, BindError> {
             continue;
         }
         let name = field.name().as_str();
-        let target = match name {
-            "age_years" => Target::AgeYears,
-            "sex" => Target::Sex,
-            "course" => Target::Course,
-            "symptom_duration_months" => Target::SymptomDurationMonths,
-            "mjoa" => Target::Mjoa,
-            "ankle_brachial_index" => Target::AnkleBrachialIndex,
-            "id" => Target::Id,
-            "findings" => {
+        let target = match Target::field(name) {
+            Some(Target::Field(f)) if matches!(f.kind, FieldKind::Findings) => {
                 return Err(schema_error(
-                    "findings",
+                    f.id,
                     "a frame takes one column per finding id (e.g. `babinski_sign`), not a `findings` column",
                 ))
             }
-            other => match core::parse_finding_id(other) {
+            Some(t) => t,
+            None => match core::parse_finding_id(name) {
                 Ok(f) => Target::Finding(f),
                 Err(e) => {
                     let reason = match e.suggestion() {
@@ -439,54 +446,39 @@ impl Rows {
     }
 }
 
-/// One numeric value of a field, as read from its column.
-#[derive(Clone, Copy)]
-enum Number {
-    Int(i64),
-    Float(f64),
+/// A finding's bit in the present/absent masks.
+fn finding_bit(f: Finding) -> u128 {
+    1u128 << f.code()
 }
 
-fn set_number(p: &mut Presentation, target: Target, v: Number) -> Result<(), core::InputError> {
-    match (target, v) {
-        (Target::AgeYears, Number::Int(v)) => p.set_age_years(Some(v)),
-        (Target::AgeYears, Number::Float(v)) => p.set_age_years_f64(Some(v)),
-        (Target::Mjoa, Number::Int(v)) => p.set_mjoa(Some(v)),
-        (Target::Mjoa, Number::Float(v)) => p.set_mjoa_f64(Some(v)),
-        // Integers beyond 2^53 lose precision as f64; they are far out of range either way.
-        (Target::SymptomDurationMonths, Number::Int(v)) => p.set_symptom_duration_months(Some(v as f64)),
-        (Target::SymptomDurationMonths, Number::Float(v)) => p.set_symptom_duration_months(Some(v)),
-        (Target::AnkleBrachialIndex, Number::Int(v)) => p.set_ankle_brachial_index(Some(v as f64)),
-        (Target::AnkleBrachialIndex, Number::Float(v)) => p.set_ankle_brachial_index(Some(v)),
-        // The plan gives numbers to numeric fields only.
-        _ => Ok(()),
+/// Sets one value of a top-level field on a row (the core's field table checks it).
+fn set_value(rows: &mut Rows, row: usize, target: Target, v: FieldValue<'_>) {
+    if let Target::Field(f) = target {
+        rows.set(row, |p| f.set(p, v));
     }
 }
 
 /// Applies one text cell of a column to a row.
 fn apply_text(rows: &mut Rows, row: usize, target: Target, s: &str) {
     match target {
-        Target::Sex => rows.set(row, |p| p.set_sex_by_id(Some(s))),
-        Target::Course => rows.set(row, |p| p.set_course_by_id(Some(s))),
-        Target::Id => rows.set(row, |p| p.set_id(Some(s))),
         Target::Finding(f) => match Status::from_id(s) {
-            Some(status) => rows.status(row, 1u128 << f.code(), status),
+            Some(status) => rows.status(row, finding_bit(f), status),
             // Let the core word the refusal.
             None => rows.set(row, |p| p.set_finding_by_id(f.id(), s)),
         },
-        Target::AgeYears | Target::Mjoa | Target::SymptomDurationMonths | Target::AnkleBrachialIndex => {
-            match s.trim().parse::<f64>() {
-                Ok(v) => rows.set(row, |p| set_number(p, target, Number::Float(v))),
-                // Never quote the cell: it may be free text.
-                Err(_) => rows.fail(row, format!("{}: must be a number (this cell is not one)", target.name())),
-            }
-        }
+        Target::Field(_) if target.is_numeric() => match s.trim().parse::<f64>() {
+            Ok(v) => set_value(rows, row, target, FieldValue::Real(v)),
+            // Never quote the cell: it may be free text.
+            Err(_) => rows.fail(row, format!("{}: must be a number (this cell is not one)", target.name())),
+        },
+        Target::Field(_) => set_value(rows, row, target, FieldValue::Text(s)),
     }
 }
 
 /// Sets a boolean finding column into the rows' masks, 64 rows at a time from the value and
-/// validity bitmaps.
+/// validity bitmaps; only the rows whose bit is set are touched.
 fn decode_bool(rows: &mut Rows, f: Finding, a: &arrow_array::BooleanArray) {
-    let code = f.code();
+    let bit = finding_bit(f);
     let n = a.len();
     let values = a.values().bit_chunks();
     let valid = a.nulls().map(|v| v.inner().bit_chunks());
@@ -495,41 +487,57 @@ fn decode_bool(rows: &mut Rows, f: Finding, a: &arrow_array::BooleanArray) {
         let base = w * 64;
         let in_range = if n - base >= 64 { u64::MAX } else { (1u64 << (n - base)) - 1 };
         let ok = valid_words.as_mut().map_or(u64::MAX, |it| it.next().unwrap_or(0)) & in_range;
-        let (pres, abs) = (word & ok, !word & ok);
         let end = (base + 64).min(n);
-        if let (Some(p), Some(q)) = (rows.present.get_mut(base..end), rows.absent.get_mut(base..end)) {
-            for (j, (p, q)) in p.iter_mut().zip(q.iter_mut()).enumerate() {
-                *p |= u128::from((pres >> j) & 1) << code;
-                *q |= u128::from((abs >> j) & 1) << code;
+        for (mut bits, masks) in [(word & ok, &mut rows.present), (!word & ok, &mut rows.absent)] {
+            let Some(block) = masks.get_mut(base..end) else { continue };
+            while bits != 0 {
+                if let Some(m) = block.get_mut(bits.trailing_zeros() as usize) {
+                    *m |= bit;
+                }
+                bits &= bits - 1;
             }
         }
     }
 }
 
+/// Reads a primitive column with one downcast, skipping nulls.
 fn decode_numbers<T: arrow_array::ArrowPrimitiveType>(
     rows: &mut Rows,
     target: Target,
     a: &dyn Array,
-    convert: impl Fn(T::Native) -> Number,
+    convert: impl Fn(T::Native) -> FieldValue<'static>,
 ) {
-    for (row, v) in a.as_primitive::<T>().iter().enumerate() {
-        if let Some(v) = v {
-            rows.set(row, |p| set_number(p, target, convert(v)));
+    let a = a.as_primitive::<T>();
+    match a.nulls() {
+        None => {
+            for (row, v) in a.values().iter().enumerate() {
+                set_value(rows, row, target, convert(*v));
+            }
+        }
+        Some(nulls) => {
+            for row in nulls.valid_indices() {
+                if let Some(v) = a.values().get(row) {
+                    set_value(rows, row, target, convert(*v));
+                }
+            }
         }
     }
 }
 
-/// Reads one text cell at `i` of a text array of the given kind.
-fn text_at(a: &dyn Array, kind: Kind, i: usize) -> Option<&str> {
-    if i >= a.len() || a.is_null(i) {
-        return None;
+/// Reads a text column with one downcast, skipping nulls.
+fn decode_texts<'a>(rows: &mut Rows, target: Target, cells: impl Iterator<Item = Option<&'a str>>) {
+    for (row, s) in cells.enumerate() {
+        if let Some(s) = s {
+            apply_text(rows, row, target, s);
+        }
     }
-    match kind {
-        Kind::Utf8 => Some(a.as_string::<i32>().value(i)),
-        Kind::LargeUtf8 => Some(a.as_string::<i64>().value(i)),
-        Kind::Utf8View => Some(a.as_string_view().value(i)),
-        _ => None,
-    }
+}
+
+/// A value of a number column, as the core's field table takes it.
+fn u64_value(v: u64) -> FieldValue<'static> {
+    // Beyond i64 the value is far out of range; keep its magnitude for the message.
+    #[allow(clippy::cast_precision_loss)]
+    i64::try_from(v).map_or(FieldValue::Real(v as f64), FieldValue::Int)
 }
 
 /// Decodes one column of a chunk into the rows.
@@ -552,16 +560,20 @@ fn decode_column(rows: &mut Rows, plan: &ColumnPlan, array: &ArrayRef) {
     match (plan.kind, t) {
         (Kind::Null, _) => {}
         (Kind::Bool, Target::Finding(f)) => decode_bool(rows, f, a.as_boolean()),
-        (Kind::I64, _) => decode_numbers::<Int64Type>(rows, t, a, Number::Int),
-        (Kind::I32, _) => decode_numbers::<Int32Type>(rows, t, a, |v| Number::Int(i64::from(v))),
-        (Kind::F64, _) => decode_numbers::<Float64Type>(rows, t, a, Number::Float),
-        (Kind::Utf8 | Kind::LargeUtf8 | Kind::Utf8View, _) => {
-            for row in 0..a.len() {
-                if let Some(s) = text_at(a, plan.kind, row) {
-                    apply_text(rows, row, t, s);
-                }
-            }
-        }
+        (Kind::I8, _) => decode_numbers::<Int8Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
+        (Kind::I16, _) => decode_numbers::<Int16Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
+        (Kind::I32, _) => decode_numbers::<Int32Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
+        (Kind::I64, _) => decode_numbers::<Int64Type>(rows, t, a, FieldValue::Int),
+        (Kind::U8, _) => decode_numbers::<UInt8Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
+        (Kind::U16, _) => decode_numbers::<UInt16Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
+        (Kind::U32, _) => decode_numbers::<UInt32Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
+        (Kind::U64, _) => decode_numbers::<UInt64Type>(rows, t, a, u64_value),
+        (Kind::F16, _) => decode_numbers::<Float16Type>(rows, t, a, |v| FieldValue::Real(v.to_f64())),
+        (Kind::F32, _) => decode_numbers::<Float32Type>(rows, t, a, |v| FieldValue::Real(f64::from(v))),
+        (Kind::F64, _) => decode_numbers::<Float64Type>(rows, t, a, FieldValue::Real),
+        (Kind::Utf8, _) => decode_texts(rows, t, a.as_string::<i32>().iter()),
+        (Kind::LargeUtf8, _) => decode_texts(rows, t, a.as_string::<i64>().iter()),
+        (Kind::Utf8View, _) => decode_texts(rows, t, a.as_string_view().iter()),
         _ => {
             for row in 0..a.len() {
                 decode_cell(rows, row, plan, a, row);
@@ -570,18 +582,32 @@ fn decode_column(rows: &mut Rows, plan: &ColumnPlan, array: &ArrayRef) {
     }
 }
 
-/// Decodes the value at `i` of `a` into `row` (the general path, one dynamic read per cell).
+/// Reads one text cell at `i` of a text array of the given kind.
+fn text_at(a: &dyn Array, kind: Kind, i: usize) -> Option<&str> {
+    if i >= a.len() || a.is_null(i) {
+        return None;
+    }
+    match kind {
+        Kind::Utf8 => Some(a.as_string::<i32>().value(i)),
+        Kind::LargeUtf8 => Some(a.as_string::<i64>().value(i)),
+        Kind::Utf8View => Some(a.as_string_view().value(i)),
+        _ => None,
+    }
+}
+
+/// Decodes the value at `i` of `a` into `row` (the general path for dictionary values, one
+/// dynamic read per cell).
 fn decode_cell(rows: &mut Rows, row: usize, plan: &ColumnPlan, a: &dyn Array, i: usize) {
     if i >= a.len() || a.is_null(i) {
         return;
     }
     let t = plan.target;
-    let number = match plan.kind {
+    let value = match plan.kind {
         Kind::Null => return,
         Kind::Bool => {
             if let Target::Finding(f) = t {
                 let status = if a.as_boolean().value(i) { Status::Present } else { Status::Absent };
-                rows.status(row, 1u128 << f.code(), status);
+                rows.status(row, finding_bit(f), status);
             }
             return;
         }
@@ -591,23 +617,19 @@ fn decode_cell(rows: &mut Rows, row: usize, plan: &ColumnPlan, a: &dyn Array, i:
             }
             return;
         }
-        Kind::I8 => Number::Int(i64::from(a.as_primitive::<Int8Type>().value(i))),
-        Kind::I16 => Number::Int(i64::from(a.as_primitive::<Int16Type>().value(i))),
-        Kind::I32 => Number::Int(i64::from(a.as_primitive::<Int32Type>().value(i))),
-        Kind::I64 => Number::Int(a.as_primitive::<Int64Type>().value(i)),
-        Kind::U8 => Number::Int(i64::from(a.as_primitive::<UInt8Type>().value(i))),
-        Kind::U16 => Number::Int(i64::from(a.as_primitive::<UInt16Type>().value(i))),
-        Kind::U32 => Number::Int(i64::from(a.as_primitive::<UInt32Type>().value(i))),
-        Kind::U64 => {
-            let v = a.as_primitive::<UInt64Type>().value(i);
-            // Beyond i64 the value is far out of range; keep its magnitude for the message.
-            i64::try_from(v).map_or(Number::Float(v as f64), Number::Int)
-        }
-        Kind::F16 => Number::Float(a.as_primitive::<Float16Type>().value(i).to_f64()),
-        Kind::F32 => Number::Float(f64::from(a.as_primitive::<Float32Type>().value(i))),
-        Kind::F64 => Number::Float(a.as_primitive::<Float64Type>().value(i)),
+        Kind::I8 => FieldValue::Int(i64::from(a.as_primitive::<Int8Type>().value(i))),
+        Kind::I16 => FieldValue::Int(i64::from(a.as_primitive::<Int16Type>().value(i))),
+        Kind::I32 => FieldValue::Int(i64::from(a.as_primitive::<Int32Type>().value(i))),
+        Kind::I64 => FieldValue::Int(a.as_primitive::<Int64Type>().value(i)),
+        Kind::U8 => FieldValue::Int(i64::from(a.as_primitive::<UInt8Type>().value(i))),
+        Kind::U16 => FieldValue::Int(i64::from(a.as_primitive::<UInt16Type>().value(i))),
+        Kind::U32 => FieldValue::Int(i64::from(a.as_primitive::<UInt32Type>().value(i))),
+        Kind::U64 => u64_value(a.as_primitive::<UInt64Type>().value(i)),
+        Kind::F16 => FieldValue::Real(a.as_primitive::<Float16Type>().value(i).to_f64()),
+        Kind::F32 => FieldValue::Real(f64::from(a.as_primitive::<Float32Type>().value(i))),
+        Kind::F64 => FieldValue::Real(a.as_primitive::<Float64Type>().value(i)),
     };
-    rows.set(row, |p| set_number(p, t, number));
+    set_value(rows, row, t, value);
 }
 
 /// The Arrow type of a categorical id column.
@@ -689,7 +711,7 @@ impl Layout {
 
     /// Adds the result's `id` column when the plan reads the input's `id` column.
     fn with_id(mut self, input: &Schema, plan: &[ColumnPlan]) -> Layout {
-        if let Some(p) = plan.iter().find(|p| p.target == Target::Id) {
+        if let Some(p) = plan.iter().find(|p| p.target.is_id()) {
             if let Some(f) = input.fields().get(p.index) {
                 let mut fields: Vec<Field> = self.schema.fields().iter().map(|f| f.as_ref().clone()).collect();
                 fields.insert(self.keep.len(), f.as_ref().clone().with_name("id"));
@@ -707,68 +729,179 @@ fn plain_name(name: &str) -> Option<&str> {
         .then_some(name)
 }
 
-/// A categorical id column from per-row vocabulary codes.
-fn id_column(codes: &[Option<u32>], ids: &[&'static str], categorical: bool) -> Result<ArrayRef, ArrowError> {
+/// A categorical id column from per-row vocabulary codes (-1: null).
+fn id_column(codes: Vec<i8>, ids: &[&'static str], categorical: bool) -> Result<ArrayRef, ArrowError> {
+    let nulls = codes.iter().any(|c| *c < 0).then(|| NullBuffer::from_iter(codes.iter().map(|c| *c >= 0)));
     if categorical {
-        let keys: Int8Array = codes.iter().map(|c| c.and_then(|c| i8::try_from(c).ok())).collect();
+        let keys = Int8Array::new(codes.into(), nulls);
         let values: ArrayRef = Arc::new(StringArray::from(ids.to_vec()));
         Ok(Arc::new(DictionaryArray::<Int8Type>::try_new(keys, values)?))
     } else {
         let strings: StringArray =
-            codes.iter().map(|c| c.and_then(|c| usize::try_from(c).ok()).and_then(|c| ids.get(c).copied())).collect();
+            codes.iter().map(|c| usize::try_from(*c).ok().and_then(|c| ids.get(c).copied())).collect();
         Ok(Arc::new(strings))
     }
 }
 
-/// A list-of-ids column: each row's ids (or null for a failed row).
-fn id_list_column(rows: &[Result<Summary, String>], ids: impl Fn(&Summary, &mut Vec<&'static str>)) -> ArrayRef {
-    let mut offsets: Vec<i32> = Vec::with_capacity(rows.len() + 1);
-    let mut valid = Vec::with_capacity(rows.len());
-    let mut values: Vec<&'static str> = Vec::new();
-    offsets.push(0);
-    for r in rows {
-        if let Ok(s) = r {
-            ids(s, &mut values);
-        }
-        valid.push(r.is_ok());
-        offsets.push(i32::try_from(values.len()).unwrap_or(i32::MAX));
-    }
+/// A list-of-ids column from per-row codes: `offsets` delimit each row's codes in `codes`;
+/// failed rows (false in `valid`) are null.
+fn id_list_column(offsets: Vec<i32>, codes: &[u8], ids: &[&'static str], valid: Option<&NullBuffer>) -> ArrayRef {
+    let values = StringArray::from_iter_values(codes.iter().map(|c| ids.get(usize::from(*c)).copied().unwrap_or("")));
     let item = Arc::new(Field::new("item", DataType::Utf8, true));
-    Arc::new(ListArray::new(
-        item,
-        OffsetBuffer::new(offsets.into()),
-        Arc::new(StringArray::from(values)),
-        Some(NullBuffer::from(valid)),
-    ))
+    Arc::new(ListArray::new(item, OffsetBuffer::new(offsets.into()), Arc::new(values), valid.cloned()))
 }
 
-fn recommendations_column(rows: &[Result<Summary, String>]) -> ArrayRef {
-    let mut offsets: Vec<i32> = Vec::with_capacity(rows.len() + 1);
-    let mut valid = Vec::with_capacity(rows.len());
-    let mut actions: Vec<&'static str> = Vec::new();
-    let mut urgencies: Vec<&'static str> = Vec::new();
-    offsets.push(0);
-    for r in rows {
-        if let Ok(s) = r {
-            for (a, u) in s.recommendations() {
-                actions.push(a.id());
-                urgencies.push(u.id());
-            }
-        }
-        valid.push(r.is_ok());
-        offsets.push(i32::try_from(actions.len()).unwrap_or(i32::MAX));
-    }
+fn recommendations_column(offsets: Vec<i32>, recs: &[(u8, u8)], valid: Option<&NullBuffer>) -> ArrayRef {
+    let actions = ids_of(Action::ALL, Action::id);
+    let urgencies = ids_of(Urgency::ALL, Urgency::id);
+    let pick = |ids: &[&'static str], c: u8| ids.get(usize::from(c)).copied().unwrap_or("");
     let items = StructArray::new(
         recommendation_fields(),
-        vec![Arc::new(StringArray::from(actions)), Arc::new(StringArray::from(urgencies))],
+        vec![
+            Arc::new(StringArray::from_iter_values(recs.iter().map(|r| pick(&actions, r.0)))),
+            Arc::new(StringArray::from_iter_values(recs.iter().map(|r| pick(&urgencies, r.1)))),
+        ],
         None,
     );
     let item = Arc::new(Field::new("item", DataType::Struct(recommendation_fields()), true));
-    Arc::new(ListArray::new(item, OffsetBuffer::new(offsets.into()), Arc::new(items), Some(NullBuffer::from(valid))))
+    Arc::new(ListArray::new(item, OffsetBuffer::new(offsets.into()), Arc::new(items), valid.cloned()))
 }
 
 fn ids_of<T: Copy>(all: &[T], id: impl Fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|v| id(*v)).collect()
+}
+
+/// A vocabulary code as a dictionary key (the vocabularies have far fewer than 128 entries).
+fn key(code: u32) -> i8 {
+    i8::try_from(code).unwrap_or(-1)
+}
+
+/// A vocabulary code as a list item code.
+fn small(code: u32) -> u8 {
+    u8::try_from(code).unwrap_or(u8::MAX)
+}
+
+/// An Arrow offset (a chunk's lists hold far fewer than 2^31 items).
+fn offset(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// The result columns of a chunk, filled row by row in one pass: dictionary keys (-1: null),
+/// counts, and list items as vocabulary codes.
+struct Columns {
+    top: Vec<i8>,
+    likelihood: Vec<i8>,
+    cook_positive: Vec<i8>,
+    cook_assessed: Vec<i8>,
+    pathway: Vec<i8>,
+    mri: Vec<i8>,
+    severity: Vec<i8>,
+    rec_offsets: Vec<i32>,
+    recs: Vec<(u8, u8)>,
+    flag_offsets: Vec<i32>,
+    flags: Vec<u8>,
+    warning_offsets: Vec<i32>,
+    warnings: Vec<u8>,
+    errors: Vec<Option<String>>,
+    standard: bool,
+}
+
+impl Columns {
+    fn new(n: usize, standard: bool) -> Columns {
+        let offsets = || {
+            let mut v = Vec::with_capacity(n + 1);
+            v.push(0);
+            v
+        };
+        Columns {
+            top: Vec::with_capacity(n),
+            likelihood: Vec::with_capacity(n),
+            cook_positive: Vec::with_capacity(n),
+            cook_assessed: Vec::with_capacity(n),
+            pathway: Vec::with_capacity(n),
+            mri: Vec::with_capacity(n),
+            severity: Vec::with_capacity(if standard { n } else { 0 }),
+            rec_offsets: if standard { offsets() } else { Vec::new() },
+            recs: Vec::new(),
+            flag_offsets: offsets(),
+            flags: Vec::with_capacity(n / 4),
+            warning_offsets: offsets(),
+            warnings: Vec::with_capacity(n),
+            errors: Vec::with_capacity(n),
+            standard,
+        }
+    }
+
+    fn push(&mut self, row: Result<Summary, String>) {
+        match row {
+            Ok(s) => {
+                self.top.push(key(s.top_condition.code()));
+                self.likelihood.push(key(s.myelopathy_likelihood.code()));
+                self.cook_positive.push(i8::try_from(s.cook_positive).unwrap_or(i8::MAX));
+                self.cook_assessed.push(i8::try_from(s.cook_assessed).unwrap_or(i8::MAX));
+                self.pathway.push(key(s.pathway.code()));
+                self.mri.push(s.cervical_mri.map_or(-1, |u| key(u.code())));
+                self.flags.extend(s.red_flags().map(|r| small(r.code())));
+                self.warnings.extend(s.warnings().map(|w| small(w.code())));
+                if self.standard {
+                    self.severity.push(s.severity.map_or(-1, |c| key(c.code())));
+                    self.recs.extend(s.recommendations().map(|(a, u)| (small(a.code()), small(u.code()))));
+                }
+                self.errors.push(None);
+            }
+            Err(message) => {
+                for v in [&mut self.top, &mut self.likelihood, &mut self.pathway, &mut self.mri] {
+                    v.push(-1);
+                }
+                self.cook_positive.push(0);
+                self.cook_assessed.push(0);
+                if self.standard {
+                    self.severity.push(-1);
+                }
+                self.errors.push(Some(message));
+            }
+        }
+        self.flag_offsets.push(offset(self.flags.len()));
+        self.warning_offsets.push(offset(self.warnings.len()));
+        if self.standard {
+            self.rec_offsets.push(offset(self.recs.len()));
+        }
+    }
+
+    /// The arrays, in the order of [`result_fields`].
+    fn finish(self, categorical: bool) -> Result<Vec<ArrayRef>, ArrowError> {
+        let c = categorical;
+        let valid = self
+            .errors
+            .iter()
+            .any(Option::is_some)
+            .then(|| NullBuffer::from_iter(self.errors.iter().map(Option::is_none)));
+        let count = |v: Vec<i8>| -> ArrayRef { Arc::new(Int8Array::new(v.into(), valid.clone())) };
+        let mut arrays = vec![
+            id_column(self.top, &ids_of(Condition::ALL, Condition::id), c)?,
+            id_column(self.likelihood, &ids_of(Likelihood::ALL, Likelihood::id), c)?,
+            count(self.cook_positive),
+            count(self.cook_assessed),
+            id_column(self.pathway, &ids_of(Pathway::ALL, Pathway::id), c)?,
+            id_column(self.mri, &ids_of(Urgency::ALL, Urgency::id), c)?,
+        ];
+        if self.standard {
+            arrays.push(id_column(self.severity, &ids_of(SeverityClass::ALL, SeverityClass::id), c)?);
+            arrays.push(recommendations_column(self.rec_offsets, &self.recs, valid.as_ref()));
+        }
+        arrays.push(id_list_column(self.flag_offsets, &self.flags, &ids_of(RedFlag::ALL, RedFlag::id), valid.as_ref()));
+        arrays.push(id_list_column(
+            self.warning_offsets,
+            &self.warnings,
+            &ids_of(Warning::ALL, Warning::id),
+            valid.as_ref(),
+        ));
+        arrays.push(match valid {
+            None => Arc::new(StringArray::new_null(self.errors.len())),
+            Some(_) => Arc::new(self.errors.iter().map(Option::as_deref).collect::<StringArray>()),
+        });
+        Ok(arrays)
+    }
 }
 
 /// Assesses the rows `start..start + len` of a batch whose columns are validated and builds
@@ -787,11 +920,9 @@ fn assess_chunk(
         }
     }
     let Rows { mut presentations, present, absent, errors } = rows;
-    let results: Vec<Result<Summary, String>> = presentations
-        .iter_mut()
-        .zip(present.iter().zip(absent.iter()))
-        .zip(errors)
-        .map(|((p, (present, absent)), error)| match error {
+    let mut columns = Columns::new(len, layout.detail == Detail::Standard);
+    for ((p, (present, absent)), error) in presentations.iter_mut().zip(present.iter().zip(absent.iter())).zip(errors) {
+        columns.push(match error {
             Some(message) => Err(message),
             None => {
                 p.set_findings(FindingSet::from_masks(*present, *absent));
@@ -799,16 +930,8 @@ fn assess_chunk(
                     format!("internal error in the stenosis engine: {}", panic_message(payload.as_ref()))
                 })
             }
-        })
-        .collect();
-
-    let c = layout.categorical;
-    let code = |f: &dyn Fn(&Summary) -> Option<u32>| -> Vec<Option<u32>> {
-        results.iter().map(|r| r.as_ref().ok().and_then(f)).collect()
-    };
-    let count = |f: &dyn Fn(&Summary) -> u8| -> ArrayRef {
-        Arc::new(results.iter().map(|r| r.as_ref().ok().and_then(|s| i8::try_from(f(s)).ok())).collect::<Int8Array>())
-    };
+        });
+    }
     let mut arrays: Vec<ArrayRef> = layout
         .keep
         .iter()
@@ -816,27 +939,7 @@ fn assess_chunk(
         .filter_map(|&i| batch.columns().get(i))
         .map(|a| a.slice(start, len))
         .collect();
-    arrays.push(id_column(&code(&|s| Some(s.top_condition.code())), &ids_of(Condition::ALL, Condition::id), c)?);
-    arrays.push(id_column(
-        &code(&|s| Some(s.myelopathy_likelihood.code())),
-        &ids_of(Likelihood::ALL, Likelihood::id),
-        c,
-    )?);
-    arrays.push(count(&|s| s.cook_positive));
-    arrays.push(count(&|s| s.cook_assessed));
-    arrays.push(id_column(&code(&|s| Some(s.pathway.code())), &ids_of(Pathway::ALL, Pathway::id), c)?);
-    arrays.push(id_column(&code(&|s| s.cervical_mri.map(Urgency::code)), &ids_of(Urgency::ALL, Urgency::id), c)?);
-    if layout.detail == Detail::Standard {
-        arrays.push(id_column(
-            &code(&|s| s.severity.map(SeverityClass::code)),
-            &ids_of(SeverityClass::ALL, SeverityClass::id),
-            c,
-        )?);
-        arrays.push(recommendations_column(&results));
-    }
-    arrays.push(id_list_column(&results, |s, out| out.extend(s.red_flags().map(RedFlag::id))));
-    arrays.push(id_list_column(&results, |s, out| out.extend(s.warnings().map(Warning::id))));
-    arrays.push(Arc::new(results.iter().map(|r| r.as_ref().err().map(String::as_str)).collect::<StringArray>()));
+    arrays.extend(columns.finish(layout.categorical)?);
     RecordBatch::try_new(layout.schema.clone(), arrays)
 }
 

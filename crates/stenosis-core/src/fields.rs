@@ -2,8 +2,9 @@
 //! allowed values, taken from the vocabulary). The parser's field list, the JSON Schema and the
 //! bindings' field lists derive from it.
 
+use crate::error::{InputError, InputErrorKind};
 use crate::presentation::{
-    AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, RECORD_ID_MAX_LEN, SYMPTOM_DURATION_MONTHS_MAX,
+    Presentation, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX, RECORD_ID_MAX_LEN, SYMPTOM_DURATION_MONTHS_MAX,
 };
 use crate::vocab::{Course, Sex};
 
@@ -73,6 +74,62 @@ pub(crate) enum Member {
     AnkleBrachialIndex,
     Findings,
     Id,
+}
+
+/// One value of a top-level field as a binding reads it from a column: a whole number, a real
+/// number or text (an id).
+#[derive(Debug, Clone, Copy)]
+pub enum FieldValue<'a> {
+    /// A whole number (from an integer column).
+    Int(i64),
+    /// A real number (from a floating-point column, or text parsed as a number).
+    Real(f64),
+    /// Text: a vocabulary id or a record key.
+    Text(&'a str),
+}
+
+impl PresentationField {
+    /// Sets this field of `p` from one value, with the same checks (and error messages naming
+    /// the field) as the JSON reader. A number for a text field or text for a numeric field is
+    /// refused naming the field; so is any value for `findings` (set findings one by one).
+    ///
+    /// ```
+    /// use stenosis_core::{presentation_fields, FieldValue, Presentation};
+    /// let mut p = Presentation::new();
+    /// let age = presentation_fields().iter().find(|f| f.id == "age_years").unwrap();
+    /// age.set(&mut p, FieldValue::Int(64))?;
+    /// assert_eq!(p.age_years(), Some(64));
+    /// assert!(age.set(&mut p, FieldValue::Real(64.5)).is_err());
+    /// # Ok::<(), stenosis_core::InputError>(())
+    /// ```
+    pub fn set(&self, p: &mut Presentation, v: FieldValue<'_>) -> Result<(), InputError> {
+        let wrong = |expected: &str| {
+            Err(InputError::new(InputErrorKind::WrongType, Some(self.id.to_owned()), &format!("must be {expected}")))
+        };
+        // Integers beyond 2^53 lose precision as f64; they are far out of range either way.
+        #[allow(clippy::cast_precision_loss)]
+        let real = match v {
+            FieldValue::Int(i) => Some(i as f64),
+            FieldValue::Real(r) => Some(r),
+            FieldValue::Text(_) => None,
+        };
+        match (self.member, v) {
+            (Member::AgeYears, FieldValue::Int(i)) => p.set_age_years(Some(i)),
+            (Member::AgeYears, FieldValue::Real(r)) => p.set_age_years_f64(Some(r)),
+            (Member::Mjoa, FieldValue::Int(i)) => p.set_mjoa(Some(i)),
+            (Member::Mjoa, FieldValue::Real(r)) => p.set_mjoa_f64(Some(r)),
+            (Member::SymptomDurationMonths, _) if real.is_some() => p.set_symptom_duration_months(real),
+            (Member::AnkleBrachialIndex, _) if real.is_some() => p.set_ankle_brachial_index(real),
+            (Member::AgeYears | Member::Mjoa | Member::SymptomDurationMonths | Member::AnkleBrachialIndex, _) => {
+                wrong("a number")
+            }
+            (Member::Sex, FieldValue::Text(s)) => p.set_sex_by_id(Some(s)),
+            (Member::Course, FieldValue::Text(s)) => p.set_course_by_id(Some(s)),
+            (Member::Id, FieldValue::Text(s)) => p.set_id(Some(s)),
+            (Member::Sex | Member::Course | Member::Id, _) => wrong("a string"),
+            (Member::Findings, _) => wrong("an object of finding id to status"),
+        }
+    }
 }
 
 fn sex_ids() -> Vec<&'static str> {

@@ -58,7 +58,7 @@ pub use citations::{CitationId, Reference};
 pub use detail::{assess_json, references, references_json, Detail, UnknownDetail};
 pub use error::{InputError, InputErrorKind, Position};
 pub use evaluation::{evaluate, Evaluation};
-pub use fields::{presentation_fields, FieldKind, PresentationField};
+pub use fields::{presentation_fields, FieldKind, FieldValue, PresentationField};
 pub use presentation::{
     parse_finding_id, FindingSet, Presentation, RecordId, AGE_YEARS_MAX, ANKLE_BRACHIAL_INDEX_MAX, MJOA_MAX,
     PRESENTATION_FIELDS, RECORD_ID_MAX_LEN, SYMPTOM_DURATION_MONTHS_MAX,
