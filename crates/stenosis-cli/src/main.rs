@@ -47,6 +47,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the reference registry: every source the knowledge base cites, by citation id (the
+    /// ids that `--detail standard` records give in `citations`).
+    References {
+        /// The registry as JSON: an array of citation objects, each exactly as a full Assessment's
+        /// `citations` gives it.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the JSON Schema of a Presentation.
     Schema,
     /// Print a shell completion script (for example: stenosis completions bash > /etc/bash_completion.d/stenosis).
@@ -142,6 +150,12 @@ struct AssessArgs {
     /// Print the contract JSON of the Assessment instead of the report.
     #[arg(long, conflicts_with_all = ["cds_hooks", "html", "audience", "brief"])]
     json: bool,
+    /// Print the Assessment as JSON at this detail level (implies --json): full (the contract
+    /// JSON, the default of --json), standard (no next findings, citations as ids: see `stenosis
+    /// references`) or summary (the headline).
+    #[arg(long, value_name = "LEVEL", value_parser = detail_parser(),
+          conflicts_with_all = ["cds_hooks", "html", "audience", "brief"])]
+    detail: Option<batch::Detail>,
     /// Print an HL7 CDS Hooks 2.0 response (a list of cards) instead of the report.
     #[arg(long, conflicts_with_all = ["html", "audience", "brief"])]
     cds_hooks: bool,
@@ -295,6 +309,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             )
         }
         Command::Findings { json } => findings(json),
+        Command::References { json } => references(json),
         Command::Schema => {
             let schema = stenosis_core::presentation_schema();
             writeln!(io::stdout().lock(), "{}", serde_json::to_string_pretty(&schema).unwrap_or_default())?;
@@ -391,6 +406,11 @@ fn assess_command(args: &AssessArgs) -> Result<ExitCode, Failure> {
         let text = read_input(&args.file)?;
         Presentation::from_json_bytes(&text).map_err(|e| Failure::Input(e.to_string()))?
     };
+    if args.json || args.detail.is_some() {
+        let detail = args.detail.unwrap_or_default();
+        writeln!(io::stdout().lock(), "{}", stenosis_core::assess_json(&p, detail))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let a = assess(&p);
     if let Some(out) = &args.html {
         let page = match args.audience {
@@ -403,9 +423,7 @@ fn assess_command(args: &AssessArgs) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = io::stdout().lock();
-    if args.json {
-        writeln!(out, "{}", a.to_json())?;
-    } else if args.cds_hooks {
+    if args.cds_hooks {
         writeln!(out, "{}", stenosis_core::cds_hooks_response(&a).to_json())?;
     } else {
         let (width, height) = screen(args.width);
@@ -449,6 +467,25 @@ fn findings(json: bool) -> Result<ExitCode, Failure> {
             }
             let code = f.snomed().map(|c| format!("  [SNOMED CT {}]", c.code)).unwrap_or_default();
             writeln!(out, "  {:<36} {}{}", f.id(), f.definition(), code)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `stenosis references`: the registry as the core writes it (`--json`), or one reference a
+/// paragraph: the id, then authors, title, source, year and link.
+fn references(json: bool) -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(out, "{}", stenosis_core::references_json())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for r in stenosis_core::references() {
+        let authors =
+            if r.authors.is_empty() { String::new() } else { format!("{}. ", r.authors.trim_end_matches('.')) };
+        writeln!(out, "{}\n  {authors}{}. {} ({}).", r.id.id(), r.title.trim_end_matches('.'), r.source, r.year)?;
+        if let Some(url) = &r.url {
+            writeln!(out, "  {url}")?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -152,7 +152,7 @@ fn a_command_line_like_the_ones_people_like() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("'assess'"));
     // --help on every subcommand.
-    for sub in ["assess", "batch", "findings", "schema", "completions", "man"] {
+    for sub in ["assess", "batch", "findings", "references", "schema", "completions", "man"] {
         let out = stenosis(&[sub, "--help"], None);
         assert_eq!(out.status.code(), Some(0), "{sub}");
         assert!(String::from_utf8(out.stdout).unwrap().contains("Usage: stenosis"), "{sub}");
@@ -271,4 +271,53 @@ fn findings_and_schema_derive_from_the_vocabulary() {
     assert!(text.contains("saddle_anesthesia") && text.contains("SNOMED CT 449813001"));
     let schema: serde_json::Value = serde_json::from_slice(&stenosis(&["schema"], None).stdout).unwrap();
     assert_eq!(schema, stenosis_core::presentation_schema());
+}
+
+#[test]
+fn assess_detail_levels_are_the_core_writers() {
+    let case = root().join("examples/cases/cauda-equina.json");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let p = stenosis_core::Presentation::from_json(&text).unwrap();
+    for detail in stenosis_core::Detail::ALL {
+        let out = stenosis(&["assess", "--detail", detail.id(), case.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(0), "{detail}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), stenosis_core::assess_json(&p, *detail) + "\n", "{detail}");
+    }
+    // --json alone is the full contract JSON; --json with --detail takes the level.
+    let full = stenosis(&["assess", "--json", case.to_str().unwrap()], None);
+    let summary = stenosis(&["assess", "--json", "--detail", "summary", case.to_str().unwrap()], None);
+    assert_eq!(String::from_utf8(full.stdout).unwrap(), stenosis_core::assess(&p).to_json() + "\n");
+    let s: serde_json::Value = serde_json::from_slice(&summary.stdout).unwrap();
+    assert_eq!(s["pathway"], serde_json::json!(stenosis_core::summarize(&p).pathway.id()));
+    // A bad level is a usage error naming the flag and the accepted values.
+    let bad = stenosis(&["assess", "--detail", "ful", case.to_str().unwrap()], None);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.contains("--detail") && err.contains("full") && err.contains("summary"), "{err}");
+    // A level with the report options is refused.
+    let clash = stenosis(&["assess", "--detail", "full", "--brief", case.to_str().unwrap()], None);
+    assert_eq!(clash.status.code(), Some(2));
+}
+
+#[test]
+fn references_lists_the_core_registry() {
+    let out = stenosis(&["references", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{}\n", stenosis_core::references_json()));
+    let text = String::from_utf8(stenosis(&["references"], None).stdout).unwrap();
+    let refs = stenosis_core::references();
+    assert!(!refs.is_empty());
+    for r in &refs {
+        assert!(text.contains(&format!("{}\n  ", r.id.id())), "{}", r.id.id());
+        assert!(text.contains(r.title), "{}", r.id.id());
+    }
+    // Every id a standard record cites resolves in the registry.
+    let case = root().join("examples/cases/cauda-equina.json");
+    let standard = stenosis(&["assess", "--detail", "standard", case.to_str().unwrap()], None);
+    let v: serde_json::Value = serde_json::from_slice(&standard.stdout).unwrap();
+    let ids = v["citations"].as_array().unwrap();
+    assert!(!ids.is_empty());
+    for id in ids {
+        assert!(refs.iter().any(|r| serde_json::json!(r.id.id()) == *id), "{id}");
+    }
 }
