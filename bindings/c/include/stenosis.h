@@ -1148,6 +1148,37 @@ typedef uint32_t StenosisAudience;
 #endif // __cplusplus
 
 /**
+ * How much an Assessment's JSON says. C passes it as `uint32_t`.
+ */
+enum StenosisDetail
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The full Assessment: the contract JSON (what `stenosis_assess_json` returns).
+   */
+  STENOSIS_DETAIL_FULL = 0,
+  /**
+   * Everything but `next_findings`, with the top-level `citations` as ids (the references
+   * once, from `stenosis_references_json`).
+   */
+  STENOSIS_DETAIL_STANDARD = 1,
+  /**
+   * The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI
+   * urgency, severity class, red flag and warning ids (computed without explanations).
+   */
+  STENOSIS_DETAIL_SUMMARY = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum StenosisDetail StenosisDetail;
+#else
+typedef uint32_t StenosisDetail;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * An Assessment: the result of `stenosis_assess`.
  *
  * Owned by the caller and released with `stenosis_assessment_free`. Immutable: safe to read
@@ -1784,6 +1815,48 @@ StenosisStatus stenosis_assessment_prognosis(const struct StenosisAssessment *as
  * `assessment` must be NULL or a live Assessment; `out` and `error` NULL or writable.
  */
 StenosisStatus stenosis_assessment_citation(const struct StenosisAssessment *assessment, size_t index, struct StenosisCitation *out, struct StenosisError **error);
+
+/**
+ * Assesses a Presentation given as UTF-8 JSON and returns the Assessment as JSON at a detail
+ * level: `STENOSIS_DETAIL_FULL` is byte-identical to `stenosis_assess_json`;
+ * `STENOSIS_DETAIL_STANDARD` and `STENOSIS_DETAIL_SUMMARY` are the core's shorter forms (the same
+ * bytes as `stenosis batch --detail` and Python's `assess_json(..., detail=)`).
+ *
+ * Input, output ownership (`stenosis_string_free`), errors and thread safety as for
+ * `stenosis_assess_json`; a `detail` that is not a `StenosisDetail` value is
+ * `STENOSIS_INVALID_ARGUMENT` naming `detail`.
+ *
+ * # Safety
+ *
+ * `input` must point to `input_len` readable bytes; `output` and `error` must each be NULL or
+ * point to writable storage for a pointer.
+ */
+StenosisStatus stenosis_assess_json_detail(const char *input, size_t input_len, uint32_t detail, char **output, struct StenosisError **error);
+
+/**
+ * The Assessment as JSON at a detail level (`STENOSIS_DETAIL_FULL` is byte-identical to
+ * `stenosis_assessment_to_json`).
+ *
+ * On success `*output` receives a NUL-terminated string the caller owns and releases with
+ * `stenosis_string_free`; on failure `*output` is set to NULL. A `detail` that is not a
+ * `StenosisDetail` value is `STENOSIS_INVALID_ARGUMENT` naming `detail`.
+ *
+ * # Safety
+ *
+ * `assessment` must be NULL or a live Assessment; `output` and `error` must each be NULL or
+ * point to writable storage for a pointer.
+ */
+StenosisStatus stenosis_assessment_to_json_detail(const struct StenosisAssessment *assessment, uint32_t detail, char **output, struct StenosisError **error);
+
+/**
+ * The reference registry as JSON: an array of every source the knowledge base cites, in
+ * registry order, each object exactly as a full Assessment's `citations` gives it. The
+ * `citations` of a `STENOSIS_DETAIL_STANDARD` Assessment are ids into it.
+ *
+ * The string is static: it lives as long as the library is loaded and must not be freed (not
+ * even with `stenosis_string_free`). Safe from any thread; never NULL.
+ */
+const char *stenosis_references_json(void);
 
 /**
  * The status of an error: why the call failed. `STENOSIS_INVALID_ARGUMENT` when `e` is NULL.

@@ -321,7 +321,7 @@ impl Arena {
 /// from any number of threads at once. Every pointer its accessors return points into it and is
 /// valid until it is freed.
 pub struct StenosisAssessment {
-    inner: Assessment,
+    pub(crate) inner: Assessment,
     summary: StenosisSummary,
     myelopathy: StenosisMyelopathy,
     differential: Vec<StenosisDifferentialEntry>,

@@ -20,6 +20,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 mod assessment;
+mod detail;
 mod error;
 mod fhir;
 mod names;
@@ -28,6 +29,7 @@ mod render;
 mod vocab;
 
 pub use assessment::*;
+pub use detail::*;
 pub use error::*;
 pub use fhir::*;
 pub use names::*;

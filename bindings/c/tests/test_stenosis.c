@@ -848,6 +848,64 @@ static void test_fhir(void) {
   stenosis_error_free(err);
 }
 
+/* Detail levels and the reference registry: the core's writers, the same bytes as the CLI's. */
+static void test_detail_and_references(void) {
+  char *full = NULL, *again = NULL, *standard = NULL, *summary = NULL, *out = SENTINEL;
+  StenosisError *err = NULL;
+  const char *refs = stenosis_references_json();
+  CHECK(refs != NULL && refs[0] == '[');
+  CHECK(stenosis_references_json() == refs); /* static */
+  CHECK(contains(refs, "\"id\":\"fehlings2017_guideline\""));
+
+  CHECK(stenosis_assess_json(CASE, strlen(CASE), &full, NULL) == STENOSIS_OK);
+  CHECK(stenosis_assess_json_detail(CASE, strlen(CASE), STENOSIS_DETAIL_FULL, &again, NULL) == STENOSIS_OK);
+  CHECK(full != NULL && again != NULL && streq(full, again));
+  CHECK(stenosis_assess_json_detail(CASE, strlen(CASE), STENOSIS_DETAIL_STANDARD, &standard, NULL) == STENOSIS_OK);
+  CHECK(standard != NULL && !contains(standard, "\"next_findings\"") && contains(standard, "\"citations\":[\""));
+  CHECK(full != NULL && contains(full, "\"next_findings\""));
+  CHECK(stenosis_assess_json_detail(CASE, strlen(CASE), STENOSIS_DETAIL_SUMMARY, &summary, NULL) == STENOSIS_OK);
+  CHECK(summary != NULL && contains(summary, "\"pathway\":\"further_workup\"") && !contains(summary, "differential"));
+
+  /* A detail code out of range names the parameter; output is NULL. */
+  CHECK(stenosis_assess_json_detail(CASE, strlen(CASE), 3, &out, &err) == STENOSIS_INVALID_ARGUMENT);
+  CHECK(out == NULL);
+  CHECK(contains(stenosis_error_message(err), "detail must be a StenosisDetail value"));
+  stenosis_error_free(err);
+  err = NULL;
+  /* Bad input is refused as by stenosis_assess_json, naming the field. */
+  out = SENTINEL;
+  CHECK(stenosis_assess_json_detail("{\"mjoa\": 19}", 13, STENOSIS_DETAIL_SUMMARY, &out, &err) ==
+        STENOSIS_INVALID_PRESENTATION);
+  CHECK(out == NULL);
+  CHECK(streq(stenosis_error_field(err), "mjoa"));
+  stenosis_error_free(err);
+  err = NULL;
+
+  /* The typed API: the same bytes from an Assessment handle. */
+  {
+    StenosisPresentation *p = NULL;
+    StenosisAssessment *a = NULL;
+    char *s2 = NULL;
+    CHECK(stenosis_presentation_from_json(CASE, strlen(CASE), &p, NULL) == STENOSIS_OK);
+    CHECK(stenosis_assess(p, &a, NULL) == STENOSIS_OK);
+    CHECK(stenosis_assessment_to_json_detail(a, STENOSIS_DETAIL_STANDARD, &s2, NULL) == STENOSIS_OK);
+    CHECK(s2 != NULL && standard != NULL && streq(s2, standard));
+    stenosis_string_free(s2);
+    s2 = SENTINEL;
+    CHECK(stenosis_assessment_to_json_detail(a, 99, &s2, &err) == STENOSIS_INVALID_ARGUMENT);
+    CHECK(s2 == NULL && contains(stenosis_error_message(err), "detail"));
+    stenosis_error_free(err);
+    err = NULL;
+    CHECK(stenosis_assessment_to_json_detail(NULL, STENOSIS_DETAIL_FULL, &s2, NULL) == STENOSIS_INVALID_ARGUMENT);
+    stenosis_assessment_free(a);
+    stenosis_presentation_free(p);
+  }
+  stenosis_string_free(full);
+  stenosis_string_free(again);
+  stenosis_string_free(standard);
+  stenosis_string_free(summary);
+}
+
 int main(int argc, char **argv) {
   int threads = argc > 2 ? atoi(argv[2]) : 8;
   int rounds = argc > 3 ? atoi(argv[3]) : 4;
@@ -868,6 +926,7 @@ int main(int argc, char **argv) {
   test_recommendation_grades();
   test_internal();
   test_fhir();
+  test_detail_and_references();
   CHECK(load_vignettes(argv[1]));
   if (vignette_count > 0) {
     test_vignettes();

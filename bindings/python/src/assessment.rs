@@ -6,7 +6,6 @@
 
 use std::sync::OnceLock;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use stenosis_core as core;
@@ -102,7 +101,7 @@ impl PyNativeAssessment {
     /// never rank the next findings.
     fn to_json_detail(&self, py: Python<'_>, detail: &str) -> PyResult<String> {
         guarded(py, || {
-            let detail = detail.parse::<core::Detail>().map_err(|e| PyValueError::new_err(e.to_string()))?;
+            let detail = crate::assess::detail_arg(py, detail)?;
             Ok(match detail {
                 core::Detail::Full => self.explained().to_json_detail(detail),
                 core::Detail::Standard => match self.explained.get() {

@@ -12,17 +12,19 @@ use stenosis_core as core;
 use crate::presentation::PyPresentation;
 use crate::{convert, frame, guarded, internal_error, panic_message, BindError};
 
-/// Assesses many presentations: each item becomes the contract JSON (str) or the
-/// `InvalidPresentation` instance for that item (returned, not raised). The assessments run with
-/// the GIL released, on every core.
+/// Assesses many presentations: each item becomes its JSON at the `detail` level (str; `"full"`,
+/// the default, is the contract JSON) or the `InvalidPresentation` instance for that item
+/// (returned, not raised). The assessments run with the GIL released, on every core.
 #[pyfunction]
-#[pyo3(signature = (rows, threads=None))]
+#[pyo3(signature = (rows, threads=None, detail="full"))]
 pub(crate) fn assess_many_to_json<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
     threads: Option<Bound<'py, PyAny>>,
+    detail: &str,
 ) -> PyResult<Bound<'py, PyList>> {
     guarded(py, || {
+        let detail = crate::assess::detail_arg(py, detail)?;
         let mut parsed: Vec<Result<core::Presentation, BindError>> = Vec::new();
         for item in rows.try_iter()? {
             let item = item?;
@@ -39,7 +41,7 @@ pub(crate) fn assess_many_to_json<'py>(
         let threads = frame::thread_count(frame::threads_arg(threads.as_ref())?);
         let results: Vec<Result<String, String>> = py.detach(|| {
             frame::parallel_map(&parsed, threads, |r| match r {
-                Ok(p) => match catch_unwind(AssertUnwindSafe(|| core::assess(p).to_json())) {
+                Ok(p) => match catch_unwind(AssertUnwindSafe(|| core::assess_json(p, detail))) {
                     Ok(json) => Ok(json),
                     Err(payload) => Err(panic_message(payload.as_ref())),
                 },

@@ -341,17 +341,18 @@ pub enum Detail {
 }
 
 impl Detail {
-    /// Parses `"summary"` or `"standard"`; refuses anything else naming the `detail` argument.
+    /// Parses the core's level ids: `"summary"` or `"standard"` (a frame row is never the full
+    /// Assessment); refuses anything else naming the `detail` argument.
     pub fn parse(s: &str) -> Result<Detail, BindError> {
-        match s {
-            "summary" => Ok(Detail::Summary),
-            "standard" => Ok(Detail::Standard),
-            "full" => Err(BindError::new(
+        match core::Detail::from_id(s) {
+            Some(core::Detail::Summary) => Ok(Detail::Summary),
+            Some(core::Detail::Standard) => Ok(Detail::Standard),
+            Some(core::Detail::Full) => Err(BindError::new(
                 Some("detail"),
                 "invalid_value",
                 "a frame takes \"summary\" or \"standard\"; for the full assessment use assess() per patient",
             )),
-            _ => Err(BindError::new(Some("detail"), "invalid_value", "must be \"summary\" or \"standard\"")),
+            None => Err(BindError::new(Some("detail"), "invalid_value", "must be \"summary\" or \"standard\"")),
         }
     }
 

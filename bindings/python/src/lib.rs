@@ -73,6 +73,7 @@ fn _stenosis(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess::assess_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess::assess_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess::cds_hooks_json, m)?)?;
+    m.add_function(wrap_pyfunction!(assess::references_json, m)?)?;
     m.add_function(wrap_pyfunction!(fhir::fhir_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(batch::assess_many_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(tables::finding_table, m)?)?;

@@ -114,7 +114,9 @@ __all__ = [
     "FhirPresentation",
     "from_fhir",
     "assess_many",
+    "assess_many_json",
     "findings",
+    "references",
 ]
 
 PresentationLike = Presentation | Mapping[str, Any]
@@ -166,11 +168,33 @@ def from_fhir(
     return FhirPresentation(Presentation.from_dict(out["presentation"]), out["provenance"])
 
 
-def assess_json(text: str | bytes) -> str:
-    """Assesses a Presentation given as JSON text (``str``, or UTF-8 ``bytes``); returns the
-    contract JSON, byte-identical to the core's ``Assessment::to_json()``. Invalid UTF-8 is an
-    :class:`InvalidPresentation` (a ``ValueError``) like every other refusal."""
-    return _stenosis.assess_json(text)
+def assess_json(text: str | bytes, *, detail: str = "full") -> str:
+    """Assesses a Presentation given as JSON text (``str``, or UTF-8 ``bytes``); returns its JSON
+    at the ``detail`` level: ``"full"`` (the default), the contract JSON, byte-identical to the
+    core's ``Assessment::to_json()``; ``"standard"`` (everything but ``next_findings``, with
+    ``citations`` as ids into :func:`references`); ``"summary"`` (the headline, computed without
+    explanations). Invalid UTF-8 is an :class:`InvalidPresentation` (a ``ValueError``) like every
+    other refusal; so is a ``detail`` other than those three (naming ``detail``)."""
+    return _stenosis.assess_json(text, detail)
+
+
+def references() -> list[dict[str, Any]]:
+    """The reference registry: every source the knowledge base cites, in registry order, each a
+    dict exactly as a full assessment's ``citations`` gives it (``id``, ``authors``, ``title``,
+    ``source``, ``year``, ``pmid``, ``doi``, ``url``). The ``citations`` of a ``"standard"``
+    assessment are ids into it."""
+    result: list[dict[str, Any]] = json.loads(_stenosis.references_json())
+    return result
+
+
+def assess_many_json(
+    presentations: Iterable[PresentationLike], *, detail: str = "full", threads: int | None = None
+) -> list[str | InvalidPresentation]:
+    """Assesses many presentations (dicts or :class:`Presentation`), in order, into their JSON at
+    the ``detail`` level (as :func:`assess_json`). A bad item does not stop the batch: its place
+    holds the :class:`InvalidPresentation` (returned, not raised). The engine runs with the GIL
+    released on ``threads`` threads (default: every core)."""
+    return _stenosis.assess_many_to_json(list(presentations), threads, detail)
 
 
 def assess_many(

@@ -605,9 +605,20 @@ class Assessment:
 
     # -- output -------------------------------------------------------------------------------
 
-    def to_json(self) -> str:
-        """The contract JSON (compact), byte-identical to the core's ``Assessment::to_json()``."""
-        return self._text()
+    def to_json(self, detail: str = "full") -> str:
+        """The JSON (compact) at a detail level: ``"full"`` (the default), the contract JSON,
+        byte-identical to the core's ``Assessment::to_json()``; ``"standard"`` (no
+        ``next_findings``, ``citations`` as ids into :func:`stenosis.references`) or
+        ``"summary"`` (the headline), written by the core. Any other value raises
+        :class:`InvalidPresentation` naming ``detail``."""
+        if detail == "full":
+            return self._text()
+        native = self._native
+        if native is not None:
+            return native.to_json_detail(detail)
+        from . import _stenosis
+
+        return _stenosis.assess_to_json(self._presentation, detail)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract JSON as plain Python data (``json.loads(self.to_json())``), a fresh copy."""
