@@ -163,30 +163,28 @@ impl PyPresentation {
 }
 
 impl PyPresentation {
+    /// `Presentation(age_years=64, sex='male', findings={'babinski_sign': 'present'})`: the given
+    /// fields in the core's table order, as keywords that rebuild it.
     fn repr(&self) -> String {
+        let json: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&self.inner.to_json()).unwrap_or_default();
         let mut parts: Vec<String> = Vec::new();
-        if let Some(v) = self.inner.age_years() {
-            parts.push(format!("age_years={v}"));
-        }
-        if let Some(v) = self.inner.sex() {
-            parts.push(format!("sex='{}'", v.id()));
-        }
-        if let Some(v) = self.inner.course() {
-            parts.push(format!("course='{}'", v.id()));
-        }
-        if let Some(v) = self.inner.symptom_duration_months() {
-            parts.push(format!("symptom_duration_months={v:?}"));
-        }
-        if let Some(v) = self.inner.mjoa() {
-            parts.push(format!("mjoa={v}"));
-        }
-        if let Some(v) = self.inner.ankle_brachial_index() {
-            parts.push(format!("ankle_brachial_index={v:?}"));
-        }
-        let findings: Vec<String> =
-            self.inner.findings().assessed().map(|(f, s)| format!("'{}': '{}'", f.id(), s.id())).collect();
-        if !findings.is_empty() {
-            parts.push(format!("findings={{{}}}", findings.join(", ")));
+        for field in core::presentation_fields() {
+            let value = json.get(field.id);
+            let shown = match (field.kind, value) {
+                (core::FieldKind::Findings, _) => {
+                    let findings: Vec<String> =
+                        self.inner.findings().assessed().map(|(f, s)| format!("'{}': '{}'", f.id(), s.id())).collect();
+                    (!findings.is_empty()).then(|| format!("{{{}}}", findings.join(", ")))
+                }
+                (core::FieldKind::Real { .. }, Some(v)) => v.as_f64().map(|v| format!("{v:?}")),
+                (_, Some(serde_json::Value::String(v))) => Some(format!("'{v}'")),
+                (_, Some(v)) => Some(v.to_string()),
+                (_, None) => None,
+            };
+            if let Some(shown) = shown {
+                parts.push(format!("{}={shown}", field.id));
+            }
         }
         format!("Presentation({})", parts.join(", "))
     }

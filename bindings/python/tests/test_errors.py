@@ -112,6 +112,9 @@ def test_panic_becomes_internal_error() -> None:
 def test_keywords_follow_the_core_field_table() -> None:
     # Every field of the core's table is a keyword (the stub's signature is generated from it).
     assert Presentation(id="r-1", mjoa=None) == Presentation.from_dict({"id": "r-1"})
+    # The repr shows the given fields in the table's order, as keywords that rebuild it.
+    p = Presentation(id="r-1", mjoa=12, symptom_duration_months=2, findings={"babinski_sign": True})
+    assert repr(p) == "Presentation(symptom_duration_months=2.0, mjoa=12, findings={'babinski_sign': 'present'}, id='r-1')"
     with pytest.raises(InvalidPresentation) as info:
         Presentation(course="relapsing ", age_years=200)
     assert info.value.field == "age_years"
