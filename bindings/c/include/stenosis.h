@@ -103,6 +103,31 @@
 #define STENOSIS_EVIDENCE_QUALITY_COUNT 4
 
 /**
+ * Largest accepted `age_years` (whole number).
+ */
+#define STENOSIS_AGE_YEARS_MAX 120
+
+/**
+ * Largest accepted `symptom_duration_months`.
+ */
+#define STENOSIS_SYMPTOM_DURATION_MONTHS_MAX 1200.0
+
+/**
+ * Largest accepted `mjoa` (whole number).
+ */
+#define STENOSIS_MJOA_MAX 18
+
+/**
+ * Largest accepted `ankle_brachial_index`.
+ */
+#define STENOSIS_ANKLE_BRACHIAL_INDEX_MAX 3.0
+
+/**
+ * Longest accepted record `id`, in characters.
+ */
+#define STENOSIS_ID_MAX_LEN 64
+
+/**
  * The result of a call. Values are stable: never renumbered, never reused.
  *
  */
@@ -1214,7 +1239,7 @@ typedef struct StenosisSeverity {
    */
   bool known;
   /**
-   * The mJOA score (0-18).
+   * The mJOA score (0 to `STENOSIS_MJOA_MAX`).
    */
   uint8_t mjoa;
   /**
@@ -2078,7 +2103,7 @@ StenosisStatus stenosis_presentation_from_json(const char *input, size_t input_l
 void stenosis_presentation_free(struct StenosisPresentation *p);
 
 /**
- * Sets the age in years (0-120). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
+ * Sets the age in years (0 to `STENOSIS_AGE_YEARS_MAX`). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
  * `age_years`; the Presentation is then unchanged.
  *
  * # Safety
@@ -2108,7 +2133,7 @@ StenosisStatus stenosis_presentation_set_sex(struct StenosisPresentation *presen
 StenosisStatus stenosis_presentation_set_course(struct StenosisPresentation *presentation, uint32_t course, struct StenosisError **error);
 
 /**
- * Sets how long the symptoms have lasted, in months (0-1200). NaN, infinity or out of range:
+ * Sets how long the symptoms have lasted, in months (0 to `STENOSIS_SYMPTOM_DURATION_MONTHS_MAX`). NaN, infinity or out of range:
  * `STENOSIS_INVALID_PRESENTATION`, field `symptom_duration_months`.
  *
  * # Safety
@@ -2118,7 +2143,7 @@ StenosisStatus stenosis_presentation_set_course(struct StenosisPresentation *pre
 StenosisStatus stenosis_presentation_set_symptom_duration_months(struct StenosisPresentation *presentation, double months, struct StenosisError **error);
 
 /**
- * Sets the mJOA score (0-18, 18 = normal). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
+ * Sets the mJOA score (0 to `STENOSIS_MJOA_MAX`, the maximum meaning no deficit). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
  * `mjoa`.
  *
  * # Safety
@@ -2128,7 +2153,7 @@ StenosisStatus stenosis_presentation_set_symptom_duration_months(struct Stenosis
 StenosisStatus stenosis_presentation_set_mjoa(struct StenosisPresentation *presentation, int64_t mjoa, struct StenosisError **error);
 
 /**
- * Sets the ankle-brachial index, lower of the two legs (0.0-3.0). NaN, infinity or out of
+ * Sets the ankle-brachial index, lower of the two legs (0 to `STENOSIS_ANKLE_BRACHIAL_INDEX_MAX`). NaN, infinity or out of
  * range: `STENOSIS_INVALID_PRESENTATION`, field `ankle_brachial_index`.
  *
  * # Safety

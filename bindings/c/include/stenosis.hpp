@@ -229,19 +229,19 @@ class Presentation {
     return Presentation(raw);
   }
 
-  /** Age in years (0-120). */
+  /** Age in years (0 to STENOSIS_AGE_YEARS_MAX). */
   Presentation &set_age_years(int64_t v) { return run(stenosis_presentation_set_age_years(p_.get(), v, &e())); }
   /** Sex. */
   Presentation &set_sex(StenosisSex v) { return run(stenosis_presentation_set_sex(p_.get(), v, &e())); }
   /** Course of the leg symptoms. */
   Presentation &set_course(StenosisCourse v) { return run(stenosis_presentation_set_course(p_.get(), v, &e())); }
-  /** Symptom duration in months (0-1200). */
+  /** Symptom duration in months (0 to STENOSIS_SYMPTOM_DURATION_MONTHS_MAX). */
   Presentation &set_symptom_duration_months(double v) {
     return run(stenosis_presentation_set_symptom_duration_months(p_.get(), v, &e()));
   }
-  /** mJOA score (0-18). */
+  /** mJOA score (0 to STENOSIS_MJOA_MAX). */
   Presentation &set_mjoa(int64_t v) { return run(stenosis_presentation_set_mjoa(p_.get(), v, &e())); }
-  /** Ankle-brachial index (0.0-3.0). */
+  /** Ankle-brachial index (0 to STENOSIS_ANKLE_BRACHIAL_INDEX_MAX). */
   Presentation &set_ankle_brachial_index(double v) {
     return run(stenosis_presentation_set_ankle_brachial_index(p_.get(), v, &e()));
   }

@@ -21,7 +21,7 @@ use crate::error::{guard, in_ref, out_ptr, out_val, to_cstring, FfiError, Stenos
 pub struct StenosisSeverity {
     /// Whether an mJOA score was given; when false the other fields are 0.
     pub known: bool,
-    /// The mJOA score (0-18).
+    /// The mJOA score (0 to `STENOSIS_MJOA_MAX`).
     pub mjoa: u8,
     /// Its class: a `StenosisSeverityClass` code.
     pub severity_class: u32,

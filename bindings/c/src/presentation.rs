@@ -102,7 +102,7 @@ where
     })
 }
 
-/// Sets the age in years (0-120). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
+/// Sets the age in years (0 to `STENOSIS_AGE_YEARS_MAX`). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
 /// `age_years`; the Presentation is then unchanged.
 ///
 /// # Safety
@@ -160,7 +160,7 @@ pub unsafe extern "C" fn stenosis_presentation_set_course(
     }
 }
 
-/// Sets how long the symptoms have lasted, in months (0-1200). NaN, infinity or out of range:
+/// Sets how long the symptoms have lasted, in months (0 to `STENOSIS_SYMPTOM_DURATION_MONTHS_MAX`). NaN, infinity or out of range:
 /// `STENOSIS_INVALID_PRESENTATION`, field `symptom_duration_months`.
 ///
 /// # Safety
@@ -176,7 +176,7 @@ pub unsafe extern "C" fn stenosis_presentation_set_symptom_duration_months(
     unsafe { set(presentation, error, |p| Ok(p.set_symptom_duration_months(Some(months))?)) }
 }
 
-/// Sets the mJOA score (0-18, 18 = normal). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
+/// Sets the mJOA score (0 to `STENOSIS_MJOA_MAX`, the maximum meaning no deficit). Out of range: `STENOSIS_INVALID_PRESENTATION`, field
 /// `mjoa`.
 ///
 /// # Safety
@@ -192,7 +192,7 @@ pub unsafe extern "C" fn stenosis_presentation_set_mjoa(
     unsafe { set(presentation, error, |p| Ok(p.set_mjoa(Some(mjoa))?)) }
 }
 
-/// Sets the ankle-brachial index, lower of the two legs (0.0-3.0). NaN, infinity or out of
+/// Sets the ankle-brachial index, lower of the two legs (0 to `STENOSIS_ANKLE_BRACHIAL_INDEX_MAX`). NaN, infinity or out of
 /// range: `STENOSIS_INVALID_PRESENTATION`, field `ankle_brachial_index`.
 ///
 /// # Safety

@@ -484,3 +484,18 @@ pub enum StenosisEvidenceQuality {
 
 /// How many values `StenosisEvidenceQuality` has.
 pub const STENOSIS_EVIDENCE_QUALITY_COUNT: u32 = 4;
+
+/// Largest accepted `age_years` (whole number).
+pub const STENOSIS_AGE_YEARS_MAX: u32 = 120;
+
+/// Largest accepted `symptom_duration_months`.
+pub const STENOSIS_SYMPTOM_DURATION_MONTHS_MAX: f64 = 1200.0;
+
+/// Largest accepted `mjoa` (whole number).
+pub const STENOSIS_MJOA_MAX: u32 = 18;
+
+/// Largest accepted `ankle_brachial_index`.
+pub const STENOSIS_ANKLE_BRACHIAL_INDEX_MAX: f64 = 3.0;
+
+/// Longest accepted record `id`, in characters.
+pub const STENOSIS_ID_MAX_LEN: u32 = 64;
