@@ -13,7 +13,8 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::values::{
-    parse_finding_id, parse_status, real_in_range, record_id_rule, whole_from_real, whole_in_range, SmallWhole,
+    parse_finding_id, parse_status, real_in_range, record_id_rule, statuses, whole_from_real, whole_in_range,
+    SmallWhole,
 };
 use super::{FindingSet, Presentation, RecordId};
 use crate::error::{closest, describe_key, InputError, InputErrorKind};
@@ -88,7 +89,7 @@ impl ParseContext {
             Reading::Status(f) => InputError::new(
                 if number { InputErrorKind::WrongType } else { InputErrorKind::InvalidValue },
                 Some(format!("findings.{}", f.id())),
-                if number { "must be \"present\", \"absent\" or \"unknown\", not a number" } else { bad_escape },
+                &if number { format!("must be {}, not a number", statuses()) } else { bad_escape.to_owned() },
             ),
         };
         Some(err.at(e.line(), e.column()))
@@ -295,7 +296,7 @@ impl FieldSeed<'_> {
             FieldKind::Real { max } => format!("must be a number from 0 to {max} (or null)"),
             FieldKind::Choice { ids } => format!("must be one of {} (or null)", quoted(&ids())),
             FieldKind::Findings => {
-                "must be an object mapping finding ids to \"present\", \"absent\" or \"unknown\"".to_owned()
+                format!("must be an object mapping finding ids to {}", statuses())
             }
             FieldKind::RecordId { .. } => record_id_rule(),
         }
@@ -479,13 +480,13 @@ impl<'de> DeserializeSeed<'de> for StatusSeed<'_> {
 }
 
 impl StatusSeed<'_> {
-    fn wrong<E: de::Error>(&self, _field: &str, got: &str, expected: &str) -> E {
+    fn wrong<E: de::Error>(&self, got: &str) -> E {
         fail(
             self.slot,
             InputError::new(
                 InputErrorKind::WrongType,
                 Some(format!("findings.{}", self.finding.id())),
-                &format!("must be {expected}, not {got}"),
+                &format!("must be {}, not {got}", statuses()),
             ),
         )
     }
@@ -494,31 +495,31 @@ impl StatusSeed<'_> {
 impl<'de> Visitor<'de> for StatusSeed<'_> {
     type Value = Status;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("\"present\", \"absent\" or \"unknown\"")
+        f.write_str(&statuses())
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Status, E> {
         parse_status(self.finding, v).map_err(|e| fail(self.slot, e))
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Status, E> {
-        Err(self.wrong("", "a boolean", "\"present\", \"absent\" or \"unknown\""))
+        Err(self.wrong("a boolean"))
     }
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Status, E> {
-        Err(self.wrong("", "a number", "\"present\", \"absent\" or \"unknown\""))
+        Err(self.wrong("a number"))
     }
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<Status, E> {
-        Err(self.wrong("", "a number", "\"present\", \"absent\" or \"unknown\""))
+        Err(self.wrong("a number"))
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Status, E> {
-        Err(self.wrong("", "a number", "\"present\", \"absent\" or \"unknown\""))
+        Err(self.wrong("a number"))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Status, E> {
-        Err(self.wrong("", "null", "\"present\", \"absent\" or \"unknown\""))
+        Err(self.wrong("null"))
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Status, A::Error> {
-        Err(self.wrong("", "an array", "\"present\", \"absent\" or \"unknown\""))
+        Err(self.wrong("an array"))
     }
     fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Status, A::Error> {
-        Err(self.wrong("", "an object", "\"present\", \"absent\" or \"unknown\""))
+        Err(self.wrong("an object"))
     }
 }
 

@@ -190,12 +190,19 @@ pub fn parse_finding_id(id: &str) -> Result<Finding, InputError> {
     })
 }
 
+/// `"present", "absent" or "unknown"`: a finding's statuses, for messages (from the vocabulary,
+/// in the order people read them).
+pub(super) fn statuses() -> String {
+    let [a, b, c] = [Status::Present, Status::Absent, Status::Unknown].map(Status::id);
+    format!("\"{a}\", \"{b}\" or \"{c}\"")
+}
+
 pub(super) fn parse_status(f: Finding, s: &str) -> Result<Status, InputError> {
     Status::from_id(s).ok_or_else(|| {
         InputError::new(
             InputErrorKind::InvalidValue,
             Some(format!("findings.{}", f.id())),
-            "must be \"present\", \"absent\" or \"unknown\"",
+            &format!("must be {}", statuses()),
         )
     })
 }
