@@ -254,7 +254,7 @@ pub(crate) fn run(input: &str, output: &str, options: &Options) -> Result<ExitCo
     }
 
     // 2. Open the input, then the sink.
-    let reader: Box<dyn BufRead> = if input == "-" {
+    let reader: Box<dyn BufRead + Send> = if input == "-" {
         Box::new(BufReader::with_capacity(64 << 10, io::stdin()))
     } else {
         let file = File::open(input).map_err(|e| io_failure(&in_name, "read", &e))?;
@@ -316,60 +316,113 @@ fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
 }
 
 /// Reads every line, assesses it and writes its record; returns (assessed, refused).
+///
+/// Three stages overlap, so that neither reading nor writing leaves the cores idle: a reader
+/// thread cuts the input into chunks, this thread assesses each chunk on `options.threads`
+/// threads, and a writer thread writes the records in order. The channels between them hold two
+/// chunks each, so memory stays bounded whatever the input's length. A read error stops the run
+/// after the records of the lines before it are written; a write error stops the reader too.
 fn process(
-    mut reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead + Send>,
     sink: &mut Sink,
     options: &Options,
     in_name: &str,
     out_name: &str,
     progress: Option<&indicatif::ProgressBar>,
 ) -> Result<(u64, u64), Failure> {
-    let (mut assessed, mut refused, mut line_no) = (0u64, 0u64, 0u64);
-    let mut eof = false;
-    while !eof {
-        let mut chunk: Vec<(u64, Line)> = Vec::with_capacity(CHUNK_LINES);
-        let mut chunk_bytes = 0usize;
-        while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
-            match read_line(&mut *reader, options.max_line_bytes).map_err(|e| io_failure(in_name, "read", &e))? {
-                Some(line) => {
-                    line_no += 1;
-                    chunk_bytes += match &line {
-                        Line::Text(t) => t.len() + 1,
-                        Line::TooLong(_) => 1,
-                    };
-                    chunk.push((line_no, line));
+    let record = match options.detail {
+        Detail::Full => batch_record,
+        Detail::Standard => standard_record,
+        Detail::Summary => summary_record,
+    };
+    std::thread::scope(|s| {
+        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Result<(Vec<(u64, Line)>, usize), Failure>>(2);
+        let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<(Vec<(String, bool)>, usize)>(2);
+        s.spawn(move || {
+            let mut line_no = 0u64;
+            loop {
+                match read_chunk(&mut *reader, options.max_line_bytes, &mut line_no) {
+                    Ok((lines, _, true)) if lines.is_empty() => return,
+                    Ok((lines, chunk_bytes, eof)) => {
+                        if chunk_tx.send(Ok((lines, chunk_bytes))).is_err() || eof {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = chunk_tx.send(Err(io_failure(in_name, "read", &e)));
+                        return;
+                    }
                 }
-                None => {
-                    eof = true;
+            }
+        });
+        let writer = s.spawn(move || -> Result<(u64, u64), Failure> {
+            let (mut assessed, mut refused) = (0u64, 0u64);
+            let out = sink.writer();
+            for (records, chunk_bytes) in record_rx {
+                for (record, ok) in records {
+                    out.write_all(record.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
+                    out.write_all(b"\n").map_err(|e| io_failure(out_name, "write", &e))?;
+                    if ok {
+                        assessed += 1;
+                    } else {
+                        refused += 1;
+                    }
+                }
+                if let Some(bar) = progress {
+                    bar.inc(chunk_bytes as u64);
+                    bar.set_message(format!("{assessed} assessed, {refused} refused"));
+                }
+            }
+            Ok((assessed, refused))
+        });
+        let mut read_error = None;
+        for chunk in chunk_rx {
+            match chunk {
+                Ok((lines, chunk_bytes)) => {
+                    let records = assess_chunk(&lines, options, record);
+                    if record_tx.send((records, chunk_bytes)).is_err() {
+                        // The writer stopped on an error; it reports it.
+                        break;
+                    }
+                }
+                Err(e) => {
+                    read_error = Some(e);
                     break;
                 }
             }
         }
-        if chunk.is_empty() {
-            break;
+        drop(record_tx);
+        let written = writer.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+        match (written, read_error) {
+            (Err(e), _) | (Ok(_), Some(e)) => Err(e),
+            (Ok(counts), None) => Ok(counts),
         }
-        let record = match options.detail {
-            Detail::Full => batch_record,
-            Detail::Standard => standard_record,
-            Detail::Summary => summary_record,
-        };
-        let records = assess_chunk(&chunk, options, record);
-        let out = sink.writer();
-        for (record, ok) in records {
-            out.write_all(record.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
-            out.write_all(b"\n").map_err(|e| io_failure(out_name, "write", &e))?;
-            if ok {
-                assessed += 1;
-            } else {
-                refused += 1;
+    })
+}
+
+/// Reads the next chunk: up to [`CHUNK_LINES`] lines or [`CHUNK_BYTES`] bytes. Returns the
+/// lines (numbered on from `line_no`), their size in bytes, and whether the input ended.
+fn read_chunk(
+    reader: &mut dyn BufRead,
+    max_line_bytes: usize,
+    line_no: &mut u64,
+) -> io::Result<(Vec<(u64, Line)>, usize, bool)> {
+    let mut chunk: Vec<(u64, Line)> = Vec::with_capacity(CHUNK_LINES);
+    let mut chunk_bytes = 0usize;
+    while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
+        match read_line(reader, max_line_bytes)? {
+            Some(line) => {
+                *line_no += 1;
+                chunk_bytes += match &line {
+                    Line::Text(t) => t.len() + 1,
+                    Line::TooLong(_) => 1,
+                };
+                chunk.push((*line_no, line));
             }
-        }
-        if let Some(bar) = progress {
-            bar.inc(chunk_bytes as u64);
-            bar.set_message(format!("{assessed} assessed, {refused} refused"));
+            None => return Ok((chunk, chunk_bytes, true)),
         }
     }
-    Ok((assessed, refused))
+    Ok((chunk, chunk_bytes, false))
 }
 
 /// Assesses one chunk on `options.threads` threads; records come back in line order. Each row
