@@ -336,7 +336,7 @@ fn process(
         Detail::Summary => summary_record,
     };
     std::thread::scope(|s| {
-        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Result<(Vec<(u64, Line)>, usize), Failure>>(2);
+        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Result<(Chunk, usize), Failure>>(2);
         let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<(Vec<(String, bool)>, usize)>(2);
         s.spawn(move || {
             let mut line_no = 0u64;
@@ -400,14 +400,13 @@ fn process(
     })
 }
 
+/// Numbered lines, as read.
+type Chunk = Vec<(u64, Line)>;
+
 /// Reads the next chunk: up to [`CHUNK_LINES`] lines or [`CHUNK_BYTES`] bytes. Returns the
 /// lines (numbered on from `line_no`), their size in bytes, and whether the input ended.
-fn read_chunk(
-    reader: &mut dyn BufRead,
-    max_line_bytes: usize,
-    line_no: &mut u64,
-) -> io::Result<(Vec<(u64, Line)>, usize, bool)> {
-    let mut chunk: Vec<(u64, Line)> = Vec::with_capacity(CHUNK_LINES);
+fn read_chunk(reader: &mut dyn BufRead, max_line_bytes: usize, line_no: &mut u64) -> io::Result<(Chunk, usize, bool)> {
+    let mut chunk: Chunk = Vec::with_capacity(CHUNK_LINES);
     let mut chunk_bytes = 0usize;
     while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
         match read_line(reader, max_line_bytes)? {
