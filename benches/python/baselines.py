@@ -5,8 +5,8 @@ the engine:
 
 - the Cook et al. 2010 clinical prediction rule count (``cook_positive``, ``cook_assessed``: gait
   deviation, Hoffmann, inverted supinator, Babinski, age over 45);
-- the ``rapidly_progressive_deficit`` red flag (a rapidly progressive course: same-day
-  evaluation);
+- the ``rapidly_progressive_deficit`` red flag (a rapidly progressive course with a
+  neurological deficit: same-day evaluation);
 - the ``incomplete_neurological_exam`` warning (the seed's pitfall: leg symptoms with the upper
   motor neuron examination incomplete, i.e. the leg reflexes, the plantar response, an arm sign
   and ankle clonus not all recorded);
@@ -28,6 +28,36 @@ import pandas as pd
 
 COOK_SIGNS = ("gait_deviation", "hoffmann_sign", "inverted_supinator_sign", "babinski_sign")
 COOK_AGE_OVER = 45
+# A deficit of the kind that makes a rapid course a spinal emergency (weakness, upper motor neuron
+# signs in legs or arms, cauda equina signs, sphincter, gait, sensory and hand deficits).
+NEURO_DEFICIT = (
+    "leg_weakness",
+    "leg_weakness_on_exam",
+    "hyperreflexia",
+    "leg_hyperreflexia",
+    "babinski_sign",
+    "ankle_clonus",
+    "saddle_anesthesia",
+    "urinary_retention",
+    "reduced_anal_tone",
+    "arm_hyperreflexia",
+    "hoffmann_sign",
+    "tromner_sign",
+    "inverted_supinator_sign",
+    "foot_drop",
+    "truncal_sensory_level",
+    "bladder_dysfunction",
+    "bowel_dysfunction",
+    "gait_deviation",
+    "gait_difficulty",
+    "falls",
+    "leg_numbness",
+    "hand_numbness",
+    "hand_clumsiness",
+    "arm_weakness",
+    "leg_stiffness",
+    "vibration_or_position_sense_loss",
+)
 LEG_SYMPTOMS = (
     "leg_weakness",
     "bilateral_leg_symptoms",
@@ -75,7 +105,7 @@ def headline_row(p: dict[str, Any]) -> dict[str, Any]:
     return {
         "cook_positive": positive,
         "cook_assessed": assessed,
-        "rapid": p.get("course") == "rapidly_progressive",
+        "rapid": p.get("course") == "rapidly_progressive" and any(findings.get(f) == "present" for f in NEURO_DEFICIT),
         "incomplete_exam": legs and not _exam_complete_row(findings),
     }
 
@@ -97,14 +127,16 @@ def headline_vectorised(df: pd.DataFrame) -> pd.DataFrame:
     age_known = ~np.isnan(age)
     assessed += age_known
     positive += age_known & (age > COOK_AGE_OVER)
-    rapid = (df["course"] == "rapidly_progressive").fillna(False).to_numpy(dtype=bool)
-
     def known(f: str) -> Any:
         return ~np.asarray(df[f].array.isna()) if f in df else np.zeros(n, dtype=bool)
 
     def present(f: str) -> Any:
         return np.asarray(df[f].array.fillna(False), dtype=bool) if f in df else np.zeros(n, dtype=bool)
 
+    deficit = np.zeros(n, dtype=bool)
+    for f in NEURO_DEFICIT:
+        deficit |= present(f)
+    rapid = (df["course"] == "rapidly_progressive").fillna(False).to_numpy(dtype=bool) & deficit
     legs = np.zeros(n, dtype=bool)
     for f in LEG_SYMPTOMS:
         legs |= present(f)

@@ -110,6 +110,7 @@ def main() -> None:
 
     pdf = cohort(args.rows)
     pldf = pl.from_pandas(pdf)
+    table = pldf.to_arrow()  # the engine alone: no pandas conversion on either side
     sample = pdf.head(args.sample)
     dicts = as_dicts(sample)
 
@@ -127,6 +128,9 @@ def main() -> None:
     figures: list[tuple[str, int, float]] = [
         ("baseline: vectorised pandas/numpy", args.rows, vec),
         ("baseline: per-row Python function", len(dicts), py_row * len(dicts)),
+        ("assess_arrow summary (pyarrow, 1 thread)", args.rows, best(lambda: stenosis.assess_arrow(table, threads=1), r)),
+        ("assess_arrow summary (pyarrow)", args.rows, best(lambda: stenosis.assess_arrow(table), r)),
+        ("assess_arrow standard (pyarrow)", args.rows, best(lambda: stenosis.assess_arrow(table, detail="standard"), r)),
         ("assess_frame summary (pandas)", args.rows, best(lambda: stenosis.assess_frame(pdf), r)),
         ("assess_frame summary (polars)", args.rows, best(lambda: stenosis.assess_frame(pldf), r)),
         ("assess_frame standard (polars)", args.rows, best(lambda: stenosis.assess_frame(pldf, detail="standard"), r)),
