@@ -5,10 +5,12 @@
 //! - [`explain`]: the explanation built from the decision and the reasons the rules noted
 //!   (differential, myelopathy, recommendations, alerts, citations);
 //! - [`next`]: the next findings (which unassessed finding would most change the assessment);
+//! - [`order`]: the order of the recommendations (shared with the summary);
 //! - [`types`]: the output types and their JSON.
 
 pub(crate) mod explain;
 mod next;
+mod order;
 mod types;
 
 use crate::presentation::Presentation;
@@ -16,6 +18,7 @@ use crate::rules::{self, Collect};
 pub use crate::rules::{severity_class, PrognosisNote};
 
 pub use next::MAX_NEXT_FINDINGS;
+pub(crate) use order::Order;
 pub use types::{
     Assessment, CitationEntry, CookItem, CookRuleResult, DifferentialEntry, Myelopathy, NextFinding, Outcome,
     PostTestProbability, Recommendation, RedFlagAlert, Severity, WarningAlert,

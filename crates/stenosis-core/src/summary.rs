@@ -1,6 +1,7 @@
 //! A cheap summary of an assessment, for screening cohorts: the same rules as [`crate::assess`]
 //! without explanations, citations or `next_findings`, and without allocating.
 
+use crate::assessment::Order;
 use crate::presentation::Presentation;
 use crate::rules::{self, NoTrace};
 use crate::vocab::{Action, Condition, Likelihood, Pathway, RedFlag, SeverityClass, Urgency, Warning};
@@ -26,6 +27,7 @@ pub struct Summary {
     red_flags: u32,
     warnings: u32,
     recommendations: [Option<Urgency>; Action::ALL.len()],
+    order: Order,
 }
 
 impl Summary {
@@ -40,30 +42,18 @@ impl Summary {
     }
 
     /// The recommended actions with their urgency, in the order of [`crate::assess`]'s
-    /// `recommendations`: most urgent first, vocabulary order within one urgency, except that in
-    /// acute limb ischaemia the vascular referral comes first among the actions of its urgency,
-    /// and in suspected cauda equina syndrome the cervical MRI comes after the other actions of its
-    /// urgency (never before the lumbosacral or whole-spine MRI).
+    /// `recommendations`: most urgent first, vocabulary order within one urgency, with the same
+    /// exceptions (the vascular referral first in acute limb ischaemia; the cervical MRI never
+    /// before the lumbosacral or whole-spine MRI when cauda equina syndrome is suspected or as
+    /// likely as myelopathy).
     pub fn recommendations(&self) -> impl Iterator<Item = (Action, Urgency)> + '_ {
-        let ces = self.red_flags & (1 << RedFlag::CaudaEquinaSuspected.code()) != 0;
-        let ali = self.red_flags & (1 << RedFlag::AcuteLimbIschaemia.code()) != 0;
-        // 0: the vascular referral in acute limb ischaemia; 2: the cervical MRI in suspected cauda
-        // equina syndrome; 1: every other action.
-        let place = move |a: Action| {
-            if ali && a == Action::VascularSurgeryReferral {
-                0
-            } else if ces && a == Action::CervicalMri {
-                2
-            } else {
-                1
-            }
-        };
+        let order = self.order;
         Urgency::ALL.iter().rev().flat_map(move |&u| {
             let in_order = move |at: u8| {
                 Action::ALL
                     .iter()
                     .zip(self.recommendations.iter())
-                    .filter(move |(&a, r)| **r == Some(u) && place(a) == at)
+                    .filter(move |(&a, r)| **r == Some(u) && order.place(a) == at)
                     .map(move |(&a, _)| (a, u))
             };
             in_order(0).chain(in_order(1)).chain(in_order(2))
@@ -101,6 +91,7 @@ impl Summary {
             red_flags: d.red_flags,
             warnings: d.warnings,
             recommendations: d.recommendations,
+            order: Order::of(d),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! noted on the way (each statement's text and citations), plus the next findings.
 
 use super::next::next_findings;
+use super::order::Order;
 use super::types::{
     Assessment, CitationEntry, CookItem, CookRuleResult, DifferentialEntry, Myelopathy, PostTestProbability,
     Recommendation, RedFlagAlert, Severity, WarningAlert,
@@ -13,7 +14,7 @@ use crate::rules::{
     self, severity_class, Collect, Decision, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR,
     COOK_RULE_OUT_LR,
 };
-use crate::vocab::{Action, Condition, Finding, Likelihood, RedFlag, Status, Warning};
+use crate::vocab::{Action, Condition, Finding, RedFlag, Status, Warning};
 
 /// Citations gathered in first-use order, without duplicates.
 #[derive(Default)]
@@ -110,21 +111,10 @@ pub(crate) fn build(p: &Presentation, d: &Decision, trace: &Collect, with_next: 
             })
         })
         .collect();
-    // Most urgent first; vocabulary order within the same urgency (stable sort), except that in
-    // acute limb ischaemia the vascular referral comes first (the threatened limb has hours), and
-    // in suspected cauda equina syndrome, or possible cauda equina syndrome at least as likely as
-    // cervical myelopathy, the cervical MRI never comes before the lumbosacral or whole-spine MRI.
-    let ces_level = d.condition(Condition::CaudaEquinaSyndrome);
-    let ces = d.has_red_flag(RedFlag::CaudaEquinaSuspected)
-        || (ces_level >= Likelihood::Moderate && ces_level >= d.myelopathy);
-    let ali = d.has_red_flag(RedFlag::AcuteLimbIschaemia);
-    recommendations.sort_by_key(|r| {
-        (
-            core::cmp::Reverse(r.urgency),
-            !(ali && r.action == Action::VascularSurgeryReferral),
-            ces && r.action == Action::CervicalMri,
-        )
-    });
+    // Most urgent first; vocabulary order within the same urgency (stable sort), with the
+    // exceptions of `Order` (shared with the summary).
+    let order = Order::of(d);
+    recommendations.sort_by_key(|r| (core::cmp::Reverse(r.urgency), order.place(r.action)));
 
     let red_flags: Vec<RedFlagAlert> = RedFlag::ALL
         .iter()
