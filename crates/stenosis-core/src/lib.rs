@@ -44,8 +44,11 @@ mod fields;
 mod json;
 mod presentation;
 mod rules;
+/// The rules' instance (`crate::rules`) that does not track what its answers are sensitive to.
+const TRACKING: bool = false;
 mod schema;
 mod summary;
+mod tracked;
 mod vocab;
 
 pub use assessment::{

@@ -1,6 +1,12 @@
 //! The next findings: for every finding not yet assessed, the assessment if it were present
 //! and if it were absent, scored by how much that would change (red flags, pathway, top
 //! condition, imaging urgency, likelihoods); the best few are listed with the reason in words.
+//!
+//! Incremental: the rules run once more on the presentation, recording for every finding they
+//! read whether its being present, or absent, could change the answer read (an "any of these
+//! present" that is already yes cannot change, an absence cannot change a count). A what-if no
+//! answer is sensitive to takes every branch as today, so its decision is today's: the rules are
+//! re-run only for the what-ifs that could change something.
 
 use super::types::{NextFinding, Outcome};
 use crate::presentation::Presentation;
@@ -37,7 +43,12 @@ struct Scenario {
 
 impl Scenario {
     fn of(p: &Presentation) -> Self {
-        let decision = rules::evaluate(p, &mut NoTrace);
+        Scenario::with(rules::evaluate(p, &mut NoTrace), p)
+    }
+
+    /// A known decision, with the top condition ranked on `p` (the ranking reads the findings
+    /// present, so it is not the decision's alone).
+    fn with(decision: Decision, p: &Presentation) -> Self {
         Scenario { decision, top: decision.top_condition(p) }
     }
 }
@@ -130,6 +141,28 @@ fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
 const EXAM_ITEM_BONUS: u32 = 6;
 
 pub(super) fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
+    let sensitive = crate::tracked::rules::evaluate_sensitivity(p);
+    // Made absent, a finding leaves the findings present, which the ranking reads, as they are:
+    // with today's decision, today's top condition.
+    let unchanged_absent = Scenario { decision: *d, top: d.top_condition(p) };
+    rank(p, d, |f| {
+        let bit = f.bit();
+        // A what-if no answer of the rules is sensitive to takes every branch as today, so its
+        // decision is today's.
+        let present = p.with_finding(f, Status::Present);
+        let present =
+            if sensitive.if_present & bit == 0 { Scenario::with(*d, &present) } else { Scenario::of(&present) };
+        let absent = if sensitive.if_absent & bit == 0 {
+            unchanged_absent
+        } else {
+            Scenario::of(&p.with_finding(f, Status::Absent))
+        };
+        (present, absent)
+    })
+}
+
+/// The next findings, given each unassessed finding's scenarios if present and if absent.
+fn rank(p: &Presentation, d: &Decision, scenarios: impl Fn(Finding) -> (Scenario, Scenario)) -> Vec<NextFinding> {
     let base = Scenario { decision: *d, top: d.top_condition(p) };
     let exam_incomplete = !rules::umn_exam_done(p);
     // Score every unassessed finding cheaply; build words only for those kept.
@@ -137,8 +170,7 @@ pub(super) fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> 
         .iter()
         .filter(|f| !p.findings().known(**f))
         .filter_map(|&f| {
-            let present = Scenario::of(&p.with_finding(f, Status::Present));
-            let absent = Scenario::of(&p.with_finding(f, Status::Absent));
+            let (present, absent) = scenarios(f);
             let bonus = if exam_incomplete && rules::is_exam_core(f) { EXAM_ITEM_BONUS } else { 0 };
             let score = impact(&base, &present).saturating_add(impact(&base, &absent)).saturating_add(bonus);
             (score > 0).then_some((f, score, present, absent))
@@ -209,4 +241,49 @@ pub(super) fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> 
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tests::{random_presentation, Rng};
+    use crate::vocab::Sex;
+
+    fn random(r: &mut Rng) -> Presentation {
+        let mut p = random_presentation(r);
+        p.set_sex(
+            [None, Some(Sex::Female), Some(Sex::Male), Some(Sex::Other)].get(r.below(4) as usize).copied().flatten(),
+        );
+        p
+    }
+
+    /// The incremental next findings equal the brute-force ones (every unassessed finding
+    /// re-evaluated present and absent), and every what-if the rules' answers are not sensitive
+    /// to leaves the decision unchanged.
+    #[test]
+    fn incremental_next_findings_equal_brute_force() {
+        let mut r = Rng(0x2545_f491_4f6c_dd1d);
+        let (mut skipped, mut listed) = (0usize, 0usize);
+        for _ in 0..3000 {
+            let p = random(&mut r);
+            let d = rules::evaluate(&p, &mut NoTrace);
+            let sensitive = crate::tracked::rules::evaluate_sensitivity(&p);
+            for f in Finding::ALL.iter().filter(|f| !p.findings().known(**f)) {
+                for (s, mask) in [(Status::Present, sensitive.if_present), (Status::Absent, sensitive.if_absent)] {
+                    if mask & f.bit() == 0 {
+                        skipped += 1;
+                        assert_eq!(rules::evaluate(&p.with_finding(*f, s), &mut NoTrace), d, "{} {s:?}", f.id());
+                    }
+                }
+            }
+            let brute = rank(&p, &d, |f| {
+                (Scenario::of(&p.with_finding(f, Status::Present)), Scenario::of(&p.with_finding(f, Status::Absent)))
+            });
+            let incremental = next_findings(&p, &d);
+            listed += incremental.len();
+            assert_eq!(incremental, brute, "{}", p.to_json());
+        }
+        // The test means something: findings are skipped, and next findings listed.
+        assert!(skipped > 3000 && listed > 3000, "{skipped} {listed}");
+    }
 }

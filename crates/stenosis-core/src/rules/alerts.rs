@@ -7,7 +7,7 @@
 
 use super::differential::abi_not_interpretable;
 use super::engine::{self, Rule};
-use super::facts::{exam_complete, mask, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS, UMN_SIGNS_V1};
+use super::facts::{mask, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS, UMN_SIGNS_V1};
 use super::localisation::{self as loc, CES_CARDINAL, HAND_SIGNS};
 use super::vascular;
 use super::{CervicalImaging, Reason, Target, Trace};
@@ -196,7 +196,7 @@ fn misattribution_risk(c: &Ctx<'_>) -> bool {
     lumbar_attribution(c) && (cervical_signs(c) || (c.d.myelopathy >= Likelihood::Moderate && !c.clear_alternative))
 }
 fn legs_without_umn_exam(c: &Ctx<'_>) -> bool {
-    c.any(LEG_SYMPTOMS) && !exam_complete(c.p)
+    c.any(LEG_SYMPTOMS) && !c.exam_complete()
 }
 /// SPEC: sciatica-like pain with cervical signs or cervical cord compression.
 fn sciatica_with_cervical_signs(c: &Ctx<'_>) -> bool {

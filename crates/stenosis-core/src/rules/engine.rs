@@ -123,7 +123,7 @@ macro_rules! for_each_row {
 /// Fails to compile when a table has more rows than the engine unrolls.
 macro_rules! check_table_len {
     ($($table:ident),+ $(,)?) => {
-        $( const _: () = assert!($table.len() <= $crate::rules::engine::MAX_ROWS, "table too long: raise MAX_ROWS"); )+
+        $( const _: () = assert!($table.len() <= super::engine::MAX_ROWS, "table too long: raise MAX_ROWS"); )+
     };
 }
 pub(crate) use check_table_len;

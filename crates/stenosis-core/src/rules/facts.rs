@@ -3,6 +3,8 @@
 //! clear alternative explains the legs, whether it explains nonspecific symptoms beside cord
 //! compression, whether cauda equina explains them.
 
+use core::cell::Cell;
+
 use super::myelopathy::{cervical_imaging, cook_rule};
 use super::{CervicalImaging, Decision};
 use crate::presentation::{Presentation, MJOA_MAX};
@@ -58,6 +60,19 @@ pub(crate) fn reflexes_recorded(p: &Presentation) -> bool {
     known & mask(&[Finding::Hyperreflexia, Finding::LegHyperreflexia]) != 0
         || p.findings().present_mask() & mask(&[Finding::ReducedKneeReflexes, Finding::ReducedAnkleReflexes]) != 0
 }
+
+/// The findings [`umn_exam_done`] reads.
+const UMN_EXAM_DONE_READS: u128 = mask(&[
+    Finding::Hyperreflexia,
+    Finding::LegHyperreflexia,
+    Finding::ReducedKneeReflexes,
+    Finding::ReducedAnkleReflexes,
+    Finding::BabinskiSign,
+]);
+
+/// The findings [`exam_complete`] reads.
+const EXAM_COMPLETE_READS: u128 = UMN_EXAM_DONE_READS
+    | mask(&[Finding::HoffmannSign, Finding::TromnerSign, Finding::ArmHyperreflexia, Finding::AnkleClonus]);
 
 /// Whether the upper motor neuron examination was done: the reflexes ([`reflexes_recorded`]) and
 /// the plantar response (`babinski_sign`) recorded. The other items of [`UMN_EXAM_CORE`] stay
@@ -151,6 +166,34 @@ pub(crate) struct Ctx<'a> {
     pub cervical_mri: Option<Urgency>,
     /// The decision so far.
     pub d: Decision,
+    /// While tracking ([`Ctx::tracking`]): the unknown findings whose being present, and those
+    /// whose being absent, could have changed the answer of an accessor read so far (the
+    /// accessors below are the only way the rules read findings).
+    /// A reference, so that `Ctx` holds no cell itself and stays plain immutable data to the
+    /// optimiser on the untracked path.
+    sensitive: Option<&'a Cell<Sensitivity>>,
+}
+
+/// How an accessor reads findings, for [`Ctx::record`].
+#[derive(Clone, Copy)]
+enum Read {
+    Has,
+    Lacks,
+    Known,
+    Any,
+    Count,
+    AllKnown,
+}
+
+/// The unknown findings a single what-if could matter for: setting one finding outside
+/// `if_present` to present (or outside `if_absent` to absent), everything else kept, changes the
+/// answer of no accessor read, so (evaluation being deterministic) no branch and no decision.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Sensitivity {
+    /// Unknown findings whose presence could change an answer.
+    pub if_present: u128,
+    /// Unknown findings whose absence could change an answer.
+    pub if_absent: u128,
 }
 
 impl<'a> Ctx<'a> {
@@ -179,7 +222,23 @@ impl<'a> Ctx<'a> {
                 recommendations: [None; super::N_ACTIONS],
                 pathway: Pathway::FurtherWorkup,
             },
+            sensitive: None,
         };
+        c.d.cook = cook_rule(&c);
+        c.d.imaging = cervical_imaging(&c);
+        c
+    }
+
+    /// A context that records which unknown findings the rules' answers are sensitive to
+    /// ([`Ctx::sensitivity`]); otherwise the same as [`Ctx::new`].
+    #[allow(dead_code)] // Used by the tracking instance only.
+    pub fn tracking(p: &'a Presentation, sensitive: &'a Cell<Sensitivity>) -> Self {
+        let mut c = Ctx::new(p);
+        // `umn_exam_done`, computed in `new`, reads these, present or absent.
+        let exam = UMN_EXAM_DONE_READS & c.unknown();
+        sensitive.set(Sensitivity { if_present: exam, if_absent: exam });
+        c.sensitive = Some(sensitive);
+        // The facts `new` derived, again, recorded this time.
         c.d.cook = cook_rule(&c);
         c.d.imaging = cervical_imaging(&c);
         c
@@ -210,23 +269,87 @@ impl<'a> Ctx<'a> {
         self.d.v2 = super::localisation::judge(self);
     }
 
+    /// The findings neither present nor absent.
+    fn unknown(&self) -> u128 {
+        !(self.present | self.absent)
+    }
+
+    /// While tracking, records the unknown findings of `if_present` (of `if_absent`) whose
+    /// presence (absence) could change an answer; `what` names the accessor and `m` its findings.
+    #[inline(always)]
+    fn sense(&self, what: Read, m: u128) {
+        if super::TRACKING {
+            if let Some(cell) = self.sensitive {
+                self.record(cell, what, m);
+            }
+        }
+    }
+
+    /// [`Ctx::sense`] while tracking, kept out of the untracked path.
+    #[cold]
+    #[inline(never)]
+    fn record(&self, cell: &Cell<Sensitivity>, what: Read, m: u128) {
+        let u = self.unknown();
+        let (if_present, if_absent) = match what {
+            // An unknown finding made present makes `has` yes.
+            Read::Has => (m, 0),
+            // Made absent, `lacks` yes.
+            Read::Lacks => (0, m),
+            // Either way, `known` yes.
+            Read::Known => (m, m),
+            // Once one is present no unknown finding changes `any`; if none is, one made present
+            // does.
+            Read::Any if self.present & m != 0 => (0, 0),
+            // One made present adds one to the count.
+            Read::Any | Read::Count => (m, 0),
+            // A single what-if makes `all_known` yes only when one finding of `m` is unknown.
+            Read::AllKnown if (m & u).count_ones() == 1 => (m, m),
+            Read::AllKnown => (0, 0),
+        };
+        let s = cell.get();
+        cell.set(Sensitivity { if_present: s.if_present | (if_present & u), if_absent: s.if_absent | (if_absent & u) });
+    }
+
+    /// What the answers read so far are sensitive to (nothing unless tracking).
+    #[allow(dead_code)] // Used by the tracking instance only.
+    pub fn sensitivity(&self) -> Sensitivity {
+        self.sensitive.map(Cell::get).unwrap_or_default()
+    }
+
+    #[inline(always)]
     pub fn has(&self, f: Finding) -> bool {
-        self.present & (1u128 << (f as u32)) != 0
+        self.sense(Read::Has, f.bit());
+        self.present & f.bit() != 0
     }
+    #[inline(always)]
     pub fn lacks(&self, f: Finding) -> bool {
-        self.absent & (1u128 << (f as u32)) != 0
+        self.sense(Read::Lacks, f.bit());
+        self.absent & f.bit() != 0
     }
+    #[inline(always)]
     pub fn known(&self, f: Finding) -> bool {
-        (self.present | self.absent) & (1u128 << (f as u32)) != 0
+        self.sense(Read::Known, f.bit());
+        (self.present | self.absent) & f.bit() != 0
     }
+    #[inline(always)]
     pub fn any(&self, m: u128) -> bool {
+        self.sense(Read::Any, m);
         self.present & m != 0
     }
+    #[inline(always)]
     pub fn count(&self, m: u128) -> u32 {
+        self.sense(Read::Count, m);
         (self.present & m).count_ones()
     }
+    #[inline(always)]
     pub fn all_known(&self, m: u128) -> bool {
+        self.sense(Read::AllKnown, m);
         (self.present | self.absent) & m == m
+    }
+    /// Whether the upper motor neuron examination is complete ([`exam_complete`]).
+    pub fn exam_complete(&self) -> bool {
+        self.sense(Read::Known, EXAM_COMPLETE_READS);
+        exam_complete(self.p)
     }
     pub fn course_is(&self, c: Course) -> bool {
         self.p.course() == Some(c)

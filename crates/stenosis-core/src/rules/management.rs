@@ -13,9 +13,7 @@
 
 use super::differential::abi_not_interpretable;
 use super::engine::{self, Rule};
-use super::facts::{
-    exam_complete, lmn_away_from_cord, mjoa_deficit, worsening_motor_deficit, Ctx, LEG_SYMPTOMS, UMN_SIGNS,
-};
+use super::facts::{lmn_away_from_cord, mjoa_deficit, worsening_motor_deficit, Ctx, LEG_SYMPTOMS, UMN_SIGNS};
 use super::localisation::{self as loc, HAND_SIGNS, LEG_UMN};
 use super::{CervicalImaging, Reason, Target, Trace};
 use crate::citations::CitationId as C;
@@ -108,7 +106,7 @@ fn exam_not_done(c: &Ctx<'_>) -> bool {
 }
 /// The examination is not complete for localisation (leg symptoms), or not done at all.
 fn exam_to_complete(c: &Ctx<'_>) -> bool {
-    !exam_complete(c.p) && (c.any(LEG_SYMPTOMS) || !c.umn_exam_done)
+    !c.exam_complete() && (c.any(LEG_SYMPTOMS) || !c.umn_exam_done)
 }
 fn mimic_high(c: &Ctx<'_>) -> bool {
     c.d.v2.mimic_high

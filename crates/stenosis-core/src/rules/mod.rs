@@ -29,8 +29,13 @@ use crate::presentation::Presentation;
 use crate::vocab::{Action, Condition, Likelihood, Pathway, RedFlag, SeverityClass, Urgency, Warning};
 
 pub(crate) use differential::{base_citations, evidence, ranked};
-pub(crate) use facts::{is_exam_core, missing_exam_items, umn_exam_done, Ctx};
+pub(crate) use facts::{is_exam_core, missing_exam_items, umn_exam_done, Ctx, Sensitivity};
 pub(crate) use management::grade;
+
+/// Whether this instance of the rules records what its answers are sensitive to: `false` here,
+/// `true` in the second instance compiled from the same files for the next findings
+/// (`crate::tracked`), so the tracking costs this one nothing.
+use super::TRACKING;
 
 /// Whether a reason says the upper motor neuron examination is incomplete (its text is then
 /// followed by the items not recorded).
@@ -203,17 +208,39 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
     evaluate_ctx(p, t).d
 }
 
+/// Evaluates every rule without reasons, and returns the unknown findings the decision is
+/// sensitive to: making one unknown finding outside [`Sensitivity::if_present`] present (or
+/// outside [`Sensitivity::if_absent`] absent) leaves every answer the rules read through
+/// [`Ctx`]'s accessors unchanged, so (evaluation being deterministic) the decision too.
+/// Only the tracking instance (`crate::tracked`) records: this one says every what-if matters.
+#[allow(dead_code)] // Called on the tracking instance only.
+pub(crate) fn evaluate_sensitivity(p: &Presentation) -> Sensitivity {
+    if !TRACKING {
+        return Sensitivity { if_present: u128::MAX, if_absent: u128::MAX };
+    }
+    let sensitive = core::cell::Cell::new(Sensitivity::default());
+    let mut c = Ctx::tracking(p, &sensitive);
+    run(&mut c, &mut NoTrace);
+    c.sensitivity()
+}
+
 /// Evaluates every rule and returns the whole context (the decision and the judgements).
 fn evaluate_ctx<'a, T: Trace>(p: &'a Presentation, t: &mut T) -> Ctx<'a> {
     let mut c = Ctx::new(p);
-    differential::conditions(&mut c, t);
-    c.judge();
-    myelopathy::likelihood(&mut c, t);
-    alerts::red_flags(&mut c, t);
-    management::pathway(&mut c, t);
-    management::recommendations(&mut c, t);
-    alerts::warnings(&mut c, t);
+    run(&mut c, t);
     c
+}
+
+/// Runs every phase on a new context.
+#[inline(always)]
+fn run<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
+    differential::conditions(c, t);
+    c.judge();
+    myelopathy::likelihood(c, t);
+    alerts::red_flags(c, t);
+    management::pathway(c, t);
+    management::recommendations(c, t);
+    alerts::warnings(c, t);
 }
 
 /// Every reason of every table, for tests (unique ids, figures quoted from their constants).
@@ -231,27 +258,27 @@ pub(crate) fn all_reasons() -> Vec<&'static Reason> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::engine::Direction;
     use super::{all_reasons, differential, evaluate_ctx, NoTrace};
     use crate::presentation::Presentation;
     use crate::vocab::{Condition, Course, Finding, Status};
 
     /// A small deterministic generator (xorshift), so the test needs no dependency.
-    struct Rng(u64);
+    pub(crate) struct Rng(pub u64);
     impl Rng {
-        fn next(&mut self) -> u64 {
+        pub(crate) fn next(&mut self) -> u64 {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;
             self.0
         }
-        fn below(&mut self, n: u64) -> u64 {
+        pub(crate) fn below(&mut self, n: u64) -> u64 {
             self.next() % n
         }
     }
 
-    fn random_presentation(r: &mut Rng) -> Presentation {
+    pub(crate) fn random_presentation(r: &mut Rng) -> Presentation {
         let mut p = Presentation::new();
         for f in Finding::ALL {
             // Mostly unknown, as in practice; present and absent often enough to meet every rule.
