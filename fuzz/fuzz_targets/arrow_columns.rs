@@ -23,7 +23,7 @@ use arrow_array::{
 };
 use arrow_schema::{DataType, Field, Schema};
 use libfuzzer_sys::fuzz_target;
-use stenosis_core::{summarize, Finding, Presentation, PRESENTATION_FIELDS};
+use stenosis_core::{presentation_fields, summarize, FieldValue, Finding, Presentation, PRESENTATION_FIELDS};
 
 #[derive(Arbitrary, Debug)]
 enum Values {
@@ -103,24 +103,23 @@ fn cell(a: &dyn Array, row: usize) -> Cell<'_> {
     }
 }
 
-/// The core setter for one cell, as the frame path applies it.
+/// The core setter for one cell, as the frame path applies it: a top-level field through the
+/// core's field table (`PresentationField::set`), anything else as a finding.
 fn apply(p: &mut Presentation, name: &str, c: Cell<'_>) -> Result<(), stenosis_core::InputError> {
-    match (name, c) {
-        (_, Cell::Null) => Ok(()),
-        ("age_years", Cell::Int(v)) => p.set_age_years(Some(v)),
-        ("age_years", Cell::Float(v)) => p.set_age_years_f64(Some(v)),
-        ("mjoa", Cell::Int(v)) => p.set_mjoa(Some(v)),
-        ("mjoa", Cell::Float(v)) => p.set_mjoa_f64(Some(v)),
-        ("symptom_duration_months", Cell::Int(v)) => p.set_symptom_duration_months(Some(v as f64)),
-        ("symptom_duration_months", Cell::Float(v)) => p.set_symptom_duration_months(Some(v)),
-        ("ankle_brachial_index", Cell::Int(v)) => p.set_ankle_brachial_index(Some(v as f64)),
-        ("ankle_brachial_index", Cell::Float(v)) => p.set_ankle_brachial_index(Some(v)),
-        ("sex", Cell::Text(s)) => p.set_sex_by_id(Some(s)),
-        ("course", Cell::Text(s)) => p.set_course_by_id(Some(s)),
-        ("id", Cell::Text(s)) => p.set_id(Some(s)),
-        (id, Cell::Bool(b)) => p.set_finding_by_id(id, if b { "present" } else { "absent" }),
-        (id, Cell::Text(s)) => p.set_finding_by_id(id, s),
-        // A number for a finding, or a type the frame's schema check refuses: nothing to apply.
+    if let Some(f) = presentation_fields().iter().find(|f| f.id == name) {
+        let v = match c {
+            Cell::Int(v) => FieldValue::Int(v),
+            Cell::Float(v) => FieldValue::Real(v),
+            Cell::Text(s) => FieldValue::Text(s),
+            // Null is not given; a boolean for a field is refused by the frame's schema check.
+            Cell::Null | Cell::Bool(_) => return Ok(()),
+        };
+        return f.set(p, v);
+    }
+    match c {
+        Cell::Bool(b) => p.set_finding_by_id(name, if b { "present" } else { "absent" }),
+        Cell::Text(s) => p.set_finding_by_id(name, s),
+        // Null, or a number for a finding (a type the frame's schema check refuses).
         _ => Ok(()),
     }
 }
