@@ -117,8 +117,8 @@ const NOTES: &[KnowledgeBaseNote] = &[
     },
     KnowledgeBaseNote {
         id: "girft_criteria_without_cord_pattern",
-        note: "Version 2 reads the GIRFT 2023 pathway as reproduced by BMJ Best Practice: back or leg pain with any one of new or worsening bladder or bowel change, saddle sensory change, a deficit in both legs, or sexual dysfunction. Whether bilateral radicular pain alone is a criterion is not shown in the sources seen, so it is not used. Leg upper motor neuron signs or a truncal sensory level do not exclude the criteria (the pathway has no such exclusion, and conus lesions give mixed signs): cauda equina is then moderate, below the cord, and the whole spine is imaged as an emergency.",
-        citations: &[CitationId::Girft2023Ces, CitationId::BmjBestPracticeCes, CitationId::Todd2016Ces],
+        note: "Version 2 reads the GIRFT 2023 pathway as reproduced by BMJ Best Practice: back or leg pain with any one of new or worsening bladder or bowel change, saddle sensory change, a deficit in both legs, or sexual dysfunction. Whether bilateral radicular pain alone is a criterion is not shown in the sources seen, so it is not used. Leg upper motor neuron signs or a truncal sensory level do not exclude the bladder, bowel, saddle or sexual criteria, nor a bilateral leg deficit of recent onset (14 days or less, or untimed) or rapid course (the pathway has no such exclusion, and conus lesions give mixed signs): cauda equina is then moderate, below the cord, and the whole spine is imaged as an emergency. A deficit or sciatica in both legs with leg cord signs over more than 14 days and not rapidly progressive is the cord's (in cauda equina the leg reflexes and tone are reduced; leg upper motor neuron signs place the lesion above L1) and does not meet the bilateral criterion or bilateral radiculopathy.",
+        citations: &[CitationId::Girft2023Ces, CitationId::BmjBestPracticeCes, CitationId::Todd2016Ces, CitationId::Bentley2001],
     },
     KnowledgeBaseNote {
         id: "mild_dcm_grade",

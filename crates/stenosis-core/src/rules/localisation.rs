@@ -176,16 +176,32 @@ pub(crate) fn bilateral_leg_deficit(c: &Ctx<'_>) -> bool {
             || (c.has(F::ReducedAnkleReflexes) && !neuropathy)
             || numbness)
 }
+/// Leg cord signs (an upper motor neuron sign in the legs, or a truncal sensory level) over more
+/// than 14 days and not rapidly progressive: the cord explains symptoms and a deficit in both legs.
+/// In cauda equina syndrome, "unlike in spinal cord injury, muscle tone and deep tendon reflexes
+/// are decreased in the legs" (MSD, part 2 §1.1); bilateral weakness with reduced reflexes and no
+/// upper motor neuron sign is the lower motor neuron pattern (§1.4); leg upper motor neuron signs
+/// place the lesion above L1 (Bentley; §1.3). A recent onset or a rapid course still counts with
+/// cord signs (conus lesions give mixed signs), and so does an untimed one; the bladder, bowel,
+/// saddle and sexual criteria are never held back by cord signs.
+pub(crate) fn legs_explained_by_cord(c: &Ctx<'_>) -> bool {
+    cord_pattern(c) && !c.rapid() && c.p.symptom_duration_months().is_some_and(|m| m > RECENT_ONSET_MONTHS)
+}
 /// Sciatica in both legs, new or worsening (or untimed): bilateral radiculopathy, the suspected
-/// stage of cauda equina syndrome in the standards of care (Todd & Dickson; part 2 §1.1).
+/// stage of cauda equina syndrome in the standards of care (Todd & Dickson; part 2 §1.1). Not
+/// when leg cord signs over more than 14 days explain it ([`legs_explained_by_cord`]): sciatica-like
+/// pain with cord signs over months is the seed's false-localising presentation of the cord.
 fn bilateral_radicular_pain(c: &Ctx<'_>) -> bool {
-    c.has(F::SciaticaLikePain) && c.has(F::BilateralLegSymptoms) && possibly_new_or_worsening(c)
+    c.has(F::SciaticaLikePain)
+        && c.has(F::BilateralLegSymptoms)
+        && possibly_new_or_worsening(c)
+        && !legs_explained_by_cord(c)
 }
 /// The GIRFT entry: back or leg pain, new or worsening (or its timing not recorded). The criteria
 /// have no exclusion for upper motor neuron signs: conus and lumbosacral lesions give mixed signs,
-/// and tandem stenosis is common (Wijesekera; part 1 §10), so leg cord signs or a level, at any
-/// duration, do not hold back suspected cauda equina; the lumbosacral spine is imaged with the
-/// cord (a whole-spine MRI).
+/// and tandem stenosis is common (Wijesekera; part 1 §10), so leg cord signs or a level do not
+/// hold back the bladder, bowel or sexual criteria, nor a bilateral deficit of recent onset or
+/// rapid course; the lumbosacral spine is imaged with the cord (a whole-spine MRI).
 fn girft_entry(c: &Ctx<'_>) -> bool {
     back_or_leg_pain(c) && possibly_new_or_worsening(c)
 }
@@ -203,8 +219,10 @@ pub(crate) fn girft_sphincter(c: &Ctx<'_>) -> bool {
     let sphincter = c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction);
     sphincter && (((recent(c) || c.rapid()) && !cord_pattern(c)) || (back_or_leg_pain(c) && sphincter_possibly_new(c)))
 }
+/// The GIRFT bilateral leg deficit criterion, unless leg cord signs over more than 14 days
+/// explain the deficit ([`legs_explained_by_cord`]).
 pub(crate) fn girft_bilateral(c: &Ctx<'_>) -> bool {
-    girft_entry(c) && bilateral_leg_deficit(c)
+    girft_entry(c) && bilateral_leg_deficit(c) && !legs_explained_by_cord(c)
 }
 pub(crate) fn girft_sexual(c: &Ctx<'_>) -> bool {
     girft_entry(c) && c.has(F::SexualDysfunction)
@@ -241,7 +259,7 @@ pub(crate) const CES_SEXUAL: Reason = Reason {
 };
 const CES_GIRFT_CORD: Reason = Reason {
     id: "ces_girft_cord",
-    text: "Back or leg pain with a new or worsening GIRFT criterion (bladder or bowel, both legs, sexual function), but with upper motor neuron signs in the legs or a truncal sensory level: suspected cauda equina syndrome all the same (the criteria have no exclusion for them, conus lesions give mixed signs and tandem stenosis is common), although the signs point to the cord above L1 (cauda equina lowers the leg reflexes); image the whole spine as an emergency",
+    text: "Back or leg pain with a new or worsening GIRFT criterion (bladder or bowel, sexual function, or both legs when of recent onset or rapidly progressive), but with upper motor neuron signs in the legs or a truncal sensory level: suspected cauda equina syndrome all the same (the criteria have no exclusion for them, conus lesions give mixed signs and tandem stenosis is common), although the signs point to the cord above L1 (cauda equina lowers the leg reflexes); image the whole spine as an emergency",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Wijesekera2009Als, C::Bentley2001],
 };
 const CES_BILATERAL_RADICULAR: Reason = Reason {
