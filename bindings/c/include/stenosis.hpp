@@ -110,6 +110,19 @@ inline std::string assess_json(std::string_view input) {
   return detail::take(out);
 }
 
+/** Assesses a Presentation given as JSON; returns its JSON at a detail level
+ *  (STENOSIS_DETAIL_FULL is assess_json's). Throws stenosis::Error. */
+inline std::string assess_json(std::string_view input, StenosisDetail level) {
+  char *out = nullptr;
+  StenosisError *err = nullptr;
+  StenosisStatus st = stenosis_assess_json_detail(input.data(), input.size(), level, &out, &err);
+  detail::check(st, err);
+  return detail::take(out);
+}
+
+/** The reference registry as JSON (the ids of a standard Assessment's citations point into it). */
+inline std::string references_json() { return stenosis_references_json(); }
+
 /** An immutable Assessment. Safe to read from many threads at once. */
 class Assessment {
  public:
@@ -124,6 +137,14 @@ class Assessment {
     char *out = nullptr;
     StenosisError *err = nullptr;
     detail::check(stenosis_assessment_to_json(a_.get(), &out, &err), err);
+    return detail::take(out);
+  }
+
+  /** The JSON at a detail level (STENOSIS_DETAIL_FULL is to_json()'s). */
+  std::string to_json(StenosisDetail level) const {
+    char *out = nullptr;
+    StenosisError *err = nullptr;
+    detail::check(stenosis_assessment_to_json_detail(a_.get(), level, &out, &err), err);
     return detail::take(out);
   }
 

@@ -81,6 +81,20 @@ int main() {
   }
   CHECK(a.to_json() == stenosis::assess_json(R"({"age_years": 64, "course": "progressive", "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "gait_deviation": "present"}})"));
   CHECK(a.to_cds_hooks_json().rfind("{\"cards\":[", 0) == 0);
+  {
+    const char *in = R"({"age_years": 64, "course": "progressive", "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "gait_deviation": "present"}})";
+    CHECK(a.to_json(STENOSIS_DETAIL_FULL) == a.to_json());
+    CHECK(a.to_json(STENOSIS_DETAIL_STANDARD) == stenosis::assess_json(in, STENOSIS_DETAIL_STANDARD));
+    CHECK(a.to_json(STENOSIS_DETAIL_SUMMARY).find("\"next_findings\"") == std::string::npos);
+    CHECK(stenosis::references_json().rfind("[{\"id\":", 0) == 0);
+    bool threw = false;
+    try {
+      stenosis::assess_json(in, static_cast<StenosisDetail>(7));
+    } catch (const stenosis::Error &e) {
+      threw = e.status() == STENOSIS_INVALID_ARGUMENT && std::string(e.what()).find("detail") != std::string::npos;
+    }
+    CHECK(threw);
+  }
   stenosis::Assessment moved = std::move(a);
   CHECK(moved.myelopathy().cook_positive == 4);
 
