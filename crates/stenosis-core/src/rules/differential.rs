@@ -390,7 +390,7 @@ fn recent_sphincter(c: &Ctx<'_>) -> bool {
 fn chronic_sphincter_lumbar_or_bowel(c: &Ctx<'_>) -> bool {
     sphincter(c)
         && !cord_pattern(c)
-        && !localisation::sphincter_possibly_new(c)
+        && !localisation::criterion_possibly_new(c)
         && !localisation::girft_sphincter(c)
         && (c.has(F::BowelDysfunction) || c.has(F::SignificantBackPain) || c.has(F::SciaticaLikePain))
 }
@@ -430,6 +430,7 @@ pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
     localisation::CES_GIRFT_CORD_ROW,
     localisation::CES_LMN_RAPID_ROW,
     localisation::CES_BILATERAL_RADICULAR_ROW,
+    localisation::CES_BILATERAL_CHRONIC_ROW,
 ];
 
 engine::check_table_len!(

@@ -187,45 +187,59 @@ pub(crate) fn bilateral_leg_deficit(c: &Ctx<'_>) -> bool {
 pub(crate) fn legs_explained_by_cord(c: &Ctx<'_>) -> bool {
     cord_pattern(c) && !c.rapid() && c.p.symptom_duration_months().is_some_and(|m| m > RECENT_ONSET_MONTHS)
 }
-/// Sciatica in both legs, new or worsening (or untimed): bilateral radiculopathy, the suspected
+/// Sciatica in both legs, not recorded as stable over 14 days ([`criterion_possibly_new`]): bilateral radiculopathy, the suspected
 /// stage of cauda equina syndrome in the standards of care (Todd & Dickson; part 2 §1.1). Not
 /// when leg cord signs over more than 14 days explain it ([`legs_explained_by_cord`]): sciatica-like
 /// pain with cord signs over months is the seed's false-localising presentation of the cord.
 fn bilateral_radicular_pain(c: &Ctx<'_>) -> bool {
     c.has(F::SciaticaLikePain)
         && c.has(F::BilateralLegSymptoms)
-        && possibly_new_or_worsening(c)
+        && criterion_possibly_new(c)
         && !legs_explained_by_cord(c)
 }
-/// The GIRFT entry: back or leg pain, new or worsening (or its timing not recorded). The criteria
+/// The GIRFT entry: back or leg pain, with the criterion possibly new or worsening
+/// ([`criterion_possibly_new`]: the leg-symptom duration does not date it). The criteria
 /// have no exclusion for upper motor neuron signs: conus and lumbosacral lesions give mixed signs,
 /// and tandem stenosis is common (Wijesekera; part 1 §10), so leg cord signs or a level do not
 /// hold back the bladder, bowel or sexual criteria, nor a bilateral deficit of recent onset or
 /// rapid course; the lumbosacral spine is imaged with the cord (a whole-spine MRI).
 fn girft_entry(c: &Ctx<'_>) -> bool {
-    back_or_leg_pain(c) && possibly_new_or_worsening(c)
+    back_or_leg_pain(c) && criterion_possibly_new(c)
 }
-/// The bladder or bowel change may be new or worsening: unless the course is recorded stable and
-/// the symptoms have lasted over 14 days. The leg-symptom duration does not date the sphincter
-/// change (the textbook disc cauda equina is an acute disc on months of sciatica), and a relapse
-/// is a new attack.
-pub(crate) fn sphincter_possibly_new(c: &Ctx<'_>) -> bool {
+/// A GIRFT criterion (bladder or bowel change, a deficit in both legs, bilateral sciatica) may be
+/// new or worsening: unless the course is recorded stable and the symptoms have lasted over 14
+/// days. The leg-symptom duration does not date the criterion (the textbook disc cauda equina is
+/// an acute disc on months of sciatica; sciatica can turn into weakness of both legs), an
+/// unrecorded course is unknown, never "not worsening" (SPEC v2), and a relapse is a new attack.
+pub(crate) fn criterion_possibly_new(c: &Ctx<'_>) -> bool {
     !(c.course_is(Course::Stable) && c.p.symptom_duration_months().is_some_and(|m| m > RECENT_ONSET_MONTHS))
 }
 /// The GIRFT bladder or bowel criterion: a new bladder or bowel disturbance (recent or rapid, as
 /// in version 1), or one with back or leg pain that may be new or worsening
-/// ([`sphincter_possibly_new`]).
+/// ([`criterion_possibly_new`]).
 pub(crate) fn girft_sphincter(c: &Ctx<'_>) -> bool {
     let sphincter = c.has(F::BladderDysfunction) || c.has(F::BowelDysfunction);
-    sphincter && (((recent(c) || c.rapid()) && !cord_pattern(c)) || (back_or_leg_pain(c) && sphincter_possibly_new(c)))
+    sphincter && (((recent(c) || c.rapid()) && !cord_pattern(c)) || (back_or_leg_pain(c) && criterion_possibly_new(c)))
 }
 /// The GIRFT bilateral leg deficit criterion, unless leg cord signs over more than 14 days
 /// explain the deficit ([`legs_explained_by_cord`]).
 pub(crate) fn girft_bilateral(c: &Ctx<'_>) -> bool {
     girft_entry(c) && bilateral_leg_deficit(c) && !legs_explained_by_cord(c)
 }
+/// The GIRFT sexual dysfunction criterion: the finding is new by definition (SPEC: "new erectile
+/// or ejaculatory dysfunction, or genital numbness"), so only back or leg pain is needed.
 pub(crate) fn girft_sexual(c: &Ctx<'_>) -> bool {
-    girft_entry(c) && c.has(F::SexualDysfunction)
+    back_or_leg_pain(c) && c.has(F::SexualDysfunction)
+}
+/// Weakness in both legs with back or leg pain, recorded stable over 14 days, without leg cord
+/// signs: not the GIRFT emergency (recent onset or deterioration), but the lumbosacral spine is
+/// still imaged (cauda equina possible).
+fn chronic_bilateral_weakness(c: &Ctx<'_>) -> bool {
+    back_or_leg_pain(c)
+        && c.has(F::BilateralLegSymptoms)
+        && (c.any(LEG_WEAKNESS) || c.has(F::FootDrop))
+        && !criterion_possibly_new(c)
+        && !cord_pattern(c)
 }
 /// Any GIRFT criterion met with back or leg pain ([`girft_entry`]).
 pub(crate) fn girft_criterion(c: &Ctx<'_>) -> bool {
@@ -249,7 +263,7 @@ fn rapid_bilateral_lmn(c: &Ctx<'_>) -> bool {
 
 pub(crate) const CES_BILATERAL: Reason = Reason {
     id: "ces_bilateral",
-    text: "Back or leg pain with a new or worsening deficit in both legs (weakness, numbness or reduced reflexes in both legs): suspected cauda equina syndrome on this criterion alone (GIRFT 2023); a sphincter symptom is not needed",
+    text: "Back or leg pain with a deficit in both legs (weakness, numbness or reduced reflexes in both legs) that is new, worsening, or not recorded as stable over 14 days (the leg-symptom duration does not date it): suspected cauda equina syndrome on this criterion alone (GIRFT 2023); a sphincter symptom is not needed",
     cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Todd2016Ces],
 };
 pub(crate) const CES_SEXUAL: Reason = Reason {
@@ -264,8 +278,13 @@ const CES_GIRFT_CORD: Reason = Reason {
 };
 const CES_BILATERAL_RADICULAR: Reason = Reason {
     id: "ces_bilateral_radicular",
-    text: "Sciatica in both legs, new or worsening: bilateral radiculopathy is the suspected stage of cauda equina syndrome in the standards of care; image the lumbosacral spine (an emergency if a sphincter, saddle or motor change appears)",
+    text: "Sciatica in both legs, not recorded as stable over 14 days: bilateral radiculopathy is the suspected stage of cauda equina syndrome in the standards of care; image the lumbosacral spine (an emergency if a sphincter, saddle or motor change appears)",
     cites: &[C::Todd2016Ces, C::Dionne2019],
+};
+const CES_BILATERAL_CHRONIC: Reason = Reason {
+    id: "ces_bilateral_chronic",
+    text: "Back or leg pain with weakness in both legs recorded stable over 14 days: not the GIRFT emergency (recent onset or deterioration), but cauda equina compression is possible; image the lumbosacral spine (an emergency if the weakness worsens or a sphincter, saddle or sexual change appears)",
+    cites: &[C::Girft2023Ces, C::BmjBestPracticeCes, C::Todd2016Ces],
 };
 const CES_ANAL_TONE: Reason = Reason {
     id: "ces_anal_tone",
@@ -293,6 +312,9 @@ pub(crate) const CES_GIRFT_CORD_ROW: Rule<Move> =
             | LEG_UMN
             | mask(&[F::SexualDysfunction, F::TruncalSensoryLevel, F::BladderDysfunction, F::BowelDysfunction]),
     );
+pub(crate) const CES_BILATERAL_CHRONIC_ROW: Rule<Move> =
+    row(chronic_bilateral_weakness, Move::Raise(Likelihood::Moderate), &CES_BILATERAL_CHRONIC)
+        .reading(PAIN | LEG_WEAKNESS | mask(&[F::BilateralLegSymptoms, F::FootDrop]));
 pub(crate) const CES_BILATERAL_RADICULAR_ROW: Rule<Move> =
     row(bilateral_radicular_pain, Move::Raise(Likelihood::Moderate), &CES_BILATERAL_RADICULAR)
         .reading(mask(&[F::SciaticaLikePain, F::BilateralLegSymptoms]));
