@@ -141,6 +141,10 @@ fn describe(base: &Scenario, alt: &Scenario, out: &mut String) -> bool {
 const EXAM_ITEM_BONUS: u32 = 6;
 
 pub(super) fn next_findings(p: &Presentation, d: &Decision) -> Vec<NextFinding> {
+    if Finding::ALL.iter().all(|f| p.findings().known(*f)) {
+        // Nothing left to ask: no what-if, and no tracking evaluation either.
+        return Vec::new();
+    }
     let sensitive = crate::tracked::rules::evaluate_sensitivity(p);
     // Made absent, a finding leaves the findings present, which the ranking reads, as they are:
     // with today's decision, today's top condition.
