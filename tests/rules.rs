@@ -283,3 +283,20 @@ fn the_exam_counts_as_done_once_reflexes_and_plantar_responses_are_recorded() {
     let half = with(r#", "hyperreflexia": "absent""#);
     assert!(half.warnings.iter().any(|w| w.id == Warning::IncompleteNeurologicalExam));
 }
+
+/// Third clinical review S2 and S3: texts true of the input, on the vignettes that carry them.
+/// Acute limb ischaemia with no spinal sign promises no spinal assessment; while a mimic is highly
+/// likely the spine referral does not quote the AO Spine grade of DCM surgery.
+#[test]
+fn ischaemic_and_mimic_texts_promise_nothing_untrue() {
+    let find = |slug: &str| vignettes().into_iter().find(|(name, _)| name.contains(slug)).unwrap().1;
+    let ali = assess(&find("196-acute-limb-ischaemia-rapid-deficit-no-spinal-promise"));
+    assert!(!ali.pathway_rationale.contains("spinal"), "{}", ali.pathway_rationale);
+    for flag in &ali.red_flags {
+        assert!(!flag.message.contains("cord damage"), "{}", flag.message);
+    }
+    let mimic = assess(&find("189-demyelination-high-with-compression-mjoa12-ungraded"));
+    let referral = mimic.recommendations.iter().find(|r| r.action == Action::SpineSurgeryReferral).unwrap();
+    assert!(!referral.rationale.contains("strong recommendation"), "{}", referral.rationale);
+    assert!(referral.rationale.contains("once the mimic is excluded"), "{}", referral.rationale);
+}

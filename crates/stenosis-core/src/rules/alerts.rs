@@ -35,8 +35,10 @@ fn ces_likely(c: &Ctx<'_>) -> bool {
     c.condition(Condition::CaudaEquinaSyndrome) == Likelihood::High
 }
 /// A rapid course with a neurological deficit present (pain alone, or claudication, is not one).
+/// A rapid deficit, unless it is in a leg with acute limb ischaemia and no spinal sign: then only
+/// the ischaemic text stands (part 2 §5.5: not attributed to the spine).
 fn rapid(c: &Ctx<'_>) -> bool {
-    c.rapid() && loc::neuro_deficit(c)
+    c.rapid() && loc::neuro_deficit(c) && !super::facts::ischaemic_deficit_only(c)
 }
 
 const CES_SUSPECTED: Reason = Reason {
@@ -113,7 +115,7 @@ const MSCC_FLAG: Reason = Reason {
 };
 const MSCC_FIRST_SIGN_FLAG: Reason = Reason {
     id: "mscc_first_sign_flag",
-    text: "Unexplained weight loss with back pain and a neurological deficit, no cancer known: metastatic cord compression can be the first sign of cancer; whole-spine MRI within 24 hours and acute oncology",
+    text: "Unexplained weight loss with back or neck pain and a neurological deficit, no cancer known: metastatic cord compression can be the first sign of cancer; whole-spine MRI within 24 hours and acute oncology",
     cites: &[C::NiceQs56],
 };
 const SEA_FLAG: Reason = Reason {

@@ -13,7 +13,7 @@ use super::engine::{Move, Rule};
 use super::facts::{mask, umn_count, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS, UMN_SIGNS};
 use super::{CervicalImaging, Localisation, Reason};
 use crate::citations::CitationId as C;
-use crate::vocab::{Course, Finding as F, Likelihood};
+use crate::vocab::{Condition, Course, Finding as F, Likelihood};
 
 /// Brisk reflexes in the legs, or a leg upper motor neuron sign (the generic `hyperreflexia`
 /// counts: limb not stated, and the legs are what the patient presents with).
@@ -338,8 +338,26 @@ pub(crate) const LUMBAR_V2: Rule<Move> = row(lmn_with_lumbar_stenosis, Move::Rai
 
 // ---- Thoracic myelopathy ----------------------------------------------------------------------
 
+/// A thoracic cord picture: a leg upper motor neuron sign, a truncal sensory level, a spastic gait
+/// or stiff legs; or weak or numb legs or a gait disturbance that lumbar stenosis, neuropathy or
+/// arterial disease (high) does not explain (Ando [14], Aizawa [15]: leg numbness, gait
+/// disturbance, reflex signs).
+pub(crate) const THORACIC_PICTURE: u128 = LEG_UMN
+    | LEG_WEAKNESS
+    | mask(&[F::TruncalSensoryLevel, F::GaitDeviation, F::LegStiffness, F::LegNumbness, F::GaitDifficulty]);
+pub(crate) fn thoracic_cord_picture(c: &Ctx<'_>) -> bool {
+    let explained =
+        [Condition::LumbarSpinalStenosis, Condition::PeripheralNeuropathy, Condition::PeripheralArterialDisease]
+            .into_iter()
+            .any(|x| c.condition(x) == Likelihood::High);
+    c.any(LEG_UMN | mask(&[F::TruncalSensoryLevel, F::GaitDeviation, F::LegStiffness]))
+        || (!explained && c.any(LEG_WEAKNESS | mask(&[F::LegNumbness, F::GaitDifficulty])))
+}
 fn thoracic_compression(c: &Ctx<'_>) -> bool {
-    c.has(F::ThoracicCordCompressionOnMri)
+    c.has(F::ThoracicCordCompressionOnMri) && thoracic_cord_picture(c)
+}
+fn thoracic_compression_without_picture(c: &Ctx<'_>) -> bool {
+    c.has(F::ThoracicCordCompressionOnMri) && !thoracic_cord_picture(c)
 }
 fn thoracic_clear_with_level(c: &Ctx<'_>) -> bool {
     c.lacks(F::ThoracicCordCompressionOnMri) && c.has(F::TruncalSensoryLevel)
@@ -365,6 +383,11 @@ const TH_COMPRESSION: Reason = Reason {
     id: "th_compression",
     text: "Thoracic cord compression on MRI: thoracic myelopathy (tumours and ossified ligaments are most operated causes; ossified ligamentum flavum mostly at T9-10 or lower)",
     cites: &[C::Ando2019Thoracic, C::Aizawa2006Olf],
+};
+const TH_COMPRESSION_NO_PICTURE: Reason = Reason {
+    id: "th_compression_no_picture",
+    text: "Thoracic cord compression on MRI with no leg upper motor neuron sign, sensory level or spastic gait recorded, and any leg symptoms otherwise explained: it may be incidental (compression without myelopathy is common); the examination decides",
+    cites: &[C::Ando2019Thoracic, C::Nouri2022],
 };
 const TH_NO_COMPRESSION_LEVEL: Reason = Reason {
     id: "th_no_compression_level",
@@ -393,7 +416,9 @@ const TH_LEGS_ONLY: Reason = Reason {
 /// cord signs.
 pub(crate) const THORACIC_MYELOPATHY: &[Rule<Move>] = &[
     row(thoracic_compression, Move::Settle(Likelihood::High), &TH_COMPRESSION)
-        .reading(mask(&[F::ThoracicCordCompressionOnMri])),
+        .reading(mask(&[F::ThoracicCordCompressionOnMri]) | THORACIC_PICTURE),
+    row(thoracic_compression_without_picture, Move::Settle(Likelihood::Moderate), &TH_COMPRESSION_NO_PICTURE)
+        .reading(mask(&[F::ThoracicCordCompressionOnMri]) | THORACIC_PICTURE),
     row(thoracic_clear_with_level, Move::Settle(Likelihood::Low), &TH_NO_COMPRESSION_LEVEL)
         .reading(mask(&[F::ThoracicCordCompressionOnMri])),
     row(thoracic_clear, Move::Settle(Likelihood::Low), &TH_NO_COMPRESSION)
@@ -505,14 +530,24 @@ pub(crate) const GUILLAIN_BARRE: &[Rule<Move>] = &[
 
 // ---- Metastatic spinal cord compression (NICE NG234, QS56) -----------------------------------
 
+/// A deficit that may be cord or cauda equina compression (NICE QS56: "symptoms or signs of cord
+/// compression"): leg and hand numbness do not count beside stocking-glove loss, the pattern of a
+/// polyneuropathy (part 1 §8), the common one after chemotherapy. Any weakness, upper motor neuron
+/// sign, sphincter or gait finding still counts.
+fn compression_deficit(c: &Ctx<'_>) -> bool {
+    let explained = if c.has(F::StockingGloveSensoryLoss) { mask(&[F::LegNumbness, F::HandNumbness]) } else { 0 };
+    c.any(NEURO_DEFICIT & !explained)
+}
 fn cancer_with_deficit(c: &Ctx<'_>) -> bool {
-    c.has(F::CancerHistory) && neuro_deficit(c)
+    c.has(F::CancerHistory) && compression_deficit(c)
 }
 fn cancer_with_back_pain(c: &Ctx<'_>) -> bool {
-    c.has(F::CancerHistory) && c.any(SPINAL_PAIN) && !neuro_deficit(c)
+    c.has(F::CancerHistory) && c.any(SPINAL_PAIN) && !compression_deficit(c)
 }
+/// No known cancer, unexplained weight loss, spinal (back or neck) pain and a deficit that may be
+/// compression: MSCC as the first sign of cancer (QS56: "spinal pain").
 fn weight_loss_back_pain_deficit(c: &Ctx<'_>) -> bool {
-    !c.has(F::CancerHistory) && c.has(F::UnexplainedWeightLoss) && c.has(F::SignificantBackPain) && neuro_deficit(c)
+    !c.has(F::CancerHistory) && c.has(F::UnexplainedWeightLoss) && c.any(SPINAL_PAIN) && compression_deficit(c)
 }
 
 const MSCC_NEURO: Reason = Reason {
@@ -527,18 +562,18 @@ const MSCC_PAIN: Reason = Reason {
 };
 const MSCC_FIRST_SIGN: Reason = Reason {
     id: "mscc_first_sign",
-    text: "Unexplained weight loss with back pain and a neurological deficit: 23% of metastatic cord compressions are the first sign of cancer",
+    text: "Unexplained weight loss with back or neck pain and a neurological deficit: 23% of metastatic cord compressions are the first sign of cancer",
     cites: &[C::NiceQs56],
 };
 
 /// Malignant (metastatic) spinal cord compression.
 pub(crate) const MALIGNANT_COMPRESSION: &[Rule<Move>] = &[
     row(cancer_with_deficit, Move::Raise(Likelihood::High), &MSCC_NEURO)
-        .reading(NEURO_DEFICIT | mask(&[F::CancerHistory])),
+        .reading(NEURO_DEFICIT | mask(&[F::CancerHistory, F::StockingGloveSensoryLoss])),
     row(cancer_with_back_pain, Move::Raise(Likelihood::Moderate), &MSCC_PAIN)
-        .reading(SPINAL_PAIN | mask(&[F::CancerHistory])),
+        .reading(SPINAL_PAIN | NEURO_DEFICIT | mask(&[F::CancerHistory, F::StockingGloveSensoryLoss])),
     row(weight_loss_back_pain_deficit, Move::Raise(Likelihood::Moderate), &MSCC_FIRST_SIGN)
-        .reading(NEURO_DEFICIT | mask(&[F::UnexplainedWeightLoss, F::SignificantBackPain])),
+        .reading(NEURO_DEFICIT | SPINAL_PAIN | mask(&[F::UnexplainedWeightLoss, F::StockingGloveSensoryLoss])),
 ];
 
 // ---- Spinal epidural abscess (Davis 2004) ------------------------------------------------------
@@ -552,10 +587,20 @@ fn infection_with_deficit(c: &Ctx<'_>) -> bool {
 fn infection_without_deficit(c: &Ctx<'_>) -> bool {
     infection_risk_back_pain(c) && !neuro_deficit(c)
 }
+/// Fever or an infection risk with a deficit and no spinal pain recorded: SEA must be considered
+/// without the triad (Davis: the triad in 13%, a risk factor in 98%).
+pub(crate) fn infection_deficit_without_spinal_pain(c: &Ctx<'_>) -> bool {
+    (c.has(F::Fever) || c.has(F::SpinalInfectionRisk)) && neuro_deficit(c) && !c.any(SPINAL_PAIN)
+}
 
 const SEA_DEFICIT: Reason = Reason {
     id: "sea_deficit",
     text: "Fever or a spinal infection risk with back or neck pain and a neurological deficit: suspected spinal epidural abscess, an emergency (the classic triad is present in only 13%; a risk factor in 98%)",
+    cites: &[C::Davis2004Sea],
+};
+const SEA_NO_PAIN: Reason = Reason {
+    id: "sea_no_pain",
+    text: "Fever or a spinal infection risk with a neurological deficit, spinal pain not recorded: consider spinal epidural abscess (the classic triad is present in only 13%; a risk factor in 98%)",
     cites: &[C::Davis2004Sea],
 };
 const SEA_PAIN: Reason = Reason {
@@ -570,6 +615,8 @@ pub(crate) const EPIDURAL_ABSCESS: &[Rule<Move>] = &[
         .reading(NEURO_DEFICIT | SPINAL_PAIN | mask(&[F::Fever, F::SpinalInfectionRisk])),
     row(infection_without_deficit, Move::Raise(Likelihood::Moderate), &SEA_PAIN)
         .reading(SPINAL_PAIN | mask(&[F::Fever, F::SpinalInfectionRisk])),
+    row(infection_deficit_without_spinal_pain, Move::Raise(Likelihood::Moderate), &SEA_NO_PAIN)
+        .reading(NEURO_DEFICIT | SPINAL_PAIN | mask(&[F::Fever, F::SpinalInfectionRisk])),
 ];
 
 /// Whether the cervical MRI reported shows no compression (for the mimic and localisation rules).

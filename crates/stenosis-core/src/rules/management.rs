@@ -119,7 +119,9 @@ fn mnd_before_decompression(c: &Ctx<'_>) -> bool {
 /// Thoracic cord compression on MRI with leg symptoms or cord signs: thoracic myelopathy for the
 /// spine surgeon.
 fn thoracic_myelopathy_on_mri(c: &Ctx<'_>) -> bool {
-    c.has(F::ThoracicCordCompressionOnMri) && (c.any(LEG_SYMPTOMS | UMN_SIGNS) || c.has(F::TruncalSensoryLevel))
+    c.has(F::ThoracicCordCompressionOnMri)
+        && (c.any(LEG_SYMPTOMS | UMN_SIGNS) || c.has(F::TruncalSensoryLevel))
+        && super::localisation::thoracic_cord_picture(c)
 }
 fn thoracic_without_established_dcm(c: &Ctx<'_>) -> bool {
     thoracic_myelopathy_on_mri(c) && !established(c)
@@ -329,7 +331,7 @@ const fn path(when: fn(&Ctx<'_>) -> bool, then: Pathway, because: &'static Reaso
 /// With a red flag raised: every red flag's emergency pathway applies.
 pub(crate) const EMERGENCY_PATHWAY: &[Rule<Pathway>] = &[
     path(ces_flag, Pathway::Emergency, &PATH_EMERGENCY_CES),
-    path(rapid_flag, Pathway::Emergency, &PATH_EMERGENCY_RAPID),
+    path(rapid_not_only_ischaemic, Pathway::Emergency, &PATH_EMERGENCY_RAPID),
     path(mscc_flag_known_cancer, Pathway::Emergency, &PATH_EMERGENCY_MSCC),
     path(mscc_flag_first_sign, Pathway::Emergency, &PATH_EMERGENCY_MSCC_FIRST_SIGN),
     path(sea_flag, Pathway::Emergency, &PATH_EMERGENCY_SEA),
@@ -565,6 +567,32 @@ fn established_stable_moderate(c: &Ctx<'_>) -> bool {
 fn established_stable_ungraded(c: &Ctx<'_>) -> bool {
     established_stable(c) && !established_stable_mild(c) && !moderate_or_severe(c)
 }
+/// The graded DCM rows whose texts quote the AO Spine grade, split by whether a mimic is highly
+/// likely: then the grade is not attached and the text says "once the mimic is excluded".
+fn established_worsening_moderate_dcm(c: &Ctx<'_>) -> bool {
+    established_worsening_moderate(c) && !mimic_high(c)
+}
+fn established_worsening_moderate_mimic(c: &Ctx<'_>) -> bool {
+    established_worsening_moderate(c) && mimic_high(c)
+}
+fn established_stable_moderate_dcm(c: &Ctx<'_>) -> bool {
+    established_stable_moderate(c) && !mimic_high(c)
+}
+fn established_stable_moderate_mimic(c: &Ctx<'_>) -> bool {
+    established_stable_moderate(c) && mimic_high(c)
+}
+fn established_worsening_mild_dcm(c: &Ctx<'_>) -> bool {
+    established_worsening_mild(c) && !mimic_high(c)
+}
+fn established_worsening_mild_mimic(c: &Ctx<'_>) -> bool {
+    established_worsening_mild(c) && mimic_high(c)
+}
+fn established_stable_mild_band_dcm(c: &Ctx<'_>) -> bool {
+    established_stable_mild_band(c) && !mimic_high(c)
+}
+fn established_stable_mild_band_mimic(c: &Ctx<'_>) -> bool {
+    established_stable_mild_band(c) && mimic_high(c)
+}
 fn nonmyelopathic_compression(c: &Ctx<'_>) -> bool {
     !established(c) && compression(c)
 }
@@ -605,12 +633,14 @@ fn refer_signs_without_compression(c: &Ctx<'_>) -> bool {
 }
 /// Not imaged, myelopathy highly likely with a moderate or severe mJOA or a progressive course,
 /// in an adult (or age not recorded): a degenerative cause is not the working diagnosis in a
-/// child.
+/// child, nor while a mimic is at least moderately likely (the MRI decides whether there is
+/// compression to refer; part 2 §3.6: B12 is treated, the others go to neurology).
 fn refer_before_mri(c: &Ctx<'_>) -> bool {
     c.d.imaging == CervicalImaging::NotImaged
         && c.d.myelopathy == Likelihood::High
         && (moderate_or_severe(c) || c.worsening())
         && !super::myelopathy::child(c)
+        && !c.d.v2.mimic
 }
 /// A child with a possible cord picture: neurology beside the spinal imaging.
 fn child_with_cord_picture(c: &Ctx<'_>) -> bool {
@@ -720,6 +750,11 @@ const REFER_MODERATE: Reason = Reason {
     text: "Degenerative cervical myelopathy of moderate severity (mJOA 12-14): surgical decompression is recommended (AO Spine/CSRS: strong recommendation, moderate-quality evidence)",
     cites: &[C::Fehlings2017Guideline, C::Tetreault2017Mjoa],
 };
+const REFER_MODERATE_MIMIC: Reason = Reason {
+    id: "refer_moderate_mimic",
+    text: "Moderate myelopathy (mJOA 12-14) with cord compression while a mimic is highly likely: decompression is the guideline's recommendation for degenerative cervical myelopathy once the mimic is excluded",
+    cites: &[C::Fehlings2017Guideline, C::Kim2013Mimics],
+};
 const REFER_URGENT_SEVERE: Reason = Reason {
     id: "refer_urgent_severe",
     text: "Severe myelopathy: the likelihood of improvement without surgery is low, so refer urgently",
@@ -745,6 +780,16 @@ const REFER_MILD: Reason = Reason {
     text:
         "Mild myelopathy: discuss surgery as an alternative to supervised rehabilitation (AO Spine: weak recommendation, very low to low quality evidence)",
     cites: &[C::Fehlings2017Guideline, C::Badhiwala2019],
+};
+const REFER_MILD_MIMIC: Reason = Reason {
+    id: "refer_mild_mimic",
+    text: "Mild myelopathy with cord compression while a mimic is highly likely: surgery or supervised rehabilitation for degenerative cervical myelopathy are discussed once the mimic is excluded",
+    cites: &[C::Fehlings2017Guideline, C::Kim2013Mimics],
+};
+const REFER_MILD_DETERIORATING_MIMIC: Reason = Reason {
+    id: "refer_mild_deteriorating_mimic",
+    text: "Mild myelopathy that deteriorates while a mimic is highly likely: operative intervention on deterioration is the guideline's advice for degenerative cervical myelopathy once the mimic is excluded",
+    cites: &[C::Fehlings2017Guideline, C::Kim2013Mimics],
 };
 const REFER_MILD_DETERIORATING: Reason = Reason {
     id: "refer_mild_deteriorating",
@@ -848,7 +893,7 @@ const WHOLE_SPINE_MSCC: Reason = Reason {
 };
 const WHOLE_SPINE_MSCC_FIRST_SIGN: Reason = Reason {
     id: "whole_spine_mscc_first_sign",
-    text: "Unexplained weight loss with back pain and a neurological deficit: metastatic cord compression can be the first sign of cancer (23%); whole-spine MRI within 24 hours; acute oncology",
+    text: "Unexplained weight loss with back or neck pain and a neurological deficit: metastatic cord compression can be the first sign of cancer (23%); whole-spine MRI within 24 hours; acute oncology",
     cites: &[C::NiceQs56],
 };
 const WHOLE_SPINE_MSCC_PAIN: Reason = Reason {
@@ -885,6 +930,11 @@ const WHOLE_SPINE_SEA: Reason = Reason {
 const WHOLE_SPINE_SEA_POSSIBLE: Reason = Reason {
     id: "whole_spine_sea_possible",
     text: "Possible spinal epidural abscess (infection risk or fever with back pain): urgent MRI of the spine; do not wait for fever or a deficit",
+    cites: &[C::Davis2004Sea],
+};
+const WHOLE_SPINE_SEA_DEFICIT: Reason = Reason {
+    id: "whole_spine_sea_deficit",
+    text: "Possible spinal epidural abscess (fever or an infection risk with a neurological deficit; spinal pain not recorded): MRI of the whole spine, at the pace of the deficit",
     cites: &[C::Davis2004Sea],
 };
 const INFECTION_MARKERS: Reason = Reason {
@@ -1093,6 +1143,13 @@ fn sea_high(c: &Ctx<'_>) -> bool {
 }
 fn sea_moderate(c: &Ctx<'_>) -> bool {
     c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::Moderate
+        && !super::localisation::infection_deficit_without_spinal_pain(c)
+}
+/// Possible SEA from fever or an infection risk with a deficit, spinal pain not recorded: the scan
+/// and the markers go at the deficit's pace, at least urgent.
+fn sea_moderate_deficit(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::SpinalEpiduralAbscess) == Likelihood::Moderate
+        && super::localisation::infection_deficit_without_spinal_pain(c)
 }
 fn ces_lumbar_imaging_clear(c: &Ctx<'_>) -> bool {
     ces_flag(c) && c.lacks(F::LumbarStenosisOnImaging)
@@ -1197,17 +1254,21 @@ pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
     // Surgical referral and conservative care: established DCM.
     rec(established_rapid, A::SpineSurgeryReferral, EMERGENCY, &REFER_EMERGENCY_RAPID_DCM),
     graded(established_severe, A::SpineSurgeryReferral, URGENT, STRONG_MODERATE, &REFER_URGENT_SEVERE),
-    graded(established_worsening_moderate, A::SpineSurgeryReferral, URGENT, STRONG_MODERATE, &REFER_MODERATE),
-    graded(established_worsening_mild, A::SpineSurgeryReferral, URGENT, WEAK_LOW, &REFER_MILD_DETERIORATING),
+    graded(established_worsening_moderate_dcm, A::SpineSurgeryReferral, URGENT, STRONG_MODERATE, &REFER_MODERATE),
+    rec(established_worsening_moderate_mimic, A::SpineSurgeryReferral, URGENT, &REFER_MODERATE_MIMIC),
+    graded(established_worsening_mild_dcm, A::SpineSurgeryReferral, URGENT, WEAK_LOW, &REFER_MILD_DETERIORATING),
+    rec(established_worsening_mild_mimic, A::SpineSurgeryReferral, URGENT, &REFER_MILD_DETERIORATING_MIMIC),
     rec(established_worsening, A::SpineSurgeryReferral, URGENT, &REFER_URGENT_PROGRESSIVE),
-    graded(established_stable_mild_band, A::SpineSurgeryReferral, ROUTINE, WEAK_LOW, &REFER_MILD),
+    graded(established_stable_mild_band_dcm, A::SpineSurgeryReferral, ROUTINE, WEAK_LOW, &REFER_MILD),
+    rec(established_stable_mild_band_mimic, A::SpineSurgeryReferral, ROUTINE, &REFER_MILD_MIMIC),
     graded(established_stable_mild_band, A::PhysicalTherapy, ROUTINE, WEAK_LOW, &REHAB),
     graded(established_stable_mild_band, A::ClinicalMonitoring, ROUTINE, WEAK_LOW, &MONITOR_MILD),
     rec(established_stable_no_deficit, A::SpineSurgeryReferral, ROUTINE, &REFER_NO_DEFICIT),
     rec(established_stable_no_deficit, A::PhysicalTherapy, ROUTINE, &REHAB_NO_DEFICIT),
     rec(established_stable_no_deficit, A::ClinicalMonitoring, ROUTINE, &MONITOR_NO_DEFICIT),
     rec(established_stable_mild, A::CervicalCollar, ROUTINE, &COLLAR),
-    graded(established_stable_moderate, A::SpineSurgeryReferral, ROUTINE, STRONG_MODERATE, &REFER_MODERATE),
+    graded(established_stable_moderate_dcm, A::SpineSurgeryReferral, ROUTINE, STRONG_MODERATE, &REFER_MODERATE),
+    rec(established_stable_moderate_mimic, A::SpineSurgeryReferral, ROUTINE, &REFER_MODERATE_MIMIC),
     rec(established_stable_ungraded, A::SpineSurgeryReferral, ROUTINE, &REFER_SURGERY),
     // Compression without a myelopathic picture.
     rec(nonmyelopathic_compression_unexplained_legs, A::SpineSurgeryReferral, ROUTINE, &REFER_ATYPICAL),
@@ -1256,6 +1317,8 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(sea_high, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_SEA),
     rec(sea_moderate, A::WholeSpineMri, URGENT, &WHOLE_SPINE_SEA_POSSIBLE),
     rec(sea_moderate, A::InfectionMarkers, URGENT, &INFECTION_MARKERS),
+    rec(sea_moderate_deficit, A::WholeSpineMri, Urg::By(pace_at_least_urgent), &WHOLE_SPINE_SEA_DEFICIT),
+    rec(sea_moderate_deficit, A::InfectionMarkers, Urg::By(pace_at_least_urgent), &INFECTION_MARKERS),
     // Cauda equina beyond the lumbar MRI (Todd & Dickson 2016).
     rec(ces_lumbar_imaging_clear, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_NEGATIVE),
     rec(ces_with_cord_pattern, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_CORD),

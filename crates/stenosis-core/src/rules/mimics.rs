@@ -8,7 +8,7 @@
 //! pressure hydrocephalus), Jeng 2015 and Brinjikji 2016 (spinal dural AV fistula).
 
 use super::engine::{Move, Rule};
-use super::facts::{mask, Ctx, LEG_SYMPTOMS, LEG_WEAKNESS};
+use super::facts::{mask, Ctx, LEG_WEAKNESS};
 use super::localisation::{cervical_mri_clear, lumbar_stenosis_known, ARM_UMN, LEG_UMN};
 use super::Reason;
 use crate::citations::CitationId as C;
@@ -65,12 +65,23 @@ fn mnd_features(c: &Ctx<'_>) -> bool {
         c.has(F::BulbarSymptoms),
         c.has(F::UnexplainedWeightLoss),
     );
-    (fasc && (wasting || weight || bulbar))
+    // Not on a rapidly progressive course: rapid weakness with bulbar symptoms is the emergency
+    // picture of Guillain-Barre syndrome (part 2 §1.3), which the GBS rows handle.
+    ((fasc && (wasting || weight || bulbar))
         || (wasting && weight)
-        || (bulbar && (c.any(LEG_WEAKNESS) || c.has(F::ArmWeakness)))
+        || (bulbar && (c.any(LEG_WEAKNESS) || c.has(F::ArmWeakness))))
+        && !c.rapid()
+}
+/// Sensory findings that argue against motor neuron disease: leg numbness and stocking-glove loss
+/// do not count when diabetes or a stocking-glove polyneuropathy explains them (part 1 §8:
+/// diabetic neuropathy in 23-79%); that is not the sensory loss MND spares (part 2 §3.7).
+fn unexplained_sensory(c: &Ctx<'_>) -> bool {
+    let neuropathy = c.has(F::Diabetes) || c.has(F::StockingGloveSensoryLoss);
+    let explained = if neuropathy { mask(&[F::LegNumbness, F::StockingGloveSensoryLoss]) } else { 0 };
+    c.any(SENSORY & !explained)
 }
 fn sensory_without_emg(c: &Ctx<'_>) -> bool {
-    c.any(SENSORY) && !c.has(F::EmgWidespreadDenervation)
+    unexplained_sensory(c) && !c.has(F::EmgWidespreadDenervation)
 }
 
 const MND_EMG: Reason = Reason {
@@ -123,7 +134,7 @@ pub(crate) const MOTOR_NEURON_DISEASE: &[Rule<Move>] = &[
                 F::ArmWeakness,
             ]),
     ),
-    row(sensory_without_emg, Move::Lower, &MND_SENSORY).reading(SENSORY),
+    row(sensory_without_emg, Move::Lower, &MND_SENSORY).reading(SENSORY | mask(&[F::Diabetes])),
 ];
 
 // ---- Nutritional myelopathy: B12 (subacute combined degeneration) and copper ------------------
@@ -202,8 +213,24 @@ pub(crate) const NUTRITIONAL_MYELOPATHY: &[Rule<Move>] = &[
 
 // ---- Demyelinating disease: MS, NMOSD ---------------------------------------------------------
 
+/// A cord or sensory picture for the demyelination rules: upper motor neuron signs, Lhermitte,
+/// numbness, dorsal-column loss, a spastic gait or stiff legs, or leg weakness. Leg pain alone
+/// (sciatica, walking leg pain) does not count: recurrent disc sciatica is the commonest relapsing
+/// leg pain, and compression produces it (part 2 §3.6: MS relapses with visual symptoms or
+/// symptoms above the neck).
+const DEMYELINATION_PICTURE: u128 = LEG_UMN
+    | ARM_UMN
+    | LEG_WEAKNESS
+    | mask(&[
+        F::LhermitteSign,
+        F::LegNumbness,
+        F::HandNumbness,
+        F::VibrationOrPositionSenseLoss,
+        F::GaitDeviation,
+        F::LegStiffness,
+    ]);
 fn cord_or_legs(c: &Ctx<'_>) -> bool {
-    c.any(LEG_UMN | ARM_UMN | LEG_SYMPTOMS) || c.has(F::LhermitteSign)
+    c.any(DEMYELINATION_PICTURE)
 }
 fn brain_lesions(c: &Ctx<'_>) -> bool {
     c.has(F::BrainMriDemyelinatingLesions) && cord_or_legs(c)
@@ -274,11 +301,16 @@ pub(crate) const HEREDITARY_SPASTIC_PARAPLEGIA: &[Rule<Move>] = &[
 
 // ---- Normal pressure hydrocephalus --------------------------------------------------------------
 
+/// NPH is insidious, lasting at least 3-6 months (part 2 §3.4 [44]): not raised on a rapidly
+/// progressive course.
 fn nph_with_imaging(c: &Ctx<'_>) -> bool {
-    c.any(GAIT) && (c.has(F::CognitiveDecline) || c.has(F::BladderDysfunction)) && c.has(F::VentriculomegalyOnImaging)
+    c.any(GAIT)
+        && (c.has(F::CognitiveDecline) || c.has(F::BladderDysfunction))
+        && c.has(F::VentriculomegalyOnImaging)
+        && !c.rapid()
 }
 fn gait_with_cognition(c: &Ctx<'_>) -> bool {
-    c.any(GAIT) && c.has(F::CognitiveDecline)
+    c.any(GAIT) && c.has(F::CognitiveDecline) && !c.rapid()
 }
 
 const NPH_IMAGING: Reason = Reason {

@@ -120,12 +120,14 @@ const NONSPECIFIC_PICTURE: u128 = mask(&[
 const CLINICAL_MYELOPATHY: u128 = MYELOPATHIC_PICTURE | NONSPECIFIC_PICTURE | mask(&[F::HandNumbness]);
 
 /// True when any myelopathic sign or symptom is present; nonspecific leg and sphincter symptoms
-/// count unless something else clearly explains them (`explained`), and numb hands only without
-/// stocking-glove sensory loss (cord compression without myelopathy is common: Nouri 2022).
+/// count unless a clear alternative explains them (`clear_alternative`, whether or not the exam is
+/// done: with the exam pending, compression beside explained legs is the moderate
+/// [`compression_exam_pending`], not the clinical-radiological picture), and numb hands only
+/// without stocking-glove sensory loss (cord compression without myelopathy is common: Nouri 2022).
 pub(crate) fn clinical_myelopathy(c: &Ctx<'_>) -> bool {
     c.any(MYELOPATHIC_PICTURE)
         || (c.has(F::HandNumbness) && !c.has(F::StockingGloveSensoryLoss))
-        || (!c.explained && c.any(NONSPECIFIC_PICTURE))
+        || (!c.clear_alternative && c.any(NONSPECIFIC_PICTURE))
 }
 
 // ---- Predicates ------------------------------------------------------------------------------
@@ -191,6 +193,16 @@ fn compression_without_myelopathy_unexplained(c: &Ctx<'_>) -> bool {
         && !clinical_myelopathy(c)
         && c.any(LEG_SYMPTOMS)
         && !c.clear_alternative
+}
+/// Compression on MRI beside leg or sphincter symptoms that a clear alternative explains, the upper
+/// motor neuron examination not done: whether the compression is myelopathic is what the exam
+/// decides (SPEC v2: nothing that needs the exam is concluded while it is unknown).
+fn compression_exam_pending(c: &Ctx<'_>) -> bool {
+    c.d.imaging == CervicalImaging::Compression
+        && !clinical_myelopathy(c)
+        && c.any(NONSPECIFIC_PICTURE)
+        && c.clear_alternative
+        && !c.umn_exam_done
 }
 fn signal_without_compression(c: &Ctx<'_>) -> bool {
     c.d.imaging == CervicalImaging::SignalWithoutCompression
@@ -323,6 +335,11 @@ const COMPRESSION_ONLY: Reason = Reason {
     text: "Cervical cord compression on MRI without a myelopathic sign or symptom: it may explain the leg symptoms (false-localising pain), but compression without myelopathy is common (24% of adults)",
     cites: &[C::Langfitt1967, C::Nouri2022],
 };
+const COMPRESSION_EXAM_PENDING: Reason = Reason {
+    id: "compression_exam_pending",
+    text: "Cervical cord compression on MRI beside leg symptoms that another condition explains: whether the compression is myelopathic needs the upper motor neuron examination (compression without myelopathy is common: 24% of adults)",
+    cites: &[C::Nouri2022, C::Fehlings2017Guideline],
+};
 const MRI_WITHOUT_COMPRESSION: Reason = Reason {
     id: "mri_without_compression",
     text: "Cervical MRI without cord compression makes degenerative cervical myelopathy unlikely",
@@ -401,6 +418,10 @@ pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
         .reading(mask(&[F::CervicalCordSignalChangeOnMri]) | CLINICAL_MYELOPATHY),
     row(compression_without_myelopathy_unexplained, Move::Raise(Likelihood::Moderate), &COMPRESSION_ONLY)
         .reading(mask(&[F::CervicalCordCompressionOnMri, F::CervicalCordSignalChangeOnMri]) | LEG_SYMPTOMS),
+    row(compression_exam_pending, Move::Raise(Likelihood::Moderate), &COMPRESSION_EXAM_PENDING).reading(
+        mask(&[F::CervicalCordCompressionOnMri, F::CervicalCordSignalChangeOnMri, F::StockingGloveSensoryLoss])
+            | CLINICAL_MYELOPATHY,
+    ),
     row(signal_without_compression, Move::Raise(Likelihood::Moderate), &SIGNAL_WITHOUT_COMPRESSION)
         .reading(mask(&[F::CervicalCordSignalChangeOnMri])),
     row(mri_negative_with_signs, Move::Cap(Likelihood::Moderate), &MRI_NEGATIVE_DYNAMIC)
