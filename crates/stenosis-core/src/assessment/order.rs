@@ -10,7 +10,8 @@ pub(crate) struct Order {
     /// Acute limb ischaemia: the vascular referral comes first (the threatened limb has hours).
     vascular_first: bool,
     /// Suspected cauda equina syndrome, or possible cauda equina syndrome at least as likely as
-    /// cervical myelopathy: the cervical MRI never comes before the lumbosacral or whole-spine MRI.
+    /// cervical myelopathy, or a worsening radicular motor deficit with no cord sign: the cervical
+    /// MRI never comes before the lumbosacral or whole-spine MRI.
     cervical_mri_last: bool,
 }
 
@@ -21,7 +22,8 @@ impl Order {
         Order {
             vascular_first: d.has_red_flag(RedFlag::AcuteLimbIschaemia),
             cervical_mri_last: d.has_red_flag(RedFlag::CaudaEquinaSuspected)
-                || (ces >= Likelihood::Moderate && ces >= d.myelopathy),
+                || (ces >= Likelihood::Moderate && ces >= d.myelopathy)
+                || d.v2.lumbar_first,
         }
     }
 

@@ -314,7 +314,7 @@ const BELOW_NECK_LEGS: Reason = Reason {
 };
 const LMN: Reason = Reason {
     id: "lmn",
-    text: "Leg weakness with reduced reflexes or tone (reduced knee reflexes or tone, or reduced ankle reflexes in both legs) and the upper motor neuron signs recorded absent: a lower motor neuron pattern that points to the roots, cauda equina or nerves, not the cord; image the lumbosacral spine, and think of Guillain-Barre syndrome if it is rapid and ascending",
+    text: "Leg weakness with reduced reflexes or tone (reduced knee reflexes or tone, or reduced ankle reflexes with a root picture or in both legs) and the upper motor neuron signs recorded absent: a lower motor neuron pattern that points to the roots, cauda equina or nerves, not the cord; image the lumbosacral spine, and think of Guillain-Barre syndrome if it is rapid and ascending",
     cites: &[C::Kessler2022Lmn, C::Todd2016Ces, C::GbsCriteria2017],
 };
 const AFTER_DECOMPRESSION: Reason = Reason {

@@ -416,6 +416,19 @@ pub(crate) fn worsening_motor_deficit(c: &Ctx<'_>) -> bool {
         && (c.any(LEG_WEAKNESS) || (!c.clear_alternative && c.any(motor)))
         && !lmn_away_from_cord(c)
         && !ischaemic_deficit_only(c)
+        && !radicular_without_cord_finding(c)
+}
+
+/// A radicular picture (sciatica, a positive straight-leg raise, a foot drop) with no upper motor
+/// neuron or hand sign and no gait, hand or arm finding: worsening leg weakness is then the root's
+/// (imaged at the lumbosacral spine), not a myelopathy indication. With any of those findings, or
+/// compression on the cervical MRI, the seed's false-localising sciatica keeps the cervical question.
+fn radicular_without_cord_finding(c: &Ctx<'_>) -> bool {
+    use super::localisation::{HAND_SIGNS, ROOT_PICTURE};
+    c.any(ROOT_PICTURE)
+        && !c.any(UMN_SIGNS | HAND_SIGNS)
+        && !c.any(mask(&[Finding::GaitDeviation, Finding::HandClumsiness, Finding::HandNumbness, Finding::ArmWeakness]))
+        && !c.has(Finding::CervicalCordCompressionOnMri)
 }
 
 /// Acute limb ischaemia with no spinal sign (no upper motor neuron sign, cardinal cauda equina

@@ -102,18 +102,22 @@ pub(crate) fn lesion_may_be_below_neck(c: &Ctx<'_>) -> bool {
     c.has(F::TruncalSensoryLevel) || (c.any(LEG_UMN) && arms_normal(c))
 }
 
+/// A radicular picture: sciatica-like pain, a positive straight-leg raise, or a foot drop.
+pub(crate) const ROOT_PICTURE: u128 = mask(&[F::SciaticaLikePain, F::StraightLegRaise, F::FootDrop]);
+
 /// The lower motor neuron pattern: leg weakness with reduced reflexes or tone and no upper motor
 /// neuron sign or sensory level (roots, cauda equina or nerves, not the cord). The leg upper motor
 /// neuron examination must be recorded negative (the plantar response and the leg reflexes), and
-/// reduced ankle reflexes alone count only in both legs without diabetes or stocking-glove loss:
-/// alone they are the neuropathy or S1 sign, and neuropathy can mask leg hyperreflexia (part 2
+/// reduced ankle reflexes count with a root picture (the S1 root: the ankle reflex is S1 and
+/// segmental damage reduces it, part 2 §1.3) or in both legs, never with diabetes or
+/// stocking-glove loss (the neuropathy's sign; neuropathy can mask leg hyperreflexia: part 2
 /// §1.4; part 1 §8).
 pub(crate) fn lmn_pattern(c: &Ctx<'_>) -> bool {
     let umn_recorded_negative = c.lacks(F::BabinskiSign) && (c.lacks(F::Hyperreflexia) || c.lacks(F::LegHyperreflexia));
     let lmn_signs = c.has(F::ReducedKneeReflexes)
         || c.has(F::ReducedLegTone)
         || (c.has(F::ReducedAnkleReflexes)
-            && c.has(F::BilateralLegSymptoms)
+            && (c.has(F::BilateralLegSymptoms) || c.any(ROOT_PICTURE))
             && !c.has(F::Diabetes)
             && !c.has(F::StockingGloveSensoryLoss));
     (c.any(LEG_WEAKNESS) || c.has(F::FootDrop))
@@ -121,6 +125,19 @@ pub(crate) fn lmn_pattern(c: &Ctx<'_>) -> bool {
         && umn_recorded_negative
         && !c.any(LEG_UMN)
         && !c.has(F::TruncalSensoryLevel)
+}
+
+/// Worsening leg weakness (or a foot drop) with a radicular picture ([`ROOT_PICTURE`]) and no leg
+/// cord sign or level: a root deficit, imaged at the lumbosacral spine whatever the rest of the
+/// examination (SPEC v2: imaging goes to the level the signs point to; part 2 §1.3-1.4).
+pub(crate) fn radicular_motor_deficit(c: &Ctx<'_>) -> bool {
+    c.any(ROOT_PICTURE) && (c.any(LEG_WEAKNESS) || c.has(F::FootDrop)) && c.worsening() && !cord_pattern(c)
+}
+
+/// A radicular motor deficit ([`radicular_motor_deficit`]) with no cord sign at all (no upper motor
+/// neuron or hand sign, no gait deviation): the lumbosacral MRI comes before any cervical MRI.
+pub(crate) fn radicular_lumbar_first(c: &Ctx<'_>) -> bool {
+    radicular_motor_deficit(c) && !c.any(UMN_SIGNS | HAND_SIGNS) && !c.has(F::GaitDeviation)
 }
 
 /// A neurological deficit (cord or cauda equina) of the kind that makes a spinal emergency.
@@ -140,6 +157,7 @@ pub(crate) fn judge(c: &Ctx<'_>) -> Localisation {
         below_neck: lesion_may_be_below_neck(c),
         arms_normal: arms_normal(c),
         lmn: lmn_pattern(c),
+        lumbar_first: radicular_lumbar_first(c),
         ali: super::vascular::acute_limb_ischaemia(c),
         clti: super::vascular::limb_threatening_ischaemia(c),
         after_decompression: super::mimics::deterioration_after_decompression(c) && c.any(LEG_SYMPTOMS | UMN_SIGNS),

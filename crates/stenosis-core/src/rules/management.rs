@@ -187,11 +187,12 @@ fn cervical_emergency(c: &Ctx<'_>) -> bool {
     ((c.rapid() && loc::neuro_deficit(c)) || (emergency_flag(c) && myelopathy_at_least_moderate(c)))
         && !super::facts::ischaemic_deficit_only(c)
 }
-/// A lumbar emergency (cauda equina, or rapid areflexic weakness) with no cord sign: the cervical
+/// A lumbar emergency (cauda equina, rapid areflexic weakness, or a rapid radicular motor deficit)
+/// with no cord sign: the cervical
 /// MRI is never its only or first scan, so it is urgent, after the lumbosacral MRI.
 fn cervical_capped_by_lumbar_emergency(c: &Ctx<'_>) -> bool {
     let cord_signs = c.any(UMN_SIGNS | HAND_SIGNS) || c.has(F::GaitDeviation);
-    let lumbar_emergency = ces_flag(c) || (c.d.v2.lmn && c.rapid());
+    let lumbar_emergency = ces_flag(c) || (c.d.v2.lmn && c.rapid()) || loc::radicular_motor_deficit(c);
     cervical_emergency(c) && lumbar_emergency && !cord_signs
 }
 
@@ -963,6 +964,11 @@ const LUMBAR_MRI_LMN: Reason = Reason {
     text: "Lower motor neuron pattern (reduced knee or ankle reflexes or tone, no upper motor neuron sign): image the lumbosacral spine, where the roots and cauda equina are",
     cites: &[C::Kessler2022Lmn, C::Todd2016Ces],
 };
+const LUMBAR_MRI_RADICULAR: Reason = Reason {
+    id: "lumbar_mri_radicular",
+    text: "Progressive leg weakness with a radicular picture (sciatica, a positive straight-leg raise or a foot drop) and no leg cord sign: image the lumbosacral spine, the root level the signs point to",
+    cites: &[C::Todd2016Ces, C::Bentley2001],
+};
 const NEURO_GBS: Reason = Reason {
     id: "neuro_gbs",
     text: "Suspected Guillain-Barre syndrome: neurology now (watch breathing and swallowing), nerve conduction studies and CSF",
@@ -1160,6 +1166,10 @@ fn ces_with_cord_pattern(c: &Ctx<'_>) -> bool {
 fn lmn_lumbar_not_imaged(c: &Ctx<'_>) -> bool {
     c.d.v2.lmn && !c.known(F::LumbarStenosisOnImaging)
 }
+/// A worsening radicular motor deficit with no leg cord sign, the lumbar spine not yet imaged.
+fn radicular_lumbar_not_imaged(c: &Ctx<'_>) -> bool {
+    loc::radicular_motor_deficit(c) && !c.known(F::LumbarStenosisOnImaging)
+}
 fn gbs_high(c: &Ctx<'_>) -> bool {
     c.condition(Condition::GuillainBarreSyndrome) == Likelihood::High
 }
@@ -1323,6 +1333,7 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(ces_lumbar_imaging_clear, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_NEGATIVE),
     rec(ces_with_cord_pattern, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_CORD),
     rec(lmn_lumbar_not_imaged, A::LumbarMri, Urg::By(pace), &LUMBAR_MRI_LMN),
+    rec(radicular_lumbar_not_imaged, A::LumbarMri, Urg::By(pace_at_least_urgent), &LUMBAR_MRI_RADICULAR),
     // Guillain-Barre syndrome.
     rec(gbs_high, A::NeurologyReferral, EMERGENCY, &NEURO_GBS),
     rec(gbs_moderate, A::NeurologyReferral, URGENT, &NEURO_GBS_POSSIBLE),

@@ -122,6 +122,8 @@ pub(crate) struct Localisation {
     pub arms_normal: bool,
     /// Areflexic or flaccid leg weakness without an upper motor neuron sign.
     pub lmn: bool,
+    /// A worsening radicular motor deficit with no cord sign: the lumbosacral MRI comes first.
+    pub lumbar_first: bool,
     /// Acute limb ischaemia.
     pub ali: bool,
     /// Chronic limb-threatening ischaemia.

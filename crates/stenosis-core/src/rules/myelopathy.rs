@@ -402,7 +402,16 @@ pub(crate) const MYELOPATHY: &[Rule<Move>] = &[
             | super::localisation::HAND_SIGNS
             | super::localisation::LEG_UMN
             | super::localisation::CES_CARDINAL
-            | mask(&[F::TruncalSensoryLevel]),
+            | super::localisation::ROOT_PICTURE
+            | super::facts::UMN_SIGNS
+            | mask(&[
+                F::TruncalSensoryLevel,
+                F::GaitDeviation,
+                F::HandClumsiness,
+                F::HandNumbness,
+                F::ArmWeakness,
+                F::CervicalCordCompressionOnMri,
+            ]),
     ),
     row(mjoa_deficit, Move::Raise(Likelihood::Moderate), &MJOA_DEFICIT),
     row(bladder_with_legs, Move::Raise(Likelihood::Moderate), &BLADDER_WITH_LEGS)
