@@ -112,8 +112,11 @@ proptest! {
     }
 
     #[test]
-    fn rapid_progression_always_gives_the_emergency_pathway(p in presentation()) {
-        let mut p = p;
+    fn rapid_progression_with_a_deficit_always_gives_the_emergency_pathway(p in presentation(), i in 0usize..3) {
+        // A rapid course alone (pain, claudication) is not a deficit: the seed's red flag is a
+        // rapidly progressive neurological deficit, so one is set here.
+        let deficit = [Finding::LegWeaknessOnExam, Finding::BabinskiSign, Finding::LegWeakness][i];
+        let mut p = p.with_finding(deficit, Status::Present);
         p.set_course(Some(Course::RapidlyProgressive));
         let a = assess(&p);
         prop_assert_eq!(a.pathway, Pathway::Emergency);
