@@ -10,10 +10,9 @@
 //! assessed with the GIL released, in contiguous chunks on every core.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
-use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::types::{
     Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
     UInt64Type, UInt8Type,
@@ -26,12 +25,12 @@ use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyCapsule;
 use stenosis_core::{
     self as core, Action, Condition, FieldKind, FieldValue, Finding, FindingSet, Likelihood, Pathway, Presentation,
     PresentationField, RedFlag, SeverityClass, Status, Summary, Urgency, Warning,
 };
 
+use crate::arrow_capsule::{import_stream, stream_error, ArrowStream};
 use crate::{guarded, panic_message, BindError};
 
 /// The result columns of the cohort path, in order.
@@ -1003,44 +1002,6 @@ fn assess_batch(
     parts.into_iter().collect::<Result<Vec<_>, _>>().map_err(|_| BatchError::Stream)
 }
 
-/// The error for an Arrow stream that could not be read: an `InvalidPresentation` (a
-/// `StenosisError` and `ValueError`) that does not repeat the producer's message.
-fn stream_error(py: Python<'_>, what: &str) -> PyErr {
-    BindError::new(None, "unreadable_stream", &format!("could not read the Arrow stream: {what}")).to_pyerr(py)
-}
-
-/// An Arrow C stream of results, handed to Python through the Arrow PyCapsule interface
-/// (`pyarrow.table(obj)`, `polars.DataFrame(obj)`). It can be consumed once.
-#[pyclass(frozen, module = "stenosis._stenosis")]
-pub struct ArrowStream {
-    stream: Mutex<Option<FFI_ArrowArrayStream>>,
-}
-
-#[pymethods]
-impl ArrowStream {
-    /// Exports the stream as a PyCapsule named `arrow_array_stream` (consumes it).
-    #[pyo3(signature = (requested_schema=None))]
-    fn __arrow_c_stream__<'py>(
-        &self,
-        py: Python<'py>,
-        requested_schema: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyCapsule>> {
-        guarded(py, || {
-            // The schema is fixed; a consumer that asks for another one casts after import.
-            let _ = requested_schema;
-            let stream = self
-                .stream
-                .lock()
-                .map_err(|_| PyValueError::new_err("the result stream is unusable"))?
-                .take()
-                .ok_or_else(|| PyValueError::new_err("the result stream was already consumed"))?;
-            // The capsule owns a boxed FFI_ArrowArrayStream; the consumer moves it out (leaving
-            // its `release` null), and the box's drop releases it only if nobody did.
-            PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
-        })
-    }
-}
-
 /// Assesses every row of an Arrow stream (an object with `__arrow_c_stream__`, or such a
 /// capsule) and returns the results as an [`ArrowStream`] of the same length and order: the
 /// `keep` columns of the input unchanged, then the result columns of the `detail` level
@@ -1058,21 +1019,7 @@ pub fn assess_arrow(
 ) -> PyResult<ArrowStream> {
     guarded(py, || {
         let detail = Detail::parse(detail).map_err(|e| e.to_pyerr(py))?;
-        let capsule_obj =
-            if data.hasattr("__arrow_c_stream__")? { data.call_method0("__arrow_c_stream__")? } else { data.clone() };
-        let capsule = capsule_obj.cast::<PyCapsule>().map_err(|_| {
-            PyTypeError::new_err(
-                "expected an object with __arrow_c_stream__ (a polars or pyarrow table) or its capsule",
-            )
-        })?;
-        let ptr = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
-        // SAFETY: `pointer_checked` verified the capsule's name, and the Arrow PyCapsule interface
-        // guarantees that a capsule named `arrow_array_stream` holds a valid, aligned
-        // `struct ArrowArrayStream`, which `FFI_ArrowArrayStream` mirrors (`repr(C)`). `from_raw`
-        // moves the struct out and leaves a released one behind, so the capsule's destructor
-        // does not release it a second time; an already-consumed stream is refused by `try_new`.
-        let reader = unsafe { RecordBatchStreamReader::from_raw(ptr.as_ptr().cast::<FFI_ArrowArrayStream>()) }
-            .map_err(|_| stream_error(py, "its schema is missing or malformed"))?;
+        let reader = import_stream(py, data)?;
         let schema = reader.schema();
         let layout =
             Layout::new(&schema, keep.as_deref().unwrap_or(&[]), detail, categorical).map_err(|e| e.to_pyerr(py))?;
@@ -1094,7 +1041,7 @@ pub fn assess_arrow(
         })?;
         let out: Box<dyn RecordBatchReader + Send> =
             Box::new(RecordBatchIterator::new(batches.into_iter().flatten().map(Ok), out_schema));
-        Ok(ArrowStream { stream: Mutex::new(Some(FFI_ArrowArrayStream::new(out))) })
+        Ok(ArrowStream::new(out))
     })
 }
 

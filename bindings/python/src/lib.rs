@@ -10,7 +10,8 @@
 //! - [`assess`]: one patient to the contract JSON or a CDS Hooks response;
 //! - [`assessment`]: one patient kept natively (`NativeAssessment`), read without JSON;
 //! - [`batch`]: many patients, assessed with the GIL released on every core;
-//! - [`frame`]: the cohort path over Arrow C streams (the only `unsafe`: the capsule import);
+//! - [`frame`]: the cohort path over Arrow C streams (safe code);
+//! - [`arrow_capsule`]: the Arrow PyCapsule import and export (`ArrowStream`), the only `unsafe`;
 //! - [`tables`]: the vocabularies as rows; [`fhir`]: FHIR bundles; [`render`]: HTML and text;
 //! - [`errors`]: `InvalidPresentation`, `InternalError` and the panic guard.
 //!
@@ -19,17 +20,19 @@
 //!   (never pyo3's `PanicException`, which escapes `except Exception`);
 //! - bad input becomes `stenosis.InvalidPresentation` naming the field;
 //! - batch work releases the GIL (`Python::detach`) and runs on every core;
-//! - `unsafe` is allowed in this crate only, and only in [`frame`], for the Arrow C stream bridge.
+//! - `unsafe` is allowed in this crate only, and only in [`arrow_capsule`], for the Arrow C
+//!   stream bridge.
 
 #![deny(missing_docs)]
 
+#[allow(unsafe_code)]
+mod arrow_capsule;
 mod assess;
 mod assessment;
 mod batch;
 mod convert;
 mod errors;
 mod fhir;
-#[allow(unsafe_code)]
 mod frame;
 mod presentation;
 mod render;
@@ -67,7 +70,7 @@ fn _stenosis(m: &Bound<'_, PyModule>) -> PyResult<()> {
     }
     m.add("PRESENTATION_FIELD_KINDS", kinds)?;
     m.add_class::<presentation::PyPresentation>()?;
-    m.add_class::<frame::ArrowStream>()?;
+    m.add_class::<arrow_capsule::ArrowStream>()?;
     m.add_class::<assessment::PyNativeAssessment>()?;
     m.add_function(wrap_pyfunction!(assessment::assess_native, m)?)?;
     m.add_function(wrap_pyfunction!(assess::assess_to_json, m)?)?;
