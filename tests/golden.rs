@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 use serde_json::Value;
-use stenosis::{assess, Presentation};
+use stenosis::{assess, assess_json, evaluate, Detail, Presentation};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -53,7 +53,13 @@ fn check(dir: &str, golden: &str, vignette: bool) -> Vec<String> {
         fs::create_dir_all(&golden_dir).unwrap();
     }
     for (stem, input) in &cases {
-        let a = assess(&Presentation::from_json(input).unwrap_or_else(|e| panic!("{dir}/{stem}.json: {e}")));
+        let p = Presentation::from_json(input).unwrap_or_else(|e| panic!("{dir}/{stem}.json: {e}"));
+        // The `standard` writer (straight from the evaluation) against the explained assessment.
+        let standard = evaluate(&p).explain_without_next_findings().to_json_detail(Detail::Standard);
+        if assess_json(&p, Detail::Standard) != standard {
+            errors.push(format!("{dir}/{stem}.json: the standard JSON differs from the explained assessment's"));
+        }
+        let a = assess(&p);
         let pretty = a.to_json_pretty() + "\n";
         assert_eq!(compact(&pretty), a.to_json(), "{stem}: compacting the pretty JSON gives the compact JSON");
         let path = golden_dir.join(format!("{stem}.json"));

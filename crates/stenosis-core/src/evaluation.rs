@@ -161,7 +161,7 @@ impl Evaluation {
     pub fn to_json_detail(&self, detail: Detail) -> String {
         match detail {
             Detail::Full => self.explain().to_json_detail(Detail::Full),
-            Detail::Standard => self.explain_without_next_findings().to_json_detail(Detail::Standard),
+            Detail::Standard => crate::json::write_standard(&self.presentation, &self.decision, &self.trace),
             Detail::Summary => self.summary().to_json(self.id()),
         }
     }

@@ -17,12 +17,18 @@
 //! The tests also prove, over a few thousand presentations, that the result is byte-identical to
 //! what `serde_json` writes for the same [`Assessment`].
 
+use crate::assessment::explain::{post_test, reasons_for};
+use crate::assessment::Order;
 use crate::assessment::{
     Assessment, CitationEntry, DifferentialEntry, Myelopathy, NextFinding, Outcome, Recommendation, Severity,
 };
 use crate::citations::{CitationId, Reference};
 use crate::detail::Detail;
-use crate::rules::{self, PrognosisNote};
+use crate::presentation::Presentation;
+use crate::rules::{
+    self, Collect, Decision, PrognosisNote, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR,
+};
+use crate::vocab::{Action, Condition, Finding, RedFlag, Status, Urgency, Warning};
 
 /// How many bytes `s` takes as a JSON string (quotes included), escaped as `serde_json` does.
 const fn escaped_len(mut s: &[u8]) -> usize {
@@ -470,6 +476,310 @@ pub(crate) fn write(a: &Assessment, detail: Detail) -> String {
     w.0
 }
 
+/// A set of citations, one bit per code (the registry has fewer than 128 references).
+const _: () = assert!(CitationId::ALL.len() <= 128);
+
+fn citation_bit(c: CitationId) -> u128 {
+    1u128.checked_shl(c.code()).unwrap_or(0)
+}
+
+/// The writer of a `standard` record straight from the decision and the reasons the rules gave,
+/// without building the [`Assessment`]: no reference entries, no next findings, no text joined
+/// into a `String` first. Byte-identical to [`write`] of the explained assessment (the tests
+/// compare them on thousands of presentations and every vignette and golden case).
+struct Standard<'a> {
+    w: W,
+    p: &'a Presentation,
+    d: &'a Decision,
+    trace: &'a Collect,
+    /// Every citation written so far (the top-level `citations`).
+    all: u128,
+    /// The reasons of the item being written (reused).
+    reasons: Vec<&'static Reason>,
+    /// The examination items not recorded, in words.
+    missing: Vec<&'static str>,
+}
+
+impl Standard<'_> {
+    /// Loads the reasons given for `target` into `self.reasons`.
+    fn load(&mut self, target: Target) {
+        self.reasons.clear();
+        self.reasons.extend(reasons_for(self.trace, target));
+    }
+
+    /// `,"citations":[…]`: the loaded reasons' sources, then `base`, then `extra`, in first-use
+    /// order without duplicates.
+    fn citations(&mut self, base: &[CitationId], extra: &[CitationId]) {
+        self.w.0.push_str(",\"citations\":[");
+        let mut seen = 0u128;
+        let lists = self.reasons.iter().map(|r| r.cites).chain([base, extra]);
+        for list in lists {
+            for &c in list {
+                let bit = citation_bit(c);
+                if seen & bit == 0 {
+                    if seen != 0 {
+                        self.w.0.push(',');
+                    }
+                    seen |= bit;
+                    self.w.plain(c.id());
+                }
+            }
+        }
+        self.w.0.push(']');
+        self.all |= seen;
+    }
+
+    /// `,"reasons":[…]` of the loaded reasons.
+    fn reason_texts(&mut self) {
+        self.w.0.push_str(",\"reasons\":");
+        self.w.ids(self.reasons.iter().map(|r| r.text));
+    }
+
+    /// The loaded reasons' sentences joined as one JSON string (as `join_with` joins them); with
+    /// `with_missing`, a reason saying the examination is incomplete is followed by the items
+    /// not recorded.
+    fn joined(&mut self, with_missing: bool) {
+        let w = &mut self.w.0;
+        w.push('"');
+        for (i, r) in self.reasons.iter().enumerate() {
+            if i > 0 {
+                w.push_str(". ");
+            }
+            w.push_str(r.text);
+            if with_missing && rules::names_missing_exam_items(r) && !self.missing.is_empty() {
+                w.push_str(". Not recorded: ");
+                for (j, item) in self.missing.iter().enumerate() {
+                    if j > 0 {
+                        w.push_str(", ");
+                    }
+                    w.push_str(item);
+                }
+            }
+        }
+        if !self.reasons.is_empty() {
+            w.push('.');
+        }
+        w.push('"');
+    }
+
+    /// `,"supporting":[…],"opposing":[…]` of two finding masks.
+    fn evidence(&mut self, supports: u128, opposes: u128) {
+        let in_mask = |mask: u128| {
+            Finding::ALL.iter().filter(move |f| mask & 1u128.checked_shl(f.code()).unwrap_or(0) != 0).map(|f| f.id())
+        };
+        self.w.0.push_str(",\"supporting\":");
+        self.w.ids(in_mask(supports));
+        self.w.0.push_str(",\"opposing\":");
+        self.w.ids(in_mask(opposes));
+    }
+
+    fn target(c: Condition) -> Target {
+        if c == Condition::CervicalMyelopathy {
+            Target::Myelopathy
+        } else {
+            Target::Condition(c)
+        }
+    }
+
+    fn differential(&mut self) {
+        let present = self.p.findings().present_mask();
+        let absent = self.p.findings().absent_mask();
+        self.w.key("differential");
+        self.w.0.push('[');
+        for (i, c) in rules::ranked(self.d, self.p).into_iter().enumerate() {
+            if i > 0 {
+                self.w.0.push(',');
+            }
+            let (supports, opposes) = rules::evidence(self.d, c, present, absent);
+            self.load(Self::target(c));
+            self.w.raw("{\"condition\":");
+            self.w.plain(c.id());
+            self.w.field_plain("likelihood", self.d.condition(c).id());
+            self.evidence(supports, opposes);
+            self.reason_texts();
+            self.citations(rules::base_citations(c), &[]);
+            self.w.0.push('}');
+        }
+        self.w.0.push(']');
+    }
+
+    fn myelopathy(&mut self) {
+        let (p, d) = (self.p, self.d);
+        self.w.raw(",\"myelopathy\":{\"likelihood\":");
+        self.w.plain(d.myelopathy.id());
+        self.w.raw(",\"cook_rule\":{\"positive\":");
+        self.w.uint(u32::from(d.cook.positive));
+        self.w.raw(",\"assessed\":");
+        self.w.uint(u32::from(d.cook.assessed));
+        self.w.raw(",\"items\":");
+        let age = match rules::cook_age_item(p.age_years()) {
+            None => Status::Unknown,
+            Some(true) => Status::Present,
+            Some(false) => Status::Absent,
+        };
+        let items = rules::COOK_ITEMS.iter().map(|&f| (f.id(), p.finding(f))).chain([("age_over_45", age)]);
+        self.w.list(items, |w, (item, status)| {
+            w.raw("{\"item\":");
+            w.plain(item);
+            w.field_plain("status", status.id());
+            w.0.push('}');
+        });
+        self.w.raw("},\"post_test\":");
+        let post = if d.cook.positive >= 3 {
+            Some((COOK_RULE_IN_LR, COOK_RULE_IN_JSON))
+        } else if d.cook.positive == 0 && d.cook.assessed == 5 {
+            Some((COOK_RULE_OUT_LR, COOK_RULE_OUT_JSON))
+        } else {
+            None
+        };
+        match post {
+            None => self.w.raw("null"),
+            Some((lr, rule)) => {
+                self.w.raw("{\"pre_test_probability\":");
+                self.w.float(COOK_PRETEST_PROBABILITY);
+                self.w.raw(",\"pre_test_basis\":");
+                self.w.raw(COOK_PRETEST_BASIS_JSON);
+                self.w.raw(",\"likelihood_ratio\":");
+                self.w.float(lr);
+                self.w.raw(",\"rule\":");
+                self.w.raw(rule);
+                self.w.raw(",\"probability\":");
+                self.w.float(post_test(COOK_PRETEST_PROBABILITY, lr));
+                self.w.0.push_str(",\"citations\":[");
+                self.w.plain(CitationId::Cook2010Cpr.id());
+                self.w.raw("]}");
+                self.all |= citation_bit(CitationId::Cook2010Cpr);
+            }
+        }
+        let c = Condition::CervicalMyelopathy;
+        let (supports, opposes) = rules::evidence(d, c, p.findings().present_mask(), p.findings().absent_mask());
+        self.load(Target::Myelopathy);
+        self.evidence(supports, opposes);
+        self.reason_texts();
+        self.citations(rules::base_citations(c), &[CitationId::Cook2010Cpr]);
+        self.w.0.push('}');
+    }
+
+    fn severity(&mut self) {
+        self.w.raw(",\"severity\":");
+        match self.p.mjoa().and_then(|m| rules::severity_class(m).map(|class| (m, class))) {
+            None => self.w.raw("null"),
+            Some((mjoa, class)) => {
+                self.w.raw("{\"mjoa\":");
+                self.w.uint(u32::from(mjoa));
+                self.w.field_plain("class", class.id());
+                self.reasons.clear();
+                self.citations(rules::SEVERITY_CITATIONS, &[]);
+                self.w.0.push('}');
+            }
+        }
+    }
+
+    fn recommendations(&mut self) {
+        let d = self.d;
+        let mut actions: Vec<(Action, Urgency)> =
+            Action::ALL.iter().filter_map(|&a| d.recommendation(a).map(|u| (a, u))).collect();
+        let order = Order::of(d);
+        actions.sort_by_key(|&(a, u)| (core::cmp::Reverse(u), order.place(a)));
+        self.w.raw(",\"recommendations\":[");
+        for (i, (a, urgency)) in actions.into_iter().enumerate() {
+            if i > 0 {
+                self.w.0.push(',');
+            }
+            self.load(Target::Recommendation(a));
+            // The AO Spine grades are DCM's: not attached while a mimic is highly likely.
+            let grade = rules::grade(&self.reasons).filter(|_| !d.v2.mimic_high);
+            self.w.raw("{\"action\":");
+            self.w.plain(a.id());
+            self.w.field_plain("urgency", urgency.id());
+            self.w.raw(",\"strength\":");
+            match grade {
+                Some((s, _)) => self.w.plain(s.id()),
+                None => self.w.raw("null"),
+            }
+            self.w.raw(",\"evidence_quality\":");
+            match grade {
+                Some((_, q)) => self.w.plain(q.id()),
+                None => self.w.raw("null"),
+            }
+            self.w.raw(",\"rationale\":");
+            self.joined(true);
+            self.citations(&[], &[]);
+            self.w.0.push('}');
+        }
+        self.w.0.push(']');
+    }
+
+    /// `,"<key>":[…]` of the alerts raised: id, message (the examination items not recorded
+    /// named when `with_missing`), citations.
+    fn alerts(&mut self, key: &str, raised: impl Iterator<Item = (&'static str, Target)>, with_missing: bool) {
+        self.w.0.push(',');
+        self.w.key(key);
+        self.w.0.push('[');
+        for (i, (id, target)) in raised.enumerate() {
+            if i > 0 {
+                self.w.0.push(',');
+            }
+            self.load(target);
+            self.w.raw("{\"id\":");
+            self.w.plain(id);
+            self.w.raw(",\"message\":");
+            self.joined(with_missing);
+            self.citations(&[], &[]);
+            self.w.0.push('}');
+        }
+        self.w.0.push(']');
+    }
+}
+
+/// The `standard` JSON (compact) of a presentation from its decision and the reasons its rules
+/// gave: byte-identical to [`write`]`(&build(p, d, trace, false), Detail::Standard)`.
+pub(crate) fn write_standard(p: &Presentation, d: &Decision, trace: &Collect) -> String {
+    let mut s = Standard {
+        w: W(String::with_capacity(8 << 10)),
+        p,
+        d,
+        trace,
+        all: 0,
+        reasons: Vec::with_capacity(16),
+        missing: rules::missing_exam_items(p),
+    };
+    s.w.0.push('{');
+    if let Some(id) = p.id() {
+        s.w.key("id");
+        s.w.plain(id.as_str());
+        s.w.0.push(',');
+    }
+    s.differential();
+    s.myelopathy();
+    s.severity();
+    s.w.field_plain("pathway", d.pathway.id());
+    s.w.raw(",\"pathway_rationale\":");
+    s.load(Target::Pathway);
+    s.all |= s.reasons.iter().flat_map(|r| r.cites.iter()).fold(0, |m, &c| m | citation_bit(c));
+    s.joined(true);
+    s.recommendations();
+    let red_flags = RedFlag::ALL.iter().filter(|&&r| d.has_red_flag(r)).map(|&r| (r.id(), Target::RedFlag(r)));
+    s.alerts("red_flags", red_flags, false);
+    let warnings = Warning::ALL.iter().filter(|&&w| d.has_warning(w)).map(|&w| (w.id(), Target::Warning(w)));
+    s.alerts("warnings", warnings, true);
+    s.w.raw(",\"prognosis\":");
+    let notes = rules::prognosis(d);
+    for n in &notes {
+        s.all |= n.citations.iter().fold(0, |m, &c| m | citation_bit(c));
+    }
+    s.w.list(&notes, W::prognosis);
+    s.w.raw(",\"citations\":");
+    let all = s.all;
+    s.w.ids(CitationId::ALL.iter().filter(|&&c| all & citation_bit(c) != 0).map(|c| c.id()));
+    s.w.field_plain("engine_version", crate::assessment::ENGINE_VERSION);
+    s.w.field_plain("knowledge_base_version", crate::assessment::KNOWLEDGE_BASE_VERSION);
+    s.w.raw(",\"disclaimer\":");
+    s.w.raw(DISCLAIMER_JSON);
+    s.w.0.push('}');
+    s.w.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -601,5 +911,22 @@ mod tests {
         }
         // The random presentations reach the optional parts too.
         assert!(post_tests > 0);
+    }
+
+    #[test]
+    fn standard_written_from_the_evaluation_equals_the_explained_assessment() {
+        let mut r = Rng(0x2545_f491_4f6c_dd1d);
+        let (mut post_tests, mut severities, mut missing) = (0, 0, 0);
+        for _ in 0..5000 {
+            let p = random_presentation(&mut r);
+            let mut trace = Collect::default();
+            let d = rules::evaluate(&p, &mut trace);
+            let a = crate::assessment::explain::build(&p, &d, &trace, false);
+            post_tests += usize::from(a.myelopathy.post_test.is_some());
+            severities += usize::from(a.severity.is_some());
+            missing += usize::from(a.pathway_rationale.contains("Not recorded: "));
+            assert_eq!(write_standard(&p, &d, &trace), write(&a, Detail::Standard));
+        }
+        assert!(post_tests > 0 && severities > 0 && missing > 0);
     }
 }

@@ -30,7 +30,7 @@ impl CitationSet {
     }
 }
 
-fn reasons_for(trace: &Collect, target: Target) -> impl Iterator<Item = &'static Reason> + '_ {
+pub(crate) fn reasons_for(trace: &Collect, target: Target) -> impl Iterator<Item = &'static Reason> + '_ {
     trace.0.iter().filter(move |(t, _)| *t == target).map(|(_, r)| *r)
 }
 
@@ -198,7 +198,7 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn post_test(pre: f64, lr: f64) -> f64 {
+pub(crate) fn post_test(pre: f64, lr: f64) -> f64 {
     let odds = pre / (1.0 - pre) * lr;
     round3(odds / (1.0 + odds))
 }
