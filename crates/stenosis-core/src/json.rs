@@ -564,8 +564,14 @@ impl Standard<'_> {
 
     /// `,"supporting":[…],"opposing":[…]` of two finding masks.
     fn evidence(&mut self, supports: u128, opposes: u128) {
-        let in_mask = |mask: u128| {
-            Finding::ALL.iter().filter(move |f| mask & 1u128.checked_shl(f.code()).unwrap_or(0) != 0).map(|f| f.id())
+        // The set bits only, lowest first: a finding's code is its position in `Finding::ALL`.
+        let in_mask = |mut mask: u128| {
+            core::iter::from_fn(move || {
+                let code = mask.trailing_zeros();
+                mask &= mask.wrapping_sub(1);
+                Finding::ALL.get(code as usize)
+            })
+            .map(|f| f.id())
         };
         self.w.0.push_str(",\"supporting\":");
         self.w.ids(in_mask(supports));
