@@ -18,7 +18,8 @@ numpy, no per-row Python) compute every column of ``stenosis.assess_frame``'s su
   none when a whole-spine MRI covers it);
 - ``red_flags``, ``warnings``: every red flag and warning.
 
-They are written straight from the rule tables (crates/stenosis-core/src/rules/*.rs), restricted
+They take the vocabulary (the ids and their order) from the engine's enums, and nothing else: the
+rules are written straight from the rule tables (crates/stenosis-core/src/rules/*.rs), restricted
 to what the benchmark cohort can express: age, sex, course, mJOA and the first 41 findings of the
 vocabulary (``leg_weakness`` to ``arm_hyperreflexia``). Rules that read anything else are constant
 on it and are left out: the symptom duration (never given: nothing is "recent", a GIRFT criterion
@@ -48,29 +49,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-# ---- The vocabulary the headline speaks (vocabulary order) ----------------------------------------
+import stenosis
 
-CONDITIONS = (
-    "cervical_myelopathy",
-    "lumbar_spinal_stenosis",
-    "peripheral_neuropathy",
-    "peripheral_arterial_disease",
-    "cauda_equina_syndrome",
-    "thoracic_myelopathy",
-    "motor_neuron_disease",
-    "nutritional_myelopathy",
-    "demyelinating_disease",
-    "hereditary_spastic_paraplegia",
-    "normal_pressure_hydrocephalus",
-    "spinal_dural_av_fistula",
-    "malignant_spinal_cord_compression",
-    "spinal_epidural_abscess",
-    "guillain_barre_syndrome",
-)
-LIKELIHOODS = ("low", "moderate", "high")
-LOW, MODERATE, HIGH = 0, 1, 2
-PATHWAYS = ("emergency", "surgical_evaluation", "conservative", "further_workup", "no_cervical_concern")
-URGENCIES = ("routine", "urgent", "emergency")
+# ---- The vocabulary the headline speaks (the engine's ids, in vocabulary order) ------------------
+
+
+def _ids(vocabulary: Any) -> tuple[str, ...]:
+    return tuple(str(v.value) for v in vocabulary)
+
+
+CONDITIONS = _ids(stenosis.Condition)
+LIKELIHOODS = _ids(stenosis.Likelihood)
+LOW, MODERATE, HIGH = (LIKELIHOODS.index(x) for x in ("low", "moderate", "high"))
+PATHWAYS = _ids(stenosis.Pathway)
+URGENCIES = _ids(stenosis.Urgency)
 # The red flags and warnings the cohort can raise, in vocabulary order.
 RED_FLAGS = ("cauda_equina_suspected", "rapidly_progressive_deficit", "guillain_barre_suspected")
 WARNINGS = (
@@ -208,6 +200,21 @@ DEFICIT = LEG_WEAKNESS | UMN_SIGNS | {
     "bowel_dysfunction",
 }
 CES_AGAINST_GBS = frozenset({"urinary_retention", "bowel_dysfunction", "saddle_anesthesia"})
+
+
+def _check_ids() -> None:
+    """The ids written here exist in the engine's vocabulary (the red flags and warnings in its
+    order), so a renamed or reordered id fails at import rather than as a disagreement."""
+    findings = set(_ids(stenosis.Finding))
+    groups = [v for v in globals().values() if isinstance(v, frozenset)]
+    unknown = set().union(*groups) - findings - set(CONDITIONS)
+    assert not unknown, f"not in the vocabulary: {sorted(unknown)}"
+    for mine, theirs in ((RED_FLAGS, _ids(stenosis.RedFlag)), (WARNINGS, _ids(stenosis.Warning))):
+        assert mine == tuple(x for x in theirs if x in mine), f"not in vocabulary order: {mine}"
+    assert set(MIMICS) <= set(CONDITIONS) and (LOW, MODERATE, HIGH) == (0, 1, 2)
+
+
+_check_ids()
 
 # Cervical imaging states.
 NOT_IMAGED, COMPRESSION, NO_COMPRESSION, SIGNAL_ONLY = 0, 1, 2, 3
@@ -775,7 +782,10 @@ def headline_vectorised(df: pd.DataFrame) -> pd.DataFrame:
         | (P("bladder_dysfunction") & legs)
         | (m >= MODERATE)
     )
-    E, S, C, W, N = range(5)
+    E, S, C, W, N = (
+        PATHWAYS.index(x)
+        for x in ("emergency", "surgical_evaluation", "conservative", "further_workup", "no_cervical_concern")
+    )
     pathway = np.select(
         [
             red_flag,
@@ -801,8 +811,8 @@ def headline_vectorised(df: pd.DataFrame) -> pd.DataFrame:
     mri_wanted = not_imaged & indicated
     mri = np.select(
         [~mri_wanted, emergency & ~capped, capped | worsening | (m == HIGH) | mjoa_deficit],
-        [-1, 2, 1],
-        0,
+        [-1, URGENCIES.index("emergency"), URGENCIES.index("urgent")],
+        URGENCIES.index("routine"),
     )
     whole_spine = ces_flag & (A("lumbar_stenosis_on_imaging") | cord_pattern)
     cervical_imaging_recommended = mri_wanted | whole_spine
