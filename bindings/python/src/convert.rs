@@ -1,9 +1,19 @@
 //! Python value → Presentation.
 //!
-//! A dict is written out as JSON text and parsed by the core's own `Presentation::from_json`, so
-//! every refusal (unknown field, unknown finding with its suggestion, wrong type, out of range)
-//! has exactly the core's field and message. Only what JSON cannot carry is refused here: NaN and
-//! infinities, non-string keys, Python objects of other types, and absurd nesting.
+//! The common case, a plain `dict` whose keys are `str` and whose values are `str`, `int`,
+//! `float`, `None` or (in `findings`) `bool`, is read straight into a Presentation ([`read_plain`]):
+//! one pass over the dict, keys found in lookup tables built once from the core's field table and
+//! finding vocabulary, each value set through the core's own setters. It allocates nothing and
+//! builds no error text: at the first thing it does not accept (a wrong value, an unknown key,
+//! another type, a dict subclass) it gives up, and the dict takes the general path below, which
+//! gives the refusal.
+//!
+//! The general path writes the dict out as JSON text and parses it with the core's own
+//! `Presentation::from_json`, so every refusal (unknown field, unknown finding with its
+//! suggestion, wrong type, out of range) has exactly the core's field and message. Only what JSON
+//! cannot carry is refused here: NaN and infinities, non-string keys, Python objects of other
+//! types, and absurd nesting. Both paths give the same Presentation for every dict the first
+//! accepts (`tests/test_dict_paths.py` checks it against a dict subclass, which takes the second).
 //!
 //! Values are read from the objects' stored data (`int`, `float`, `str`, `dict` subclasses
 //! included), never through their own `__str__`/`__repr__`, which a subclass may override to
@@ -14,8 +24,9 @@
 
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use stenosis_core::Presentation;
+use stenosis_core::{self as core, FieldKind, FieldValue, Finding, FindingSet, Presentation, Status};
 
 use crate::BindError;
 
@@ -62,6 +73,11 @@ fn refuse_or_propagate(py: Python<'_>, e: PyErr, invalid: impl FnOnce() -> BindE
 /// Converts a dict (or any mapping) in the JSON shape of the specification into a Presentation.
 pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, ConvertError> {
     let py = obj.py();
+    if let Ok(d) = obj.cast_exact::<PyDict>() {
+        if let Some(p) = read_plain(d) {
+            return Ok(p);
+        }
+    }
     if !obj.is_instance_of::<PyDict>() {
         // Any other mapping: copy it into a dict first.
         let has = |name: &str| obj.hasattr(name).map_err(|e| refuse_or_propagate(py, e, || mapping_error(obj)));
@@ -89,6 +105,124 @@ pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, Conv
     let mut text = Vec::with_capacity(512);
     write_value(obj, Path::Root, 0, false, &mut text)?;
     Presentation::from_json_bytes(&text).map_err(|e| BindError::from_core(&e, false).into())
+}
+
+/// The lookup tables of [`read_plain`], built once from the core's tables. The keys are interned
+/// strings, so a key written as a literal in Python source is found by identity.
+struct Tables {
+    /// Field id to its position in `presentation_fields()`.
+    fields: Py<PyDict>,
+    /// Finding id to its code (`Finding::code`).
+    findings: Py<PyDict>,
+    /// The interned status ids `"present"` and `"absent"`.
+    present: Py<PyString>,
+    absent: Py<PyString>,
+}
+
+fn tables(py: Python<'_>) -> Option<&'static Tables> {
+    static TABLES: PyOnceLock<Tables> = PyOnceLock::new();
+    TABLES
+        .get_or_try_init(py, || -> PyResult<Tables> {
+            let fields = PyDict::new(py);
+            for (i, f) in core::presentation_fields().iter().enumerate() {
+                fields.set_item(PyString::intern(py, f.id), i)?;
+            }
+            let findings = PyDict::new(py);
+            for f in Finding::ALL {
+                findings.set_item(PyString::intern(py, f.id()), f.code())?;
+            }
+            Ok(Tables {
+                fields: fields.unbind(),
+                findings: findings.unbind(),
+                present: PyString::intern(py, Status::Present.id()).unbind(),
+                absent: PyString::intern(py, Status::Absent.id()).unbind(),
+            })
+        })
+        .ok()
+}
+
+/// The common case read straight from a plain dict (see the module documentation), or `None`
+/// when the dict holds anything else, or anything the core refuses: the caller then takes the
+/// general path, which accepts the same dicts and gives the refusals. No Python code runs here
+/// (exact `str`, `int`, `float` and `dict` only), so the dict cannot change while it is read.
+fn read_plain(d: &Bound<'_, PyDict>) -> Option<Presentation> {
+    let py = d.py();
+    let t = tables(py)?;
+    let table = t.fields.bind(py);
+    let fields = core::presentation_fields();
+    let mut p = Presentation::new();
+    let mut seen = 0u64;
+    for (k, v) in d.iter() {
+        if !k.is_exact_instance_of::<PyString>() {
+            return None;
+        }
+        let i: usize = table.get_item(&k).ok()??.extract().ok()?;
+        let field = fields.get(i)?;
+        let bit = 1u64.checked_shl(u32::try_from(i).ok()?)?;
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        if let FieldKind::Findings = field.kind {
+            p.set_findings(read_plain_findings(t, v.cast_exact::<PyDict>().ok()?)?);
+            continue;
+        }
+        // `null`: the field is not given.
+        if v.is_none() {
+            continue;
+        }
+        let value = if v.is_exact_instance_of::<PyInt>() {
+            FieldValue::Int(v.extract::<i64>().ok()?)
+        } else if let Ok(f) = v.cast_exact::<PyFloat>() {
+            FieldValue::Real(f.value())
+        } else if let Ok(s) = v.cast_exact::<PyString>() {
+            FieldValue::Text(s.to_str().ok()?)
+        } else {
+            return None;
+        };
+        field.set(&mut p, value).ok()?;
+    }
+    Some(p)
+}
+
+/// The `findings` dict of [`read_plain`]: finding id to `"present"`, `"absent"`, `"unknown"`,
+/// `True`, `False` or `None`.
+fn read_plain_findings(t: &Tables, d: &Bound<'_, PyDict>) -> Option<FindingSet> {
+    let py = d.py();
+    let table = t.findings.bind(py);
+    let (present, absent) = (t.present.bind(py), t.absent.bind(py));
+    let mut set = FindingSet::default();
+    let mut seen = 0u128;
+    for (k, v) in d.iter() {
+        if !k.is_exact_instance_of::<PyString>() {
+            return None;
+        }
+        let f = Finding::from_code(table.get_item(&k).ok()??.extract().ok()?)?;
+        let bit = 1u128.checked_shl(f.code())?;
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        let status = if v.is(present) {
+            Status::Present
+        } else if v.is(absent) {
+            Status::Absent
+        } else if v.is_none() {
+            Status::Unknown
+        } else if let Ok(b) = v.cast_exact::<PyBool>() {
+            if b.is_true() {
+                Status::Present
+            } else {
+                Status::Absent
+            }
+        } else if let Ok(s) = v.cast_exact::<PyString>() {
+            Status::from_id(s.to_str().ok()?)?
+        } else {
+            return None;
+        };
+        set.set(f, status);
+    }
+    Some(set)
 }
 
 fn mapping_error(obj: &Bound<'_, PyAny>) -> BindError {
