@@ -7,11 +7,12 @@
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
 use stenosis_core as core;
 
-use crate::guarded;
 use crate::presentation::{presentation_arg, PyPresentation};
+use crate::{guarded, internal_error};
 
 /// The engine's assessment of one presentation, held natively (built by `assess_native`).
 #[pyclass(frozen, module = "stenosis._stenosis", name = "NativeAssessment")]
@@ -19,7 +20,9 @@ pub struct PyNativeAssessment {
     inner: core::Evaluation,
     explained: OnceLock<core::Assessment>,
     standard: OnceLock<core::Assessment>,
-    presentation: Py<PyPresentation>,
+    /// The `Presentation` given, or (for a dict) one made from the evaluation's copy on first
+    /// read.
+    presentation: PyOnceLock<Py<PyPresentation>>,
     json: OnceLock<Py<PyString>>,
 }
 
@@ -27,8 +30,12 @@ pub struct PyNativeAssessment {
 impl PyNativeAssessment {
     /// The presentation assessed (the `Presentation` given, or one built from the dict given).
     #[getter]
-    fn presentation(&self, py: Python<'_>) -> Py<PyPresentation> {
-        self.presentation.clone_ref(py)
+    fn presentation(&self, py: Python<'_>) -> PyResult<Py<PyPresentation>> {
+        guarded(py, || {
+            self.presentation
+                .get_or_try_init(py, || Py::new(py, PyPresentation { inner: *self.inner.presentation() }))
+                .map(|p| p.clone_ref(py))
+        })
     }
 
     /// The record id, or `None`.
@@ -41,6 +48,33 @@ impl PyNativeAssessment {
     #[getter]
     fn pathway(&self) -> &'static str {
         self.inner.pathway().id()
+    }
+
+    /// The pathway, as the `stenosis.Pathway` member (the same object every time).
+    #[getter]
+    fn pathway_member<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        static MEMBERS: PyOnceLock<Vec<Py<PyAny>>> = PyOnceLock::new();
+        let p = self.inner.pathway();
+        member(py, &MEMBERS, "Pathway", || core::Pathway::ALL.iter().map(|v| v.id()).collect(), p.code())
+    }
+
+    /// The first condition of the differential, as the `stenosis.Condition` member.
+    #[getter]
+    fn top_condition_member<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        static MEMBERS: PyOnceLock<Vec<Py<PyAny>>> = PyOnceLock::new();
+        let c = self.inner.top_condition();
+        member(py, &MEMBERS, "Condition", || core::Condition::ALL.iter().map(|v| v.id()).collect(), c.code())
+    }
+
+    /// The cervical MRI urgency as the `stenosis.Urgency` member, or `None` when it is not
+    /// recommended.
+    #[getter]
+    fn cervical_mri_urgency_member<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        static MEMBERS: PyOnceLock<Vec<Py<PyAny>>> = PyOnceLock::new();
+        self.inner
+            .recommendation(core::Action::CervicalMri)
+            .map(|u| member(py, &MEMBERS, "Urgency", || core::Urgency::ALL.iter().map(|v| v.id()).collect(), u.code()))
+            .transpose()
     }
 
     /// Why that pathway.
@@ -288,18 +322,21 @@ impl PyNativeAssessment {
 #[pyfunction]
 pub(crate) fn assess_native(py: Python<'_>, presentation: &Bound<'_, PyAny>) -> PyResult<PyNativeAssessment> {
     guarded(py, || {
-        let (p, presentation) = match presentation.cast::<PyPresentation>() {
-            Ok(given) => (given.get().inner, given.clone().unbind()),
-            Err(_) => {
-                let p = presentation_arg(py, presentation)?;
-                (p, Py::new(py, PyPresentation { inner: p })?)
+        let given = PyOnceLock::new();
+        let p = match presentation.cast::<PyPresentation>() {
+            Ok(p) => {
+                // The lock is new, so this cannot fail.
+                let _ = given.set(py, p.clone().unbind());
+                p.get().inner
             }
+            // A dict: its `Presentation` object is made only if `presentation` is read.
+            Err(_) => presentation_arg(py, presentation)?,
         };
         Ok(PyNativeAssessment {
             inner: core::evaluate(&p),
             explained: OnceLock::new(),
             standard: OnceLock::new(),
-            presentation,
+            presentation: given,
             json: OnceLock::new(),
         })
     })
@@ -319,6 +356,23 @@ impl PyNativeAssessment {
             None => self.standard.get_or_init(|| self.inner.explain_without_next_findings()),
         }
     }
+}
+
+/// The Python enum member of vocabulary `class` (in `stenosis._vocabulary`) with this code; the
+/// members are looked up once, in code order (`ids`), and kept in `cache`.
+fn member<'py>(
+    py: Python<'py>,
+    cache: &'static PyOnceLock<Vec<Py<PyAny>>>,
+    class: &str,
+    ids: impl FnOnce() -> Vec<&'static str>,
+    code: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let all = cache.get_or_try_init(py, || -> PyResult<Vec<Py<PyAny>>> {
+        let cls = py.import("stenosis._vocabulary")?.getattr(class)?;
+        ids().into_iter().map(|id| cls.call1((id,)).map(Bound::unbind)).collect()
+    })?;
+    let found = usize::try_from(code).ok().and_then(|i| all.get(i));
+    found.map(|m| m.bind(py).clone()).ok_or_else(|| internal_error(py, &format!("no {class} member with code {code}")))
 }
 
 fn ids<'py, T>(py: Python<'py>, items: &[T], id: impl Fn(&T) -> &'static str) -> PyResult<Bound<'py, PyTuple>> {

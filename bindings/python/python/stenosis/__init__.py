@@ -33,6 +33,7 @@ from ._assessment import (
     Recommendation,
     Severity,
     WarningAlert,
+    _from_native,
 )
 from ._errors import InternalError, InvalidPresentation, StenosisError
 from ._frame import RESULT_COLUMNS, STANDARD_COLUMNS, assess_arrow, assess_frame
@@ -129,10 +130,15 @@ def assess(presentation: PresentationLike, *, audience: str = "clinician") -> As
     ``audience`` (``"clinician"``, the default, or ``"patient"``) is who the assessment's card
     and text (``_repr_html_``, ``to_html()``, ``to_text()``) speak to: the patient view is in
     plain words, without ids or likelihood ratios."""
-    check_audience(audience)
+    if audience is not _CLINICIAN:  # the default needs no check
+        check_audience(audience)
     # Kept in Rust; its `presentation` is the Presentation given, or a frozen copy of the dict
     # (the card shows what was assessed even if the dict changes later).
-    return Assessment._from_native(_stenosis.assess_native(presentation), audience)
+    return _from_native(_assess_native(presentation), audience)
+
+
+_CLINICIAN = "clinician"
+_assess_native = _stenosis.assess_native
 
 
 def cds_hooks(presentation: PresentationLike) -> dict[str, Any]:

@@ -46,11 +46,6 @@ def _member(cls: type[_E], value: str) -> _E:
     return cast(_E, member) if member is not None else cls(value)
 
 
-# The headline attributes' members by value, for a single dictionary look-up per read.
-_PATHWAY: dict[str, Pathway] = {m.value: m for m in Pathway}
-_CONDITION: dict[str, Condition] = {m.value: m for m in Condition}
-_URGENCY: dict[str, Urgency] = {m.value: m for m in Urgency}
-
 __all__ = [
     "Assessment",
     "Citation",
@@ -316,9 +311,12 @@ class Assessment:
 
     __slots__ = ("_json", "_native", "_raw", "_parts", "_presentation", "_audience")
 
-    _json: str | None
+    # Set when built: `_native` and `_audience` (from `assess()`), or `_native` (None), `_json`,
+    # `_presentation` and `_audience` (from JSON). `_json`, `_raw` and `_parts` are otherwise
+    # set on first use, so that `assess(d).pathway` sets two slots only.
+    _json: str
     _native: NativeAssessment | None
-    _raw: dict[str, Any] | None
+    _raw: dict[str, Any]
     _parts: dict[str, Any]
     _presentation: Presentation | Mapping[str, Any]
     _audience: str
@@ -333,30 +331,22 @@ class Assessment:
         obj = object.__new__(cls)
         object.__setattr__(obj, "_json", text)
         object.__setattr__(obj, "_native", None)
-        object.__setattr__(obj, "_raw", None)
-        object.__setattr__(obj, "_parts", {})
         object.__setattr__(obj, "_presentation", presentation)
         object.__setattr__(obj, "_audience", audience)
         return obj
 
     @classmethod
     def _from_native(cls, native: NativeAssessment, audience: str = "clinician") -> Assessment:
-        obj = object.__new__(cls)
-        # The slots' own descriptors: no attribute look-up by name (this is on every assess()).
-        _SET_JSON(obj, None)
-        _SET_NATIVE(obj, native)
-        _SET_RAW(obj, None)
-        _SET_PARTS(obj, {})
-        _SET_PRESENTATION(obj, native.presentation)
-        _SET_AUDIENCE(obj, audience)
-        return obj
+        return _from_native(native, audience)
 
     def _text(self) -> str:
-        text = self._json
-        if text is None:
-            native = self._native
-            text = native.to_json() if native is not None else ""
-            object.__setattr__(self, "_json", text)
+        try:
+            return self._json
+        except AttributeError:
+            pass
+        native = self._native
+        text = native.to_json() if native is not None else ""
+        _SET_JSON(self, text)
         return text
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -366,10 +356,12 @@ class Assessment:
         raise AttributeError(f"Assessment is read-only: cannot delete {name!r}")
 
     def _data(self) -> dict[str, Any]:
-        raw = self._raw
-        if raw is None:
-            raw = json.loads(self._text())
-            object.__setattr__(self, "_raw", raw)
+        try:
+            return self._raw
+        except AttributeError:
+            pass
+        raw: dict[str, Any] = json.loads(self._text())
+        _SET_RAW(self, raw)
         return raw
 
     def _part(
@@ -378,7 +370,11 @@ class Assessment:
         build: Callable[[dict[str, Any]], Any],
         native_build: Callable[[NativeAssessment], Any] | None = None,
     ) -> Any:
-        parts = self._parts
+        try:
+            parts = self._parts
+        except AttributeError:
+            parts = {}
+            _SET_PARTS(self, parts)
         if key not in parts:
             # Natively (rows of ids and text, no JSON) when the assessment is held in Rust.
             native = self._native
@@ -433,7 +429,7 @@ class Assessment:
         """Where the case sits on the management pathway."""
         native = self._native
         if native is not None:
-            return _PATHWAY[native.pathway]
+            return native.pathway_member
         result: Pathway = self._part("pathway", lambda d: Pathway(d["pathway"]))
         return result
 
@@ -575,8 +571,7 @@ class Assessment:
         """The first condition of the differential."""
         native = self._native
         if native is not None:
-            top = native.top_condition
-            return _CONDITION[top] if top is not None else None
+            return native.top_condition_member
         return self.differential[0].condition if self.differential else None
 
     @property
@@ -589,8 +584,7 @@ class Assessment:
         """How soon a cervical MRI is recommended, or ``None`` when it is not."""
         native = self._native
         if native is not None:
-            mri = native.cervical_mri_urgency
-            return _URGENCY[mri] if mri is not None else None
+            return native.cervical_mri_urgency_member
         r = self.recommendation(Action.CERVICAL_MRI)
         return r.urgency if r is not None else None
 
@@ -649,6 +643,9 @@ class Assessment:
     @property
     def presentation(self) -> Presentation | Mapping[str, Any]:
         """The presentation this assessment was made from, as it was given."""
+        native = self._native
+        if native is not None:
+            return native.presentation
         return self._presentation
 
     @property
@@ -686,6 +683,17 @@ class Assessment:
         return render_card(self)
 
 
+def _from_native(native: NativeAssessment, audience: str = "clinician") -> Assessment:
+    """The Assessment of one patient held in Rust (``stenosis.assess``): two slots set, the
+    rest on first use."""
+    obj = _NEW(Assessment)
+    # The slots' own descriptors: no attribute look-up by name (this is on every assess()).
+    _SET_NATIVE(obj, native)
+    _SET_AUDIENCE(obj, audience)
+    return obj
+
+
+_NEW: Callable[[type[Assessment]], Assessment] = object.__new__
 # The slot descriptors' setters (the class forbids setting attributes the ordinary way).
 _SET_JSON: Callable[[Assessment, Any], None] = Assessment.__dict__["_json"].__set__
 _SET_NATIVE: Callable[[Assessment, Any], None] = Assessment.__dict__["_native"].__set__

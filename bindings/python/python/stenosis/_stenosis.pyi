@@ -4,7 +4,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, final
 
 from ._errors import InvalidPresentation
-from ._vocabulary import Course, Finding, FindingStatus, Sex
+from ._vocabulary import Condition, Course, Finding, FindingStatus, Pathway, Sex, Urgency
 
 __all__ = [
     "ENGINE_VERSION",
@@ -95,6 +95,12 @@ class NativeAssessment:
     def id(self) -> str | None: ...
     @property
     def pathway(self) -> str: ...
+    @property
+    def pathway_member(self) -> Pathway: ...
+    @property
+    def top_condition_member(self) -> Condition: ...
+    @property
+    def cervical_mri_urgency_member(self) -> Urgency | None: ...
     @property
     def pathway_rationale(self) -> str: ...
     @property
