@@ -22,6 +22,8 @@
 //! Two conveniences for Python users, both inside `findings` only: `True`/`False` mean
 //! `"present"`/`"absent"` and `None` means `"unknown"` (not assessed), as in the frame path.
 
+use std::sync::Mutex;
+
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -148,15 +150,18 @@ fn tables(py: Python<'_>) -> Option<&'static Tables> {
 fn read_plain(d: &Bound<'_, PyDict>) -> Option<Presentation> {
     let py = d.py();
     let t = tables(py)?;
-    let table = t.fields.bind(py);
+    // Not available only if this thread is already inside (it cannot be: no Python code runs
+    // here) or if a panic poisoned it: then every key is looked up in the tables.
+    let mut guard = KEYS.try_lock().ok();
+    let mut keys = guard.as_deref_mut();
     let fields = core::presentation_fields();
     let mut p = Presentation::new();
     let mut seen = 0u64;
     for (k, v) in d.iter() {
-        if !k.is_exact_instance_of::<PyString>() {
+        let Key::Field(i) = key(t, keys.as_deref_mut(), &k, false)? else {
             return None;
-        }
-        let i: usize = table.get_item(&k).ok()??.extract().ok()?;
+        };
+        let i = usize::from(i);
         let field = fields.get(i)?;
         let bit = 1u64.checked_shl(u32::try_from(i).ok()?)?;
         if seen & bit != 0 {
@@ -164,7 +169,7 @@ fn read_plain(d: &Bound<'_, PyDict>) -> Option<Presentation> {
         }
         seen |= bit;
         if let FieldKind::Findings = field.kind {
-            p.set_findings(read_plain_findings(t, v.cast_exact::<PyDict>().ok()?)?);
+            p.set_findings(read_plain_findings(t, keys.as_deref_mut(), v.cast_exact::<PyDict>().ok()?)?);
             continue;
         }
         // `null`: the field is not given.
@@ -187,17 +192,15 @@ fn read_plain(d: &Bound<'_, PyDict>) -> Option<Presentation> {
 
 /// The `findings` dict of [`read_plain`]: finding id to `"present"`, `"absent"`, `"unknown"`,
 /// `True`, `False` or `None`.
-fn read_plain_findings(t: &Tables, d: &Bound<'_, PyDict>) -> Option<FindingSet> {
+fn read_plain_findings(t: &Tables, mut keys: Option<&mut KeyCache>, d: &Bound<'_, PyDict>) -> Option<FindingSet> {
     let py = d.py();
-    let table = t.findings.bind(py);
     let (present, absent) = (t.present.bind(py), t.absent.bind(py));
     let mut set = FindingSet::default();
     let mut seen = 0u128;
     for (k, v) in d.iter() {
-        if !k.is_exact_instance_of::<PyString>() {
+        let Key::Finding(f) = key(t, keys.as_deref_mut(), &k, true)? else {
             return None;
-        }
-        let f = Finding::from_code(table.get_item(&k).ok()??.extract().ok()?)?;
+        };
         let bit = 1u128.checked_shl(f.code())?;
         if seen & bit != 0 {
             return None;
@@ -223,6 +226,64 @@ fn read_plain_findings(t: &Tables, d: &Bound<'_, PyDict>) -> Option<FindingSet> 
         set.set(f, status);
     }
     Some(set)
+}
+
+/// What a key of the dict names: a field of the core's table (its position), or a finding.
+#[derive(Clone, Copy)]
+enum Key {
+    Field(u8),
+    Finding(Finding),
+}
+
+/// The keys last met, by identity. A dict is usually built again and again from the same key
+/// objects (literals, which Python interns, or a data frame's column names): such a key is found
+/// with one comparison of addresses instead of a hash-table look-up. Each slot keeps its key
+/// object alive, so no other object can have that address while it is there; 2 ways of 128 sets,
+/// at most 256 small strings kept.
+struct KeyCache {
+    slots: [Option<(Py<PyString>, Key)>; 2 * KEY_SETS],
+}
+
+const KEY_SETS: usize = 128;
+
+static KEYS: Mutex<KeyCache> = Mutex::new(KeyCache { slots: [const { None }; 2 * KEY_SETS] });
+
+/// The field (in the top-level dict, `in_findings` false) or finding (in `findings`) that key
+/// `k` names; `None` for a key of another type or one that names nothing there.
+fn key(t: &Tables, cache: Option<&mut KeyCache>, k: &Bound<'_, PyAny>, in_findings: bool) -> Option<Key> {
+    if !k.is_exact_instance_of::<PyString>() {
+        return None;
+    }
+    let address = k.as_ptr() as usize;
+    let set = ((address >> 4) ^ (address >> 12)) % KEY_SETS * 2;
+    let Some(cache) = cache else {
+        return look_up(t, k, in_findings);
+    };
+    for way in [set, set + 1] {
+        if let Some(Some((cached, found))) = cache.slots.get(way) {
+            if cached.as_ptr() as usize == address && matches!(found, Key::Finding(_)) == in_findings {
+                return Some(*found);
+            }
+        }
+    }
+    let found = look_up(t, k, in_findings)?;
+    // The newest in the first way, the one it displaces in the second.
+    if let [first, second] = cache.slots.get_mut(set..set + 2)? {
+        *second = first.take();
+        *first = Some((k.clone().cast_into::<PyString>().ok()?.unbind(), found));
+    }
+    Some(found)
+}
+
+/// [`key`] from the tables, for a `str` key.
+fn look_up(t: &Tables, k: &Bound<'_, PyAny>, in_findings: bool) -> Option<Key> {
+    let py = k.py();
+    if in_findings {
+        let code: u32 = t.findings.bind(py).get_item(k).ok()??.extract().ok()?;
+        Finding::from_code(code).map(Key::Finding)
+    } else {
+        t.fields.bind(py).get_item(k).ok()??.extract().ok().map(Key::Field)
+    }
 }
 
 fn mapping_error(obj: &Bound<'_, PyAny>) -> BindError {
