@@ -18,8 +18,10 @@ use crate::{guarded, internal_error};
 #[pyclass(frozen, module = "stenosis._stenosis", name = "NativeAssessment")]
 pub struct PyNativeAssessment {
     inner: core::Evaluation,
-    explained: OnceLock<core::Assessment>,
-    standard: OnceLock<core::Assessment>,
+    // Boxed: an Assessment is large, and this object is made on every `assess()` (small, it
+    // is allocated by Python's small-object allocator and moved cheaply).
+    explained: OnceLock<Box<core::Assessment>>,
+    standard: OnceLock<Box<core::Assessment>>,
     /// The `Presentation` given, or (for a dict) one made from the evaluation's copy on first
     /// read.
     presentation: PyOnceLock<Py<PyPresentation>>,
@@ -345,7 +347,7 @@ pub(crate) fn assess_native(py: Python<'_>, presentation: &Bound<'_, PyAny>) -> 
 impl PyNativeAssessment {
     /// The full Assessment, built on first use.
     fn explained(&self) -> &core::Assessment {
-        self.explained.get_or_init(|| self.inner.explain())
+        self.explained.get_or_init(|| Box::new(self.inner.explain()))
     }
 
     /// The Assessment without next findings (everything the records but `next_findings` read),
@@ -353,7 +355,7 @@ impl PyNativeAssessment {
     fn standard(&self) -> &core::Assessment {
         match self.explained.get() {
             Some(a) => a,
-            None => self.standard.get_or_init(|| self.inner.explain_without_next_findings()),
+            None => self.standard.get_or_init(|| Box::new(self.inner.explain_without_next_findings())),
         }
     }
 }

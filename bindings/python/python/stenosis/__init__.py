@@ -33,8 +33,8 @@ from ._assessment import (
     Recommendation,
     Severity,
     WarningAlert,
-    _from_native,
 )
+from ._assessment import _CLINICIAN, _NEW, _SET_AUDIENCE, _SET_NATIVE
 from ._errors import InternalError, InvalidPresentation, StenosisError
 from ._frame import RESULT_COLUMNS, STANDARD_COLUMNS, assess_arrow, assess_frame
 from ._html import Card, check_audience
@@ -130,14 +130,16 @@ def assess(presentation: PresentationLike, *, audience: str = "clinician") -> As
     ``audience`` (``"clinician"``, the default, or ``"patient"``) is who the assessment's card
     and text (``_repr_html_``, ``to_html()``, ``to_text()``) speak to: the patient view is in
     plain words, without ids or likelihood ratios."""
-    if audience is not _CLINICIAN:  # the default needs no check
-        check_audience(audience)
     # Kept in Rust; its `presentation` is the Presentation given, or a frozen copy of the dict
-    # (the card shows what was assessed even if the dict changes later).
-    return _from_native(_assess_native(presentation), audience)
+    # (the card shows what was assessed even if the dict changes later). The body of
+    # `_assessment._from_native`, inlined: this is the one-patient path.
+    obj = _NEW(Assessment)
+    _SET_NATIVE(obj, _assess_native(presentation))
+    if audience is not _CLINICIAN:  # the default is not stored (see `Assessment.audience`)
+        _SET_AUDIENCE(obj, check_audience(audience))
+    return obj
 
 
-_CLINICIAN = "clinician"
 _assess_native = _stenosis.assess_native
 
 

@@ -311,9 +311,9 @@ class Assessment:
 
     __slots__ = ("_json", "_native", "_raw", "_parts", "_presentation", "_audience")
 
-    # Set when built: `_native` and `_audience` (from `assess()`), or `_native` (None), `_json`,
-    # `_presentation` and `_audience` (from JSON). `_json`, `_raw` and `_parts` are otherwise
-    # set on first use, so that `assess(d).pathway` sets two slots only.
+    # Set when built: `_native` (from `assess()`, with `_audience` unless it is the default), or
+    # `_native` (None), `_json`, `_presentation` and `_audience` (from JSON). `_json`, `_raw` and
+    # `_parts` are otherwise set on first use, so that `assess(d).pathway` sets one slot only.
     _json: str
     _native: NativeAssessment | None
     _raw: dict[str, Any]
@@ -651,7 +651,10 @@ class Assessment:
     @property
     def audience(self) -> str:
         """Who the card and text are for by default: ``"clinician"`` or ``"patient"``."""
-        return self._audience
+        try:
+            return self._audience
+        except AttributeError:
+            return _CLINICIAN
 
     def to_html(
         self, *, audience: str | None = None, standalone: bool = False, show_presentation: bool = False
@@ -684,15 +687,16 @@ class Assessment:
 
 
 def _from_native(native: NativeAssessment, audience: str = "clinician") -> Assessment:
-    """The Assessment of one patient held in Rust (``stenosis.assess``): two slots set, the
-    rest on first use."""
+    """The Assessment of one patient held in Rust; ``stenosis.assess`` inlines this body."""
     obj = _NEW(Assessment)
     # The slots' own descriptors: no attribute look-up by name (this is on every assess()).
     _SET_NATIVE(obj, native)
-    _SET_AUDIENCE(obj, audience)
+    if audience is not _CLINICIAN:  # the default is not stored (see `Assessment.audience`)
+        _SET_AUDIENCE(obj, audience)
     return obj
 
 
+_CLINICIAN = "clinician"
 _NEW: Callable[[type[Assessment]], Assessment] = object.__new__
 # The slot descriptors' setters (the class forbids setting attributes the ordinary way).
 _SET_JSON: Callable[[Assessment, Any], None] = Assessment.__dict__["_json"].__set__
