@@ -498,75 +498,106 @@ pub(crate) fn evidence(d: &Decision, c: Condition, present: u128, absent: u128) 
     engine::evidence(table(c), d.fired(c), present, absent)
 }
 
-/// The ranking key of a condition: emergencies first (metastatic compression and abscess, then
-/// cauda equina, Guillain-Barre and acute limb ischaemia), then likelihood, then whether a
-/// defining finding settles it (a separating test or imaging result for a mimic, established DCM,
-/// thoracic compression on MRI), then whether it explains upper motor neuron signs. Ties keep
-/// vocabulary order: counting nonspecific findings does not break them.
-fn rank_key(d: &Decision, present: u128, c: Condition) -> (u8, Likelihood, bool, bool) {
-    let l = d.condition(c);
-    let high = l == Likelihood::High;
+/// The ranking keys of the conditions, by code: emergencies first (metastatic compression and
+/// abscess, then cauda equina, Guillain-Barre and acute limb ischaemia), then likelihood, then
+/// whether a defining finding settles it (a separating test or imaging result for a mimic,
+/// established DCM, thoracic compression on MRI), then whether it explains upper motor neuron
+/// signs. Ties keep vocabulary order: counting nonspecific findings does not break them.
+///
+/// Each key is one integer ordered as the tuple (emergency, likelihood, defining, explains cord
+/// signs): the emergency level in bits 4-5, the likelihood's code in bits 2-3, then one bit each.
+fn rank_keys(d: &Decision, present: u128) -> [u8; N_CONDITIONS] {
+    let umn = present & UMN_SIGNS != 0;
+    let mut keys = [0u8; N_CONDITIONS];
+    for (i, (key, l)) in keys.iter_mut().zip(d.conditions).enumerate() {
+        let bit = 1u32 << i;
+        // A mimic at high likelihood is settled by its defining finding.
+        let defining = l == Likelihood::High && MIMIC_CONDITIONS & bit != 0;
+        // Upper motor neuron signs place the lesion above L1: among equals, a condition of the
+        // cord ranks above one that cannot produce them.
+        let explains_cord_signs = umn && CORD_CONDITIONS & bit != 0;
+        *key = ((l as u8) << 2) | (u8::from(defining) << 1) | u8::from(explains_cord_signs);
+    }
+    let high = |c: Condition| d.condition(c) == Likelihood::High;
+    let mut mark = |c: Condition, emergency: u8, defining: bool| {
+        if let Some(key) = keys.get_mut(c as usize) {
+            *key |= (emergency << 4) | (u8::from(defining) << 1);
+        }
+    };
     // Suspected cauda equina leads (it is the emergency), unless the cord is the likely cause:
     // high-likelihood myelopathy with upper motor neuron signs.
-    let cord_likely = d.myelopathy == Likelihood::High && present & UMN_SIGNS != 0;
-    let emergency = match c {
-        Condition::MalignantSpinalCordCompression | Condition::SpinalEpiduralAbscess if high => 3,
-        Condition::CaudaEquinaSyndrome if high && !cord_likely => 2,
-        Condition::GuillainBarreSyndrome if high => 2,
-        Condition::PeripheralArterialDisease if d.v2.ali => 2,
-        _ => 0,
-    };
-    let defining = match c {
-        Condition::CervicalMyelopathy => d.dcm_established,
-        // Thoracic compression on MRI, or a truncal sensory level with normal arms.
-        Condition::ThoracicMyelopathy => {
-            present & mask(&[F::ThoracicCordCompressionOnMri]) != 0
-                || (present & mask(&[F::TruncalSensoryLevel]) != 0 && d.v2.below_neck && d.v2.arms_normal)
-        }
-        c if super::mimics::MIMICS.contains(&c) => high,
-        _ => false,
-    };
-    // Upper motor neuron signs place the lesion above L1: among equals, a condition of the cord
-    // ranks above one that cannot produce them.
-    let explains_cord_signs = present & UMN_SIGNS != 0
-        && matches!(
-            c,
-            Condition::CervicalMyelopathy
-                | Condition::ThoracicMyelopathy
-                | Condition::MotorNeuronDisease
-                | Condition::NutritionalMyelopathy
-                | Condition::DemyelinatingDisease
-                | Condition::HereditarySpasticParaplegia
-                | Condition::SpinalDuralAvFistula
-                | Condition::MalignantSpinalCordCompression
-                | Condition::SpinalEpiduralAbscess
-        );
-    (emergency, l, defining, explains_cord_signs)
+    let cord_likely = d.myelopathy == Likelihood::High && umn;
+    mark(
+        Condition::MalignantSpinalCordCompression,
+        if high(Condition::MalignantSpinalCordCompression) { 3 } else { 0 },
+        false,
+    );
+    mark(Condition::SpinalEpiduralAbscess, if high(Condition::SpinalEpiduralAbscess) { 3 } else { 0 }, false);
+    mark(
+        Condition::CaudaEquinaSyndrome,
+        if high(Condition::CaudaEquinaSyndrome) && !cord_likely { 2 } else { 0 },
+        false,
+    );
+    mark(Condition::GuillainBarreSyndrome, if high(Condition::GuillainBarreSyndrome) { 2 } else { 0 }, false);
+    mark(Condition::PeripheralArterialDisease, if d.v2.ali { 2 } else { 0 }, false);
+    mark(Condition::CervicalMyelopathy, 0, d.dcm_established);
+    // Thoracic compression on MRI, or a truncal sensory level with normal arms.
+    let thoracic_defined = present & mask(&[F::ThoracicCordCompressionOnMri]) != 0
+        || (present & mask(&[F::TruncalSensoryLevel]) != 0 && d.v2.below_neck && d.v2.arms_normal);
+    mark(Condition::ThoracicMyelopathy, 0, thoracic_defined);
+    keys
 }
+
+/// The conditions that [`rank_keys`] treats as mimics, as a bit set of condition codes.
+const MIMIC_CONDITIONS: u32 = condition_set(&super::mimics::MIMICS);
+
+/// The conditions of the cord (they can produce upper motor neuron signs), as a bit set.
+const CORD_CONDITIONS: u32 = condition_set(&[
+    Condition::CervicalMyelopathy,
+    Condition::ThoracicMyelopathy,
+    Condition::MotorNeuronDisease,
+    Condition::NutritionalMyelopathy,
+    Condition::DemyelinatingDisease,
+    Condition::HereditarySpasticParaplegia,
+    Condition::SpinalDuralAvFistula,
+    Condition::MalignantSpinalCordCompression,
+    Condition::SpinalEpiduralAbscess,
+]);
+
+/// A bit set of condition codes.
+const fn condition_set(cs: &[Condition]) -> u32 {
+    let mut m = 0u32;
+    let mut rest = cs;
+    while let [first, tail @ ..] = rest {
+        m |= 1u32 << (*first as u32);
+        rest = tail;
+    }
+    m
+}
+const _: () = assert!(N_CONDITIONS <= 32, "condition sets are u32 bit sets");
 
 /// The conditions, most likely first: emergencies, then likelihood, then a defining finding, then
 /// vocabulary order (cervical myelopathy first: the diagnosis not to miss).
 pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; N_CONDITIONS] {
-    let present = p.findings().present_mask();
+    let keys = rank_keys(d, p.findings().present_mask());
     let mut keyed = [Condition::CervicalMyelopathy; N_CONDITIONS];
     for (slot, c) in keyed.iter_mut().zip(Condition::ALL) {
         *slot = *c;
     }
     // Stable sort keeps vocabulary order on ties.
-    keyed.sort_by_cached_key(|c| core::cmp::Reverse(rank_key(d, present, *c)));
+    keyed.sort_by_key(|c| core::cmp::Reverse(keys.get(*c as usize).copied().unwrap_or(0)));
     keyed
 }
 
 /// The first condition of [`ranked`], without sorting.
 pub(crate) fn top(d: &Decision, p: &Presentation) -> Condition {
-    let present = p.findings().present_mask();
-    let mut best = (rank_key(d, present, Condition::CervicalMyelopathy), Condition::CervicalMyelopathy);
-    for &c in Condition::ALL.iter().skip(1) {
-        let k = rank_key(d, present, c);
-        // Strictly greater: the earlier condition wins ties, as in the stable sort.
-        if k > best.0 {
-            best = (k, c);
-        }
+    let keys = rank_keys(d, p.findings().present_mask());
+    // The greatest key wins; among equal keys the earlier condition (hence the code's complement
+    // in the low byte): the first of the stable sort.
+    let mut best = 0u16;
+    for (i, &k) in keys.iter().enumerate() {
+        best = best.max((u16::from(k) << 8) | (0xff - (i as u16 & 0xff)));
     }
-    best.1
+    let best = usize::from(0xff - (best & 0xff));
+    Condition::ALL.get(best).copied().unwrap_or(Condition::CervicalMyelopathy)
 }
