@@ -33,8 +33,9 @@ use std::process::ExitCode;
 use std::sync::{Mutex, Once};
 
 pub(crate) use stenosis_core::Detail;
-use stenosis_core::{assess_json, InputError, Presentation, RecordId};
+use stenosis_core::{assess_json_into, InputError, Presentation, RecordId};
 
+use crate::aligned::{AlignedFile, STAGE_BYTES};
 use crate::Failure;
 
 /// Default longest line, in bytes (without its line break). A Presentation with every finding
@@ -54,12 +55,6 @@ pub(crate) struct Options {
     pub(crate) detail: Detail,
     /// Longest accepted line in bytes; a longer one becomes a `line_too_long` error record.
     pub(crate) max_line_bytes: usize,
-}
-
-/// One line as read: its bytes, or only its length when it exceeded the limit.
-enum Line {
-    Text(Vec<u8>),
-    TooLong(u64),
 }
 
 /// The temporary file that a signal must remove, if any. The signal thread and the final rename
@@ -160,9 +155,9 @@ enum Sink {
     Stdout(BufWriter<io::Stdout>),
     /// A device or FIFO, written in place.
     Direct(BufWriter<File>),
-    /// A regular file, written through a temporary file.
+    /// A regular file, written through a temporary file (directly to the disk where possible).
     Replace {
-        out: BufWriter<File>,
+        out: AlignedFile,
         temp: TempFile,
         dest: PathBuf,
     },
@@ -184,7 +179,7 @@ impl Sink {
             Sink::Stdout(mut w) => w.flush().map_err(err),
             Sink::Direct(w) => w.into_inner().map_err(|e| err(e.into_error())).map(drop),
             Sink::Replace { out, temp, dest } => {
-                let file = out.into_inner().map_err(|e| err(e.into_error()))?;
+                let file = out.finish().map_err(err)?;
                 file.sync_all().map_err(err)?;
                 drop(file);
                 temp.commit(&dest, shown)
@@ -296,7 +291,8 @@ fn open_sink(output: &str, out_name: &str, out_meta: Option<&Metadata>) -> Resul
         // Keep the permissions of the file being replaced.
         let _ = file.set_permissions(std::fs::Permissions::from_mode(m.permissions().mode()));
     }
-    Ok(Sink::Replace { out: BufWriter::with_capacity(64 << 10, file), temp, dest })
+    let out = AlignedFile::new(file, &temp.path, STAGE_BYTES);
+    Ok(Sink::Replace { out, temp, dest })
 }
 
 fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
@@ -320,8 +316,11 @@ fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
 /// Three stages overlap, so that neither reading nor writing leaves the cores idle: a reader
 /// thread cuts the input into chunks, this thread assesses each chunk on `options.threads`
 /// threads, and a writer thread writes the records in order. The channels between them hold two
-/// chunks each, so memory stays bounded whatever the input's length. A read error stops the run
-/// after the records of the lines before it are written; a write error stops the reader too.
+/// chunks each, so memory stays bounded whatever the input's length. The records of a chunk are
+/// written into a few large buffers (one per worker) that go back to a pool once written, so
+/// that no memory is allocated (or faulted in) per record and the writer makes large writes. A
+/// read error stops the run after the records of the lines before it are written; a write error
+/// stops the reader too.
 fn process(
     mut reader: Box<dyn BufRead + Send>,
     sink: &mut Sink,
@@ -335,16 +334,19 @@ fn process(
         Detail::Standard => standard_record,
         Detail::Summary => summary_record,
     };
+    let pool = Pool::default();
+    let pool = &pool;
     std::thread::scope(|s| {
-        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Result<(Chunk, usize), Failure>>(2);
-        let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<(Vec<(String, bool)>, usize)>(2);
+        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Result<Chunk, Failure>>(2);
+        let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<(Vec<Records>, usize)>(2);
         s.spawn(move || {
             let mut line_no = 0u64;
             loop {
-                match read_chunk(&mut *reader, options.max_line_bytes, &mut line_no) {
-                    Ok((lines, _, true)) if lines.is_empty() => return,
-                    Ok((lines, chunk_bytes, eof)) => {
-                        if chunk_tx.send(Ok((lines, chunk_bytes))).is_err() || eof {
+                let mut chunk = Chunk { text: pool.text(), lines: Vec::with_capacity(CHUNK_LINES), bytes: 0 };
+                match read_chunk(&mut *reader, options.max_line_bytes, &mut line_no, &mut chunk) {
+                    Ok(true) if chunk.lines.is_empty() => return,
+                    Ok(eof) => {
+                        if chunk_tx.send(Ok(chunk)).is_err() || eof {
                             return;
                         }
                     }
@@ -358,15 +360,12 @@ fn process(
         let writer = s.spawn(move || -> Result<(u64, u64), Failure> {
             let (mut assessed, mut refused) = (0u64, 0u64);
             let out = sink.writer();
-            for (records, chunk_bytes) in record_rx {
-                for (record, ok) in records {
-                    out.write_all(record.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
-                    out.write_all(b"\n").map_err(|e| io_failure(out_name, "write", &e))?;
-                    if ok {
-                        assessed += 1;
-                    } else {
-                        refused += 1;
-                    }
+            for (parts, chunk_bytes) in record_rx {
+                for part in parts {
+                    out.write_all(part.text.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
+                    assessed += part.assessed;
+                    refused += part.refused;
+                    pool.give_records(part.text);
                 }
                 if let Some(bar) = progress {
                     bar.inc(chunk_bytes as u64);
@@ -378,9 +377,10 @@ fn process(
         let mut read_error = None;
         for chunk in chunk_rx {
             match chunk {
-                Ok((lines, chunk_bytes)) => {
-                    let records = assess_chunk(&lines, options, record);
-                    if record_tx.send((records, chunk_bytes)).is_err() {
+                Ok(chunk) => {
+                    let parts = assess_chunk(&chunk, options, record, pool);
+                    pool.give_text(chunk.text);
+                    if record_tx.send((parts, chunk.bytes)).is_err() {
                         // The writer stopped on an error; it reports it.
                         break;
                     }
@@ -400,56 +400,145 @@ fn process(
     })
 }
 
-/// Numbered lines, as read.
-type Chunk = Vec<(u64, Line)>;
-
-/// Reads the next chunk: up to [`CHUNK_LINES`] lines or [`CHUNK_BYTES`] bytes. Returns the
-/// lines (numbered on from `line_no`), their size in bytes, and whether the input ended.
-fn read_chunk(reader: &mut dyn BufRead, max_line_bytes: usize, line_no: &mut u64) -> io::Result<(Chunk, usize, bool)> {
-    let mut chunk: Chunk = Vec::with_capacity(CHUNK_LINES);
-    let mut chunk_bytes = 0usize;
-    while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
-        match read_line(reader, max_line_bytes)? {
-            Some(line) => {
-                *line_no += 1;
-                chunk_bytes += match &line {
-                    Line::Text(t) => t.len() + 1,
-                    Line::TooLong(_) => 1,
-                };
-                chunk.push((*line_no, line));
-            }
-            None => return Ok((chunk, chunk_bytes, true)),
-        }
-    }
-    Ok((chunk, chunk_bytes, false))
+/// Buffers handed back once used: the input text of chunks and the records written from them.
+/// At most a few chunks are in flight, so the pool stays small.
+#[derive(Default)]
+struct Pool {
+    texts: Mutex<Vec<Vec<u8>>>,
+    records: Mutex<Vec<String>>,
 }
 
-/// Assesses one chunk on `options.threads` threads; records come back in line order. Each row
-/// runs in its own `catch_unwind`: a panic becomes that row's `internal` error record.
-fn assess_chunk(
-    chunk: &[(u64, Line)],
-    options: &Options,
-    record: fn(u64, &[u8]) -> (String, bool),
-) -> Vec<(String, bool)> {
-    let one = move |(n, line): &(u64, Line)| match line {
-        Line::Text(text) => std::panic::catch_unwind(|| record(*n, text)).unwrap_or_else(|_| internal_record(*n)),
-        Line::TooLong(len) => (too_long_record(*n, *len, options.max_line_bytes), false),
+impl Pool {
+    fn text(&self) -> Vec<u8> {
+        self.texts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop().unwrap_or_default()
+    }
+
+    fn give_text(&self, mut text: Vec<u8>) {
+        text.clear();
+        self.texts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(text);
+    }
+
+    fn records(&self) -> String {
+        self.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop().unwrap_or_default()
+    }
+
+    fn give_records(&self, mut text: String) {
+        text.clear();
+        self.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(text);
+    }
+}
+
+/// One line of a chunk: where its text is in the chunk, or only its length when it exceeded the
+/// limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Text(usize, usize),
+    TooLong(u64),
+}
+
+/// Numbered lines, as read: their text one after the other in `text`.
+struct Chunk {
+    text: Vec<u8>,
+    lines: Vec<(u64, Line)>,
+    /// The input bytes the chunk's lines took (line breaks included), for the progress bar.
+    bytes: usize,
+}
+
+/// The records of a run of consecutive lines, each followed by `\n`, and how many of them were
+/// assessed and refused.
+struct Records {
+    text: String,
+    assessed: u64,
+    refused: u64,
+}
+
+/// Reads the next chunk into `chunk` (empty): up to [`CHUNK_LINES`] lines or [`CHUNK_BYTES`]
+/// bytes, numbered on from `line_no`. Returns whether the input ended.
+fn read_chunk(
+    reader: &mut dyn BufRead,
+    max_line_bytes: usize,
+    line_no: &mut u64,
+    chunk: &mut Chunk,
+) -> io::Result<bool> {
+    while chunk.lines.len() < CHUNK_LINES && chunk.bytes < CHUNK_BYTES {
+        let start = chunk.text.len();
+        match read_line(reader, max_line_bytes, &mut chunk.text)? {
+            Some(line) => {
+                *line_no += 1;
+                chunk.bytes += match line {
+                    Line::Text(..) => chunk.text.len() - start + 1,
+                    Line::TooLong(_) => 1,
+                };
+                chunk.lines.push((*line_no, line));
+            }
+            None => return Ok(true),
+        }
+    }
+    Ok(false)
+}
+
+/// Assesses one chunk on `options.threads` threads, each writing the records of its consecutive
+/// share of the lines into one buffer; the buffers come back in line order. Each row runs in its
+/// own `catch_unwind`: a panic becomes that row's `internal` error record (whatever the row had
+/// written is dropped).
+fn assess_chunk(chunk: &Chunk, options: &Options, record: RecordFn, pool: &Pool) -> Vec<Records> {
+    let text = &chunk.text;
+    let one = move |out: &mut String, (n, line): &(u64, Line)| -> bool {
+        let start = out.len();
+        let ok = match *line {
+            Line::Text(from, to) => {
+                let line = text.get(from..to).unwrap_or_default();
+                let mut out = std::panic::AssertUnwindSafe(&mut *out);
+                std::panic::catch_unwind(move || record(*n, line, &mut out)).ok()
+            }
+            Line::TooLong(len) => {
+                out.push_str(&too_long_record(*n, len, options.max_line_bytes));
+                Some(false)
+            }
+        };
+        let ok = ok.unwrap_or_else(|| {
+            out.truncate(start);
+            out.push_str(&internal_record(*n));
+            false
+        });
+        out.push('\n');
+        ok
     };
-    let per = chunk.len().div_ceil(options.threads.max(1)).max(1);
+    let part = move |lines: &[(u64, Line)]| {
+        let mut r = Records { text: pool.records(), assessed: 0, refused: 0 };
+        for line in lines {
+            if one(&mut r.text, line) {
+                r.assessed += 1;
+            } else {
+                r.refused += 1;
+            }
+        }
+        r
+    };
+    let per = chunk.lines.len().div_ceil(options.threads.max(1)).max(1);
     std::thread::scope(|s| {
-        let handles: Vec<_> =
-            chunk.chunks(per).map(|part| (part, s.spawn(move || part.iter().map(one).collect::<Vec<_>>()))).collect();
+        let handles: Vec<_> = chunk.lines.chunks(per).map(|lines| (lines, s.spawn(move || part(lines)))).collect();
         handles
             .into_iter()
-            .flat_map(|(part, h)| h.join().unwrap_or_else(|_| part.iter().map(|(n, _)| internal_record(*n)).collect()))
+            .map(|(lines, h)| {
+                // `one` catches a row's panic; this is a panic outside any row.
+                h.join().unwrap_or_else(|_| {
+                    let mut text = String::new();
+                    for (n, _) in lines {
+                        text.push_str(&internal_record(*n));
+                        text.push('\n');
+                    }
+                    Records { text, assessed: 0, refused: lines.len() as u64 }
+                })
+            })
             .collect()
     })
 }
 
-/// Reads one line (without its `\n` or `\r\n`) of at most `limit` bytes. A longer line is
-/// consumed to its end without being kept; only its length is returned.
-fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>> {
-    let mut buf = Vec::new();
+/// Reads one line (without its `\n` or `\r\n`) of at most `limit` bytes, appending its text to
+/// `text`. A longer line is consumed to its end without being kept; only its length is returned.
+fn read_line(reader: &mut dyn BufRead, limit: usize, text: &mut Vec<u8>) -> io::Result<Option<Line>> {
+    let start = text.len();
     let mut len: u64 = 0;
     let mut too_long = false;
     let mut any = false;
@@ -464,7 +553,7 @@ fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>>
             break;
         }
         any = true;
-        let (part, used, done) = match available.iter().position(|&b| b == b'\n') {
+        let (part, used, done) = match memchr::memchr(b'\n', available) {
             Some(i) => (available.get(..i).unwrap_or_default(), i + 1, true),
             None => (available, available.len(), false),
         };
@@ -472,11 +561,11 @@ fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>>
         last = part.last().copied().or(last);
         if !too_long {
             // One byte of slack for a `\r` before the `\n`.
-            if buf.len() + part.len() > limit.saturating_add(1) {
+            if text.len() - start + part.len() > limit.saturating_add(1) {
                 too_long = true;
-                buf = Vec::new();
+                text.truncate(start);
             } else {
-                buf.extend_from_slice(part);
+                text.extend_from_slice(part);
             }
         }
         reader.consume(used);
@@ -488,34 +577,46 @@ fn read_line(reader: &mut dyn BufRead, limit: usize) -> io::Result<Option<Line>>
         return Ok(None);
     }
     if last == Some(b'\r') {
-        buf.pop();
+        if !too_long {
+            text.pop();
+        }
         len -= 1;
     }
-    if too_long || buf.len() > limit {
+    if too_long || text.len() - start > limit {
+        text.truncate(start);
         return Ok(Some(Line::TooLong(len)));
     }
-    Ok(Some(Line::Text(buf)))
+    Ok(Some(Line::Text(start, text.len())))
 }
 
-fn standard_record(line_no: u64, line: &[u8]) -> (String, bool) {
-    detail_record(line_no, line, Detail::Standard)
+/// Writes the record of one line (without a line break) into the buffer; whether it was assessed.
+type RecordFn = fn(u64, &[u8], &mut String) -> bool;
+
+fn standard_record(line_no: u64, line: &[u8], out: &mut String) -> bool {
+    detail_record(line_no, line, Detail::Standard, out)
 }
 
-fn summary_record(line_no: u64, line: &[u8]) -> (String, bool) {
-    detail_record(line_no, line, Detail::Summary)
+fn summary_record(line_no: u64, line: &[u8], out: &mut String) -> bool {
+    detail_record(line_no, line, Detail::Summary, out)
 }
 
 /// The output record of one batch line at a detail level.
-fn detail_record(line_no: u64, line: &[u8], detail: Detail) -> (String, bool) {
+fn detail_record(line_no: u64, line: &[u8], detail: Detail, out: &mut String) -> bool {
     match Presentation::from_json_bytes(line) {
-        Ok(p) => (assess_json(&p, detail), true),
-        Err(e) => (with_record_id(error_record(line_no, &e), line), false),
+        Ok(p) => {
+            assess_json_into(&p, detail, out);
+            true
+        }
+        Err(e) => {
+            out.push_str(&with_record_id(error_record(line_no, &e), line));
+            false
+        }
     }
 }
 
 /// The output record of one batch line.
-fn batch_record(line_no: u64, line: &[u8]) -> (String, bool) {
-    detail_record(line_no, line, Detail::Full)
+fn batch_record(line_no: u64, line: &[u8], out: &mut String) -> bool {
+    detail_record(line_no, line, Detail::Full, out)
 }
 
 /// A refused line's record with the line's `id` (when the line is JSON whose `id` is a valid
@@ -560,8 +661,8 @@ fn too_long_record(line_no: u64, len: u64, limit: usize) -> String {
     .to_string()
 }
 
-fn internal_record(line_no: u64) -> (String, bool) {
-    let record = serde_json::json!({
+fn internal_record(line_no: u64) -> String {
+    serde_json::json!({
         "line": line_no,
         "error": {
             "kind": "internal",
@@ -569,19 +670,25 @@ fn internal_record(line_no: u64) -> (String, bool) {
             "message": "internal error while assessing this line (a bug in stenosis; please report it)",
         },
     })
-    .to_string();
-    (record, false)
+    .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// One record as a String, and whether the line was assessed.
+    fn call(record: RecordFn, n: u64, line: &[u8]) -> (String, bool) {
+        let mut out = String::new();
+        let ok = record(n, line, &mut out);
+        (out, ok)
+    }
+
     #[test]
     fn detail_levels_say_less_of_the_same_assessment() {
         let line = br#"{"id": "r-9", "age_years": 70, "course": "progressive", "findings": {"hoffmann_sign": "present", "babinski_sign": "present", "bilateral_leg_symptoms": "present"}}"#;
-        let full: serde_json::Value = serde_json::from_str(&batch_record(1, line).0).unwrap();
-        let (standard, ok) = standard_record(1, line);
+        let full: serde_json::Value = serde_json::from_str(&call(batch_record, 1, line).0).unwrap();
+        let (standard, ok) = call(standard_record, 1, line);
         assert!(ok && standard.starts_with(r#"{"id":"r-9","differential":"#), "{standard}");
         let mut want = full.clone();
         let m = want.as_object_mut().unwrap();
@@ -590,7 +697,7 @@ mod tests {
             full["citations"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
         m.insert("citations".to_owned(), serde_json::Value::from(ids));
         assert_eq!(serde_json::from_str::<serde_json::Value>(&standard).unwrap(), want);
-        let (summary, ok) = summary_record(1, line);
+        let (summary, ok) = call(summary_record, 1, line);
         let s: serde_json::Value = serde_json::from_str(&summary).unwrap();
         assert!(ok && summary.starts_with(r#"{"id":"r-9","top_condition":"#), "{summary}");
         assert_eq!(s["pathway"], full["pathway"]);
@@ -598,19 +705,19 @@ mod tests {
         assert_eq!(s["myelopathy_likelihood"], full["myelopathy"]["likelihood"]);
         let flags: Vec<&serde_json::Value> = full["red_flags"].as_array().unwrap().iter().map(|r| &r["id"]).collect();
         assert_eq!(s["red_flags"].as_array().unwrap().iter().collect::<Vec<_>>(), flags);
-        let (bad, ok) = summary_record(2, br#"{"id": "r-10", "mjoa": 19}"#);
+        let (bad, ok) = call(summary_record, 2, br#"{"id": "r-10", "mjoa": 19}"#);
         assert!(!ok && bad.contains(r#""id":"r-10""#) && bad.contains(r#""field":"mjoa""#), "{bad}");
     }
 
     #[test]
     fn records_carry_the_record_id() {
-        let (ok, good) = batch_record(1, br#"{"id": "r-1", "age_years": 70}"#);
+        let (ok, good) = call(batch_record, 1, br#"{"id": "r-1", "age_years": 70}"#);
         assert!(good && ok.starts_with(r#"{"id":"r-1","differential":"#), "{ok}");
-        let (bad, good) = batch_record(2, br#"{"id": "r-2", "age_years": 700}"#);
+        let (bad, good) = call(batch_record, 2, br#"{"id": "r-2", "age_years": 700}"#);
         let v: serde_json::Value = serde_json::from_str(&bad).unwrap();
         assert!(!good && v["id"] == "r-2" && v["line"] == 2 && v["error"]["field"] == "age_years", "{bad}");
         // An id that is itself invalid is not echoed (the error names it).
-        let (bad, _) = batch_record(3, br#"{"id": "r 3"}"#);
+        let (bad, _) = call(batch_record, 3, br#"{"id": "r 3"}"#);
         let v: serde_json::Value = serde_json::from_str(&bad).unwrap();
         assert!(v.get("id").is_none() && v["error"]["field"] == "id", "{bad}");
     }
@@ -618,12 +725,16 @@ mod tests {
     fn lines(text: &[u8], limit: usize) -> Vec<Result<Vec<u8>, u64>> {
         let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(8, text));
         let mut out = Vec::new();
-        while let Some(line) = read_line(&mut *reader, limit).unwrap() {
+        // A chunk's text holds its lines one after the other.
+        let mut kept = b"before".to_vec();
+        while let Some(line) = read_line(&mut *reader, limit, &mut kept).unwrap() {
             out.push(match line {
-                Line::Text(t) => Ok(t),
+                Line::Text(from, to) => Ok(kept[from..to].to_vec()),
                 Line::TooLong(n) => Err(n),
             });
         }
+        let all: Vec<u8> = out.iter().filter_map(|l| l.as_ref().ok()).flatten().copied().collect();
+        assert_eq!(kept, [b"before".as_slice(), &all].concat());
         out
     }
 
@@ -643,27 +754,41 @@ mod tests {
         assert_eq!(lines(&text, 100), vec![Err(1000), Ok(b"next".to_vec())]);
     }
 
-    fn panics_on_line_5(n: u64, line: &[u8]) -> (String, bool) {
+    fn panics_on_line_5(n: u64, line: &[u8], out: &mut String) -> bool {
+        // Something written before the panic is dropped with it.
+        out.push_str("partial ");
         assert_ne!(n, 5, "injected fault");
-        (String::from_utf8_lossy(line).into_owned(), true)
+        out.truncate(out.len() - "partial ".len());
+        out.push_str(std::str::from_utf8(line).unwrap());
+        true
     }
 
     #[test]
     fn a_panicking_row_becomes_its_own_error_record() {
-        let chunk: Vec<(u64, Line)> = (1..=12).map(|n| (n, Line::Text(format!("row {n}").into_bytes()))).collect();
+        let mut text = Vec::new();
+        let mut lines = Vec::new();
+        for n in 1..=12u64 {
+            let start = text.len();
+            text.extend_from_slice(format!("row {n}").as_bytes());
+            lines.push((n, Line::Text(start, text.len())));
+        }
+        let chunk = Chunk { text, lines, bytes: 0 };
         for threads in [1, 3, 12] {
-            let records =
-                assess_chunk(&chunk, &Options { threads, max_line_bytes: 100, detail: Detail::Full }, panics_on_line_5);
+            let options = Options { threads, max_line_bytes: 100, detail: Detail::Full };
+            let parts = assess_chunk(&chunk, &options, panics_on_line_5, &Pool::default());
+            assert_eq!(parts.len(), threads);
+            assert_eq!(parts.iter().map(|p| p.assessed).sum::<u64>(), 11);
+            assert_eq!(parts.iter().map(|p| p.refused).sum::<u64>(), 1);
+            let all: String = parts.iter().map(|p| p.text.as_str()).collect();
+            let records: Vec<&str> = all.strip_suffix('\n').unwrap().split('\n').collect();
             assert_eq!(records.len(), 12);
-            for (i, (record, ok)) in records.iter().enumerate() {
+            for (i, record) in records.iter().enumerate() {
                 let n = i + 1;
                 if n == 5 {
-                    assert!(!ok);
                     let v: serde_json::Value = serde_json::from_str(record).unwrap();
                     assert_eq!(v["line"], 5);
                     assert_eq!(v["error"]["kind"], "internal");
                 } else {
-                    assert!(ok);
                     assert_eq!(record, &format!("row {n}"));
                 }
             }

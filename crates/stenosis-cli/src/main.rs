@@ -15,6 +15,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use stenosis_core::{assess, Finding, Presentation};
 use stenosis_render::{html, patient, text};
 
+mod aligned;
 mod batch;
 
 /// Is this patient's leg problem coming from the cervical spinal cord?

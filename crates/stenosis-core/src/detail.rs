@@ -280,6 +280,32 @@ pub fn assess_json(p: &Presentation, detail: Detail) -> String {
     }
 }
 
+/// [`assess_json`] appended to `out`: the same bytes, written into a buffer the caller keeps, so
+/// that a batch writing many records into one buffer allocates nothing per record.
+///
+/// ```
+/// use stenosis_core::{assess_json, assess_json_into, Detail, Presentation};
+/// let p = Presentation::from_json(r#"{"id": "r-2", "age_years": 71}"#)?;
+/// let mut out = String::from("[");
+/// for detail in [Detail::Standard, Detail::Summary] {
+///     assess_json_into(&p, detail, &mut out);
+///     out.push(',');
+/// }
+/// let want = format!("[{},{},", assess_json(&p, Detail::Standard), assess_json(&p, Detail::Summary));
+/// assert_eq!(out, want);
+/// # Ok::<(), stenosis_core::InputError>(())
+/// ```
+pub fn assess_json_into(p: &Presentation, detail: Detail, out: &mut String) {
+    match detail {
+        Detail::Standard => {
+            let mut trace = crate::rules::Collect::default();
+            let d = crate::rules::evaluate(p, &mut trace);
+            crate::json::write_standard_into(p, &d, &trace, out);
+        }
+        Detail::Full | Detail::Summary => out.push_str(&assess_json(p, detail)),
+    }
+}
+
 /// Every reference of the citation registry, in registry order, each as it appears in a `full`
 /// assessment's `citations`. `standard` records give citations as ids into this list.
 #[must_use]

@@ -741,8 +741,15 @@ impl Standard<'_> {
 /// The `standard` JSON (compact) of a presentation from its decision and the reasons its rules
 /// gave: byte-identical to [`write`]`(&build(p, d, trace, false), Detail::Standard)`.
 pub(crate) fn write_standard(p: &Presentation, d: &Decision, trace: &Collect) -> String {
+    let mut out = String::with_capacity(8 << 10);
+    write_standard_into(p, d, trace, &mut out);
+    out
+}
+
+/// [`write_standard`] appended to `out` (a batch reuses one buffer for many records).
+pub(crate) fn write_standard_into(p: &Presentation, d: &Decision, trace: &Collect, out: &mut String) {
     let mut s = Standard {
-        w: W(String::with_capacity(8 << 10)),
+        w: W(core::mem::take(out)),
         p,
         d,
         trace,
@@ -783,7 +790,7 @@ pub(crate) fn write_standard(p: &Presentation, d: &Decision, trace: &Collect) ->
     s.w.raw(",\"disclaimer\":");
     s.w.raw(DISCLAIMER_JSON);
     s.w.0.push('}');
-    s.w.0
+    *out = s.w.0;
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub use assessment::{
 };
 pub use cds::{cds_hooks_response, CdsCard, CdsHooksResponse, CdsLink, CdsSource, CDS_SUMMARY_MAX_CHARS};
 pub use citations::{CitationId, Reference};
-pub use detail::{assess_json, references, references_json, Detail, UnknownDetail};
+pub use detail::{assess_json, assess_json_into, references, references_json, Detail, UnknownDetail};
 pub use error::{InputError, InputErrorKind, Position};
 pub use evaluation::{evaluate, Evaluation};
 pub use fields::{presentation_fields, FieldKind, FieldValue, PresentationField};
