@@ -356,7 +356,10 @@ def headline_row(p: dict[str, Any]) -> dict[str, Any]:
     demyelinating = MODERATE if course == "relapsing" and any_of(DEMYELINATION_PICTURE) else LOW
     sdavf_picture = worsening and (any_of(GAIT) or cord_pattern) and has("bladder_dysfunction") and has("leg_numbness")
     cervical_mri_clear = imaging in (NO_COMPRESSION, SIGNAL_ONLY)
-    sdavf = MODERATE if sdavf_picture and (p.get("sex") != "female" or cervical_mri_clear) else LOW
+    # A man (or sex unknown) unless arm cord signs put the lesion in the neck and the neck is not clear.
+    arm_cord_signs = any_of(ARM_UMN | HAND_SIGNS)
+    sdavf_man = p.get("sex") != "female" and (not arm_cord_signs or cervical_mri_clear)
+    sdavf = MODERATE if sdavf_picture and (sdavf_man or cervical_mri_clear) else LOW
     mimic = demyelinating >= MODERATE or sdavf >= MODERATE
 
     ces_explains = ces == HIGH and not any_umn and (has("significant_back_pain") or sciatica or umn_exam_done)
@@ -717,7 +720,9 @@ def headline_vectorised(df: pd.DataFrame) -> pd.DataFrame:
         worsening & (x.any(GAIT) | cord_pattern) & P("bladder_dysfunction") & P("leg_numbness")
     )
     cervical_mri_clear = no_compression | signal_only
-    sdavf = np.where(sdavf_picture & (not_female | cervical_mri_clear), MODERATE, LOW).astype(np.int8)
+    arm_cord_signs = x.any(ARM_UMN | HAND_SIGNS)
+    sdavf_man = not_female & (~arm_cord_signs | cervical_mri_clear)
+    sdavf = np.where(sdavf_picture & (sdavf_man | cervical_mri_clear), MODERATE, LOW).astype(np.int8)
     mimic = (demyelinating >= MODERATE) | (sdavf >= MODERATE)
 
     ces_explains = (ces == HIGH) & ~any_umn & (P("significant_back_pain") | sciatica | umn_exam_done)

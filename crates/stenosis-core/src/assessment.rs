@@ -28,7 +28,7 @@ pub use types::{
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The knowledge-base version: changes whenever a rule, threshold or citation changes.
-pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.22";
+pub const KNOWLEDGE_BASE_VERSION: &str = "2026.12.23";
 
 /// The disclaimer every assessment carries.
 pub const DISCLAIMER: &str = "Decision support for clinicians, not a diagnosis. stenosis summarises published evidence about the findings it is given; it does not examine the patient or read images, and every statement shows its basis so that the clinician can review it. Clinical judgement decides.";

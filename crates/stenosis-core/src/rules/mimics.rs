@@ -9,7 +9,7 @@
 
 use super::engine::{Move, Rule};
 use super::facts::{mask, Ctx, LEG_WEAKNESS};
-use super::localisation::{cervical_mri_clear, lumbar_stenosis_known, ARM_UMN, LEG_UMN};
+use super::localisation::{cervical_mri_clear, lumbar_stenosis_known, ARM_UMN, HAND_SIGNS, LEG_UMN};
 use super::Reason;
 use crate::citations::CitationId as C;
 use crate::vocab::{Condition, Course, Finding as F, Likelihood, Sex};
@@ -341,9 +341,13 @@ fn flow_voids(c: &Ctx<'_>) -> bool {
 fn sdavf_picture(c: &Ctx<'_>) -> bool {
     c.worsening() && (c.any(GAIT) || c.any(LEG_UMN)) && c.has(F::BladderDysfunction) && c.has(F::LegNumbness)
 }
-/// The pattern in a man, or with the sex not recorded (unknown is not "not male").
+/// Upper motor neuron or myelopathy-hand signs in the arms: a thoracic or lumbar lesion cannot
+/// produce them (clinical-evidence-2.md §2.5), and fistulas lie mostly from T7 down (§2.3).
+const ARM_CORD_SIGNS: u128 = ARM_UMN | HAND_SIGNS;
+/// The pattern in a man, or with the sex not recorded (unknown is not "not male"), unless cord
+/// signs in the arms put the lesion in the neck and the cervical MRI has not been reported clear.
 fn sdavf_pattern(c: &Ctx<'_>) -> bool {
-    sdavf_picture(c) && c.p.sex() != Some(Sex::Female)
+    sdavf_picture(c) && c.p.sex() != Some(Sex::Female) && (!c.any(ARM_CORD_SIGNS) || cervical_mri_clear(c))
 }
 /// The pattern in a woman (a minority of fistulas) once the cervical MRI shows no compression.
 fn sdavf_pattern_woman_neck_clear(c: &Ctx<'_>) -> bool {
@@ -360,7 +364,7 @@ const SDAVF_FLOW_VOIDS: Reason = Reason {
 };
 const SDAVF_PATTERN: Reason = Reason {
     id: "sdavf_pattern",
-    text: "A worsening gait, leg numbness and bladder symptoms (sex male or not recorded): the pattern of a spinal dural arteriovenous fistula, often first taken for lumbar stenosis; thoracic MRI with contrast",
+    text: "A worsening gait, leg numbness and bladder symptoms (sex male or not recorded), with no upper motor neuron or myelopathy-hand sign in the arms or no compression on cervical MRI: the pattern of a spinal dural arteriovenous fistula, often first taken for lumbar stenosis; thoracic MRI with contrast",
     cites: &[C::Brinjikji2016Sdavf, C::Jeng2015Sdavf],
 };
 const SDAVF_PATTERN_WOMAN: Reason = Reason {
