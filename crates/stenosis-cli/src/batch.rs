@@ -291,7 +291,7 @@ fn open_sink(output: &str, out_name: &str, out_meta: Option<&Metadata>) -> Resul
         // Keep the permissions of the file being replaced.
         let _ = file.set_permissions(std::fs::Permissions::from_mode(m.permissions().mode()));
     }
-    let out = AlignedFile::new(file, &temp.path, STAGE_BYTES);
+    let out = AlignedFile::new(file, &temp.path, STAGE_BYTES).map_err(|e| io_failure(out_name, "write", &e))?;
     Ok(Sink::Replace { out, temp, dest })
 }
 
