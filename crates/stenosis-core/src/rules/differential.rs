@@ -30,36 +30,68 @@ pub(crate) fn conditions<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     let (l, fired) = engine::likelihood(CAUDA_EQUINA_SYNDROME, c, Target::Condition(Condition::CaudaEquinaSyndrome), t);
     c.d.set_condition(Condition::CaudaEquinaSyndrome, l, fired);
     // Version 2: the cord below the neck, Guillain-Barre, cancer, infection, and the mimics.
-    let x = Condition::ThoracicMyelopathy;
-    let (l, fired) = engine::likelihood(localisation::THORACIC_MYELOPATHY, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
-    let x = Condition::GuillainBarreSyndrome;
-    let (l, fired) = engine::likelihood(localisation::GUILLAIN_BARRE, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    // Each is applied only when one of its rows can fire (`guarded`).
+    use localisation as loc;
+    guarded(loc::THORACIC_MYELOPATHY, loc::thoracic_may_fire, Condition::ThoracicMyelopathy, c, t);
+    guarded(loc::GUILLAIN_BARRE, loc::guillain_barre_may_fire, Condition::GuillainBarreSyndrome, c, t);
     let x = Condition::MalignantSpinalCordCompression;
-    let (l, fired) = engine::likelihood(localisation::MALIGNANT_COMPRESSION, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
-    let x = Condition::SpinalEpiduralAbscess;
-    let (l, fired) = engine::likelihood(localisation::EPIDURAL_ABSCESS, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    guarded(loc::MALIGNANT_COMPRESSION, loc::malignant_compression_may_fire, x, c, t);
+    guarded(loc::EPIDURAL_ABSCESS, loc::epidural_abscess_may_fire, Condition::SpinalEpiduralAbscess, c, t);
     let x = Condition::MotorNeuronDisease;
-    let (l, fired) = engine::likelihood(mimics::MOTOR_NEURON_DISEASE, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    guarded(mimics::MOTOR_NEURON_DISEASE, mimics::motor_neuron_disease_may_fire, x, c, t);
     let x = Condition::NutritionalMyelopathy;
-    let (l, fired) = engine::likelihood(mimics::NUTRITIONAL_MYELOPATHY, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    guarded(mimics::NUTRITIONAL_MYELOPATHY, mimics::nutritional_myelopathy_may_fire, x, c, t);
     let x = Condition::DemyelinatingDisease;
-    let (l, fired) = engine::likelihood(mimics::DEMYELINATING_DISEASE, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    guarded(mimics::DEMYELINATING_DISEASE, mimics::demyelinating_disease_may_fire, x, c, t);
     let x = Condition::HereditarySpasticParaplegia;
-    let (l, fired) = engine::likelihood(mimics::HEREDITARY_SPASTIC_PARAPLEGIA, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    guarded(mimics::HEREDITARY_SPASTIC_PARAPLEGIA, mimics::hereditary_spastic_paraplegia_may_fire, x, c, t);
     let x = Condition::NormalPressureHydrocephalus;
-    let (l, fired) = engine::likelihood(mimics::NORMAL_PRESSURE_HYDROCEPHALUS, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    guarded(mimics::NORMAL_PRESSURE_HYDROCEPHALUS, mimics::normal_pressure_hydrocephalus_may_fire, x, c, t);
     let x = Condition::SpinalDuralAvFistula;
-    let (l, fired) = engine::likelihood(mimics::SPINAL_DURAL_AV_FISTULA, c, Target::Condition(x), t);
-    c.d.set_condition(x, l, fired);
+    guarded(mimics::SPINAL_DURAL_AV_FISTULA, mimics::spinal_dural_av_fistula_may_fire, x, c, t);
+}
+
+/// A condition's table, applied only when `may_fire` says one of its rows can fire: otherwise the
+/// table would leave the condition low with no row fired and no reason noted, which the decision
+/// already holds.
+#[inline(always)]
+fn guarded<T: Trace>(
+    table: &'static [Rule<Move>],
+    may_fire: fn(&Ctx<'_>) -> bool,
+    x: Condition,
+    c: &mut Ctx<'_>,
+    t: &mut T,
+) {
+    if may_fire(c) {
+        let (l, fired) = engine::likelihood(table, c, Target::Condition(x), t);
+        c.d.set_condition(x, l, fired);
+    }
+}
+
+/// Every guarded table with its guard, for the test that checks them.
+#[cfg(test)]
+pub(crate) fn guarded_tables() -> [(Condition, &'static [Rule<Move>], fn(&Ctx<'_>) -> bool); 10] {
+    use localisation as loc;
+    [
+        (Condition::ThoracicMyelopathy, loc::THORACIC_MYELOPATHY, loc::thoracic_may_fire),
+        (Condition::GuillainBarreSyndrome, loc::GUILLAIN_BARRE, loc::guillain_barre_may_fire),
+        (Condition::MalignantSpinalCordCompression, loc::MALIGNANT_COMPRESSION, loc::malignant_compression_may_fire),
+        (Condition::SpinalEpiduralAbscess, loc::EPIDURAL_ABSCESS, loc::epidural_abscess_may_fire),
+        (Condition::MotorNeuronDisease, mimics::MOTOR_NEURON_DISEASE, mimics::motor_neuron_disease_may_fire),
+        (Condition::NutritionalMyelopathy, mimics::NUTRITIONAL_MYELOPATHY, mimics::nutritional_myelopathy_may_fire),
+        (Condition::DemyelinatingDisease, mimics::DEMYELINATING_DISEASE, mimics::demyelinating_disease_may_fire),
+        (
+            Condition::HereditarySpasticParaplegia,
+            mimics::HEREDITARY_SPASTIC_PARAPLEGIA,
+            mimics::hereditary_spastic_paraplegia_may_fire,
+        ),
+        (
+            Condition::NormalPressureHydrocephalus,
+            mimics::NORMAL_PRESSURE_HYDROCEPHALUS,
+            mimics::normal_pressure_hydrocephalus_may_fire,
+        ),
+        (Condition::SpinalDuralAvFistula, mimics::SPINAL_DURAL_AV_FISTULA, mimics::spinal_dural_av_fistula_may_fire),
+    ]
 }
 
 // ---- Lumbar spinal stenosis ------------------------------------------------------------------

@@ -448,6 +448,14 @@ pub(crate) const THORACIC_MYELOPATHY: &[Rule<Move>] = &[
     row(legs_only_one_sign, Move::Raise(Likelihood::Moderate), &TH_LEGS_ONLY).reading(LEG_UMN),
 ];
 
+/// Whether a row of [`THORACIC_MYELOPATHY`] can fire: every row needs the thoracic MRI reported
+/// (present or absent), a truncal sensory level, or a leg upper motor neuron sign. When none is
+/// recorded the table leaves the likelihood low and notes nothing, so it is not applied (a test
+/// checks each guard against its table).
+pub(crate) fn thoracic_may_fire(c: &Ctx<'_>) -> bool {
+    c.known(F::ThoracicCordCompressionOnMri) || c.any(LEG_UMN | mask(&[F::TruncalSensoryLevel]))
+}
+
 // ---- Guillain-Barre syndrome ----------------------------------------------------------------
 
 /// GBS criteria: progression over days to 4 weeks (in months).
@@ -546,6 +554,12 @@ pub(crate) const GUILLAIN_BARRE: &[Rule<Move>] = &[
     ),
 ];
 
+/// Whether a row of [`GUILLAIN_BARRE`] can fire: every row needs leg weakness with reduced knee
+/// or ankle reflexes.
+pub(crate) fn guillain_barre_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::ReducedKneeReflexes, F::ReducedAnkleReflexes])) && c.any(LEG_WEAKNESS)
+}
+
 // ---- Metastatic spinal cord compression (NICE NG234, QS56) -----------------------------------
 
 /// A deficit that may be cord or cauda equina compression (NICE QS56: "symptoms or signs of cord
@@ -594,6 +608,12 @@ pub(crate) const MALIGNANT_COMPRESSION: &[Rule<Move>] = &[
         .reading(NEURO_DEFICIT | SPINAL_PAIN | mask(&[F::UnexplainedWeightLoss, F::StockingGloveSensoryLoss])),
 ];
 
+/// Whether a row of [`MALIGNANT_COMPRESSION`] can fire: every row needs a cancer history or
+/// unexplained weight loss.
+pub(crate) fn malignant_compression_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::CancerHistory, F::UnexplainedWeightLoss]))
+}
+
 // ---- Spinal epidural abscess (Davis 2004) ------------------------------------------------------
 
 fn infection_risk_back_pain(c: &Ctx<'_>) -> bool {
@@ -636,6 +656,12 @@ pub(crate) const EPIDURAL_ABSCESS: &[Rule<Move>] = &[
     row(infection_deficit_without_spinal_pain, Move::Raise(Likelihood::Moderate), &SEA_NO_PAIN)
         .reading(NEURO_DEFICIT | SPINAL_PAIN | mask(&[F::Fever, F::SpinalInfectionRisk])),
 ];
+
+/// Whether a row of [`EPIDURAL_ABSCESS`] can fire: every row needs fever or a spinal infection
+/// risk.
+pub(crate) fn epidural_abscess_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::Fever, F::SpinalInfectionRisk]))
+}
 
 /// Whether the cervical MRI reported shows no compression (for the mimic and localisation rules).
 pub(crate) fn cervical_mri_clear(c: &Ctx<'_>) -> bool {

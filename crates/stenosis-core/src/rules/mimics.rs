@@ -137,6 +137,14 @@ pub(crate) const MOTOR_NEURON_DISEASE: &[Rule<Move>] = &[
     row(sensory_without_emg, Move::Lower, &MND_SENSORY).reading(SENSORY | mask(&[F::Diabetes])),
 ];
 
+/// Whether a row of [`MOTOR_NEURON_DISEASE`] can fire: every raising row needs EMG denervation,
+/// bulbar symptoms, fasciculations or wasting, and the sensory row only lowers (from low, it does
+/// not fire). Otherwise the table leaves the likelihood low and notes nothing, so it is not
+/// applied (a test checks each guard against its table).
+pub(crate) fn motor_neuron_disease_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::EmgWidespreadDenervation, F::BulbarSymptoms, F::Fasciculations, F::LimbMuscleWasting]))
+}
+
 // ---- Nutritional myelopathy: B12 (subacute combined degeneration) and copper ------------------
 
 /// A myelopathic picture for the nutritional rules: leg upper motor neuron signs, gait disturbance,
@@ -211,6 +219,12 @@ pub(crate) const NUTRITIONAL_MYELOPATHY: &[Rule<Move>] = &[
         .reading(CORD_PICTURE | mask(&[F::PriorGastricSurgery])),
 ];
 
+/// Whether a row of [`NUTRITIONAL_MYELOPATHY`] can fire: every row needs low B12 or copper,
+/// dorsal-column loss, or gastric surgery.
+pub(crate) fn nutritional_myelopathy_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::LowVitaminB12, F::LowSerumCopper, F::VibrationOrPositionSenseLoss, F::PriorGastricSurgery]))
+}
+
 // ---- Demyelinating disease: MS, NMOSD ---------------------------------------------------------
 
 /// A cord or sensory picture for the demyelination rules: upper motor neuron signs, Lhermitte,
@@ -266,6 +280,12 @@ pub(crate) const DEMYELINATING_DISEASE: &[Rule<Move>] = &[
     row(relapsing_or_visual, Move::Raise(Likelihood::Moderate), &DEM_ONE).reading(mask(&[F::VisualDisturbance])),
 ];
 
+/// Whether a row of [`DEMYELINATING_DISEASE`] can fire: every row needs demyelinating lesions on
+/// brain MRI, visual disturbance, or a relapsing course.
+pub(crate) fn demyelinating_disease_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::BrainMriDemyelinatingLesions, F::VisualDisturbance])) || c.course_is(Course::Relapsing)
+}
+
 // ---- Hereditary spastic paraplegia ----------------------------------------------------------
 
 /// Spastic legs with a family history, in a course that is neither relapsing nor rapid (HSP is
@@ -299,6 +319,12 @@ pub(crate) const HEREDITARY_SPASTIC_PARAPLEGIA: &[Rule<Move>] = &[
         .reading(SPASTIC_LEGS | mask(&[F::FamilyHistorySimilarDisorder])),
 ];
 
+/// Whether a row of [`HEREDITARY_SPASTIC_PARAPLEGIA`] can fire: every row needs the family
+/// history.
+pub(crate) fn hereditary_spastic_paraplegia_may_fire(c: &Ctx<'_>) -> bool {
+    c.has(F::FamilyHistorySimilarDisorder)
+}
+
 // ---- Normal pressure hydrocephalus --------------------------------------------------------------
 
 /// NPH is insidious, lasting at least 3-6 months (part 2 §3.4 [44]): not raised on a rapidly
@@ -331,6 +357,12 @@ pub(crate) const NORMAL_PRESSURE_HYDROCEPHALUS: &[Rule<Move>] = &[
     row(gait_with_cognition, Move::Raise(Likelihood::Moderate), &NPH_TRIAD)
         .reading(GAIT | mask(&[F::CognitiveDecline])),
 ];
+
+/// Whether a row of [`NORMAL_PRESSURE_HYDROCEPHALUS`] can fire: every row needs enlarged
+/// ventricles or cognitive decline.
+pub(crate) fn normal_pressure_hydrocephalus_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::VentriculomegalyOnImaging, F::CognitiveDecline]))
+}
 
 // ---- Spinal dural arteriovenous fistula ----------------------------------------------------------
 
@@ -388,6 +420,13 @@ pub(crate) const SPINAL_DURAL_AV_FISTULA: &[Rule<Move>] = &[
     row(worse_after_lumbar_decompression_with_cord_signs, Move::Raise(Likelihood::Moderate), &SDAVF_AFTER_SURGERY)
         .reading(LEG_UMN | mask(&[F::PriorSpineSurgery, F::KnownLumbarStenosis, F::LumbarStenosisOnImaging])),
 ];
+
+/// Whether a row of [`SPINAL_DURAL_AV_FISTULA`] can fire: every row needs flow voids, prior spine
+/// surgery, or bladder symptoms with leg numbness.
+pub(crate) fn spinal_dural_av_fistula_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[F::CordFlowVoidsOnMri, F::PriorSpineSurgery]))
+        || (c.has(F::BladderDysfunction) && c.has(F::LegNumbness))
+}
 
 /// The mimics whose features raise the `mimic_features_present` warning.
 pub(crate) const MIMICS: [Condition; 6] = [

@@ -354,6 +354,41 @@ pub(crate) mod tests {
         assert!(checked > 4000, "{checked}");
     }
 
+    /// A guarded table is skipped when its guard says no row can fire: check that then, on
+    /// random presentations (half of them with few findings present, so that every guard is often
+    /// false), applying the table fires no row, notes no reason and leaves the condition low.
+    #[test]
+    fn guarded_tables_fire_no_row_when_their_guard_is_false() {
+        use super::engine;
+        use super::{Collect, Target};
+        use crate::vocab::Likelihood;
+        let mut r = Rng(0x2545_f491_4f6c_dd1d);
+        let mut skipped = [0usize; 10];
+        for i in 0..40_000 {
+            let p = random_presentation(&mut r);
+            let full = evaluate_ctx(&p, &mut NoTrace);
+            let (present, absent) = full.masks();
+            // Every other presentation keeps about one present finding in eight.
+            let keep = if i % 2 == 0 {
+                u128::MAX
+            } else {
+                u128::from(r.next() & r.next() & r.next()) << 64 | u128::from(r.next() & r.next() & r.next())
+            };
+            let c = full.with_findings(present & keep, absent);
+            for (k, (x, table, may_fire)) in differential::guarded_tables().into_iter().enumerate() {
+                if may_fire(&c) {
+                    continue;
+                }
+                skipped[k] += 1;
+                let mut t = Collect::default();
+                let (l, fired) = engine::likelihood(table, &c, Target::Condition(x), &mut t);
+                assert_eq!((l, fired), (Likelihood::Low, 0), "{}: a row fires although its guard is false", x.id());
+                assert!(t.0.is_empty(), "{}", x.id());
+            }
+        }
+        assert!(skipped.iter().all(|n| *n > 1000), "{skipped:?}");
+    }
+
     #[test]
     fn reason_ids_are_unique_and_snake_case() {
         let reasons = all_reasons();
