@@ -68,9 +68,13 @@ fn guarded<T: Trace>(
     }
 }
 
+/// A guarded table: its condition, its rows and its guard.
+#[cfg(test)]
+pub(crate) type Guarded = (Condition, &'static [Rule<Move>], fn(&Ctx<'_>) -> bool);
+
 /// Every guarded table with its guard, for the test that checks them.
 #[cfg(test)]
-pub(crate) fn guarded_tables() -> [(Condition, &'static [Rule<Move>], fn(&Ctx<'_>) -> bool); 10] {
+pub(crate) fn guarded_tables() -> [Guarded; 10] {
     use localisation as loc;
     [
         (Condition::ThoracicMyelopathy, loc::THORACIC_MYELOPATHY, loc::thoracic_may_fire),

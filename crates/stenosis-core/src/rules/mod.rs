@@ -379,7 +379,9 @@ pub(crate) mod tests {
                 if may_fire(&c) {
                     continue;
                 }
-                skipped[k] += 1;
+                if let Some(n) = skipped.get_mut(k) {
+                    *n += 1;
+                }
                 let mut t = Collect::default();
                 let (l, fired) = engine::likelihood(table, &c, Target::Condition(x), &mut t);
                 assert_eq!((l, fired), (Likelihood::Low, 0), "{}: a row fires although its guard is false", x.id());
