@@ -6,14 +6,23 @@ of the first 41 findings given; a different dict on every call). Run after
 ``maturin develop --release``:
 
     .venv/bin/python examples/python/one_patient_timing.py [--cohort N]
+
+Instruction counts: ``--only PATH --calls N`` makes N calls of one path and nothing else (PATH is
+``assess``, ``from_dict`` or ``presentation``, on the typical dict or, with ``--cohort N``, on the
+cohort); run it under callgrind with N calls and with 0, and divide the difference by N:
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        .venv/bin/python examples/python/one_patient_timing.py --only assess --cohort 2000 --calls 2000
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sys
 import timeit
 from collections.abc import Callable
+from itertools import cycle, islice
 from typing import Any
 
 import stenosis
@@ -80,10 +89,28 @@ def best_us(f: Callable[[], object], number: int, per: int = 1) -> float:
     return min(timeit.repeat(f, number=number, repeat=7)) / number / per * 1e6
 
 
+def only(path: str, calls: int, cohort_size: int) -> None:
+    """``calls`` calls of one path, on the typical dict or on the cohort's dicts in turn (the
+    same work before the calls whatever their number)."""
+    dicts = cohort(cohort_size) if cohort_size else [TYPICAL]
+    if path == "from_dict":
+        _ = [Presentation.from_dict(d) for d in islice(cycle(dicts), calls)]
+    elif path == "presentation":
+        given = [Presentation.from_dict(d) for d in dicts]
+        _ = [stenosis.assess(p).pathway for p in islice(cycle(given), calls)]
+    else:
+        _ = [stenosis.assess(d).pathway for d in islice(cycle(dicts), calls)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cohort", type=int, default=20_000, help="dicts in the cohort loop")
+    ap.add_argument("--only", choices=["assess", "from_dict", "presentation"], help="one path, untimed")
+    ap.add_argument("--calls", type=int, default=2000, help="calls of the --only path")
     args = ap.parse_args()
+    if args.only is not None:
+        only(args.only, args.calls, args.cohort if "--cohort" in sys.argv else 0)
+        return
     p = Presentation.from_dict(TYPICAL)
     assert through_json(TYPICAL) is stenosis.assess(TYPICAL).pathway
     dicts = cohort(args.cohort)
@@ -91,6 +118,11 @@ def main() -> None:
     assess = stenosis.assess
     for d in dicts[:200]:
         assert through_json(d) is assess(d).pathway
+    # Where a cohort's figure differs from the typical one: the dict's size (a cohort dict with the
+    # mean number of findings, 22, the same every call), memory (20,000 copies of it), and a
+    # different patient every call (the cohort itself).
+    d22 = next(d for d in dicts if len(d["findings"]) == 22)
+    copies = [dict(d22, findings=dict(d22["findings"])) for _ in range(n)]
     rows = [
         ("before: dict -> JSON -> parsed -> .pathway", lambda: through_json(TYPICAL), 300, 1),
         ("after:  dict -> assess(d).pathway", lambda: assess(TYPICAL).pathway, 20000, 1),
@@ -98,6 +130,8 @@ def main() -> None:
         ("        Presentation.from_dict(d)", lambda: Presentation.from_dict(TYPICAL), 20000, 1),
         ("after:  dict -> assess(d).recommendations", lambda: assess(TYPICAL).recommendations, 300, 1),
         ("after:  dict -> assess(d).to_json()", lambda: assess(TYPICAL).to_json(), 300, 1),
+        ("cohort-shaped dict (22 findings) -> .pathway, same", lambda: assess(d22).pathway, 20000, 1),
+        (f"  {n} copies of it: [assess(d).pathway ...]", lambda: [assess(d).pathway for d in copies], 1, n),
         (f"cohort: [assess(d).pathway for d in {n} dicts]", lambda: [assess(d).pathway for d in dicts], 1, n),
         ("cohort:  Presentation.from_dict(d), each", lambda: [Presentation.from_dict(d) for d in dicts], 1, n),
     ]
