@@ -114,6 +114,8 @@ pub fn presentation_from_py(obj: &Bound<'_, PyAny>) -> Result<Presentation, Conv
 struct Tables {
     /// Field id to its position in `presentation_fields()`.
     fields: Py<PyDict>,
+    /// The field ids, interned, in the table's order.
+    field_ids: Vec<Py<PyString>>,
     /// Finding id to its code (`Finding::code`).
     findings: Py<PyDict>,
     /// The interned status ids `"present"` and `"absent"`.
@@ -126,8 +128,11 @@ fn tables(py: Python<'_>) -> Option<&'static Tables> {
     TABLES
         .get_or_try_init(py, || -> PyResult<Tables> {
             let fields = PyDict::new(py);
+            let mut field_ids = Vec::new();
             for (i, f) in core::presentation_fields().iter().enumerate() {
-                fields.set_item(PyString::intern(py, f.id), i)?;
+                let id = PyString::intern(py, f.id);
+                fields.set_item(&id, i)?;
+                field_ids.push(id.unbind());
             }
             let findings = PyDict::new(py);
             for f in Finding::ALL {
@@ -135,12 +140,19 @@ fn tables(py: Python<'_>) -> Option<&'static Tables> {
             }
             Ok(Tables {
                 fields: fields.unbind(),
+                field_ids,
                 findings: findings.unbind(),
                 present: PyString::intern(py, Status::Present.id()).unbind(),
                 absent: PyString::intern(py, Status::Absent.id()).unbind(),
             })
         })
         .ok()
+}
+
+/// The field ids as interned Python strings, in the core's table order (for building a dict that
+/// [`read_plain`] reads by identity).
+pub(crate) fn field_ids(py: Python<'_>) -> Option<&'static [Py<PyString>]> {
+    tables(py).map(|t| t.field_ids.as_slice())
 }
 
 /// The common case read straight from a plain dict (see the module documentation), or `None`

@@ -5,10 +5,10 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 use stenosis_core as core;
 
-use crate::{convert, guarded, BindError};
+use crate::{convert, guarded, internal_error, BindError};
 
 /// A Python enum member of the generated vocabulary, e.g. `Sex("male")`.
 pub(crate) fn vocab<'py>(py: Python<'py>, class: &str, id: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -34,16 +34,18 @@ impl PyPresentation {
             let d = PyDict::new(py);
             if let Some(fields) = fields {
                 for key in fields.keys() {
-                    let name = key.extract::<String>()?;
-                    if !core::PRESENTATION_FIELDS.contains(&name.as_str()) {
+                    let name = key.cast::<PyString>()?.to_str()?;
+                    if !core::PRESENTATION_FIELDS.contains(&name) {
                         return Err(PyTypeError::new_err(format!(
                             "Presentation() got an unexpected keyword argument '{name}'"
                         )));
                     }
                 }
                 // In the table's order, so that the first bad field reported does not depend on
-                // the order of the keywords.
-                for name in core::PRESENTATION_FIELDS {
+                // the order of the keywords; keyed by the interned ids, which the dict reader
+                // finds by identity.
+                let ids = convert::field_ids(py).ok_or_else(|| internal_error(py, "the field table"))?;
+                for name in ids {
                     if let Some(v) = fields.get_item(name)? {
                         if !v.is_none() {
                             d.set_item(name, v)?;

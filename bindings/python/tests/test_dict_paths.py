@@ -97,6 +97,7 @@ def test_a_plain_dict_and_a_dict_subclass_give_the_same_presentation_or_refusal(
 def test_every_valid_value_type_gives_the_same_presentation_on_both_paths(data: dict[str, Any]) -> None:
     assert outcome(data)[0] == "ok"
     both_paths(data)
+    assert Presentation(**data) == Presentation.from_dict(data)
 
 
 def test_the_plain_path_reads_every_value_type_it_takes() -> None:
