@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import timeit
 from collections.abc import Callable
 from itertools import cycle, islice
@@ -104,16 +103,16 @@ def only(path: str, calls: int, cohort_size: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--cohort", type=int, default=20_000, help="dicts in the cohort loop")
+    ap.add_argument("--cohort", type=int, help="dicts in the cohort loop (default 20,000; with --only: none)")
     ap.add_argument("--only", choices=["assess", "from_dict", "presentation"], help="one path, untimed")
     ap.add_argument("--calls", type=int, default=2000, help="calls of the --only path")
     args = ap.parse_args()
     if args.only is not None:
-        only(args.only, args.calls, args.cohort if "--cohort" in sys.argv else 0)
+        only(args.only, args.calls, args.cohort or 0)
         return
     p = Presentation.from_dict(TYPICAL)
     assert through_json(TYPICAL) is stenosis.assess(TYPICAL).pathway
-    dicts = cohort(args.cohort)
+    dicts = cohort(args.cohort or 20_000)
     n = len(dicts)
     assess = stenosis.assess
     for d in dicts[:200]:
@@ -121,7 +120,7 @@ def main() -> None:
     # Where a cohort's figure differs from the typical one: the dict's size (a cohort dict with the
     # mean number of findings, 22, the same every call), memory (20,000 copies of it), and a
     # different patient every call (the cohort itself).
-    d22 = next(d for d in dicts if len(d["findings"]) == 22)
+    d22 = min(dicts, key=lambda d: abs(len(d["findings"]) - 22))
     copies = [dict(d22, findings=dict(d22["findings"])) for _ in range(n)]
     rows = [
         ("before: dict -> JSON -> parsed -> .pathway", lambda: through_json(TYPICAL), 300, 1),
