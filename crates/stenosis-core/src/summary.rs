@@ -74,7 +74,7 @@ impl Summary {
 /// ```
 #[must_use]
 pub fn summarize(p: &Presentation) -> Summary {
-    Summary::from_decision(p, &rules::evaluate(p, &mut NoTrace))
+    rules::evaluate_with(p, &mut NoTrace, |d| Summary::from_decision(p, d))
 }
 
 impl Summary {

@@ -78,8 +78,16 @@ const EXAM_COMPLETE_READS: u128 = UMN_EXAM_DONE_READS
 /// the plantar response (`babinski_sign`) recorded. The other items of [`UMN_EXAM_CORE`] stay
 /// among the next findings until they are recorded.
 pub(crate) fn umn_exam_done(p: &Presentation) -> bool {
-    let known = p.findings().present_mask() | p.findings().absent_mask();
-    reflexes_recorded(p) && known & mask(&[Finding::BabinskiSign]) != 0
+    umn_exam_done_in(p.findings().present_mask(), p.findings().absent_mask())
+}
+
+/// [`umn_exam_done`] from the masks of present and absent findings.
+#[inline(always)]
+fn umn_exam_done_in(present: u128, absent: u128) -> bool {
+    let known = present | absent;
+    let reflexes = known & mask(&[Finding::Hyperreflexia, Finding::LegHyperreflexia]) != 0
+        || present & mask(&[Finding::ReducedKneeReflexes, Finding::ReducedAnkleReflexes]) != 0;
+    reflexes && known & mask(&[Finding::BabinskiSign]) != 0
 }
 
 /// Whether the upper motor neuron examination is complete for localisation: done
@@ -160,10 +168,15 @@ pub(crate) struct Ctx<'a> {
     pub umn_exam_done: bool,
     /// A clear alternative explanation: [`clear_alternative`], set after the differential.
     pub clear_alternative: bool,
-    /// The alternative may explain nonspecific symptoms: [`explained`], set with it.
+    /// The alternative may explain nonspecific symptoms, set with it: beside cord compression,
+    /// another diagnosis may explain nonspecific leg symptoms only once the upper motor neuron
+    /// examination has been done (before that, putting them down to the lumbar spine is the
+    /// misattribution the seed warns about).
     pub explained: bool,
     /// The cervical MRI urgency the indications call for, set before the recommendations.
     pub cervical_mri: Option<Urgency>,
+    /// [`worsening_motor_deficit`], computed once with the judgements (untracked instance only).
+    worsening_motor_deficit: bool,
     /// The decision so far.
     pub d: Decision,
     /// While tracking ([`Ctx::tracking`]): the unknown findings whose being present, and those
@@ -203,10 +216,11 @@ impl<'a> Ctx<'a> {
             p,
             present,
             absent,
-            umn_exam_done: umn_exam_done(p),
+            umn_exam_done: umn_exam_done_in(present, absent),
             clear_alternative: false,
             explained: false,
             cervical_mri: None,
+            worsening_motor_deficit: false,
             d: Decision {
                 myelopathy: Likelihood::Low,
                 cook: super::CookRule { positive: 0, assessed: 0 },
@@ -253,6 +267,9 @@ impl<'a> Ctx<'a> {
         c.absent = absent;
         c.d.cook = cook_rule(&c);
         c.d.imaging = cervical_imaging(&c);
+        if !super::TRACKING {
+            c.worsening_motor_deficit = worsening_motor_deficit_of(&c);
+        }
         c
     }
 
@@ -265,8 +282,14 @@ impl<'a> Ctx<'a> {
     /// Sets the cross-cutting judgements once the differential is known.
     pub fn judge(&mut self) {
         self.clear_alternative = clear_alternative(self);
-        self.explained = explained(self);
+        // `explained`, from the judgement just made.
+        self.explained = self.clear_alternative && self.umn_exam_done;
         self.d.v2 = super::localisation::judge(self);
+        // Read by several rules; the tracking instance computes it where read, so that it records
+        // only the findings actually read.
+        if !super::TRACKING {
+            self.worsening_motor_deficit = worsening_motor_deficit_of(self);
+        }
     }
 
     /// The findings neither present nor absent.
@@ -400,16 +423,19 @@ pub(crate) fn clear_alternative(c: &Ctx<'_>) -> bool {
         || c.has(Finding::ThoracicCordCompressionOnMri)
 }
 
-/// Beside cord compression, another diagnosis may explain nonspecific leg symptoms only once the
-/// upper motor neuron examination has been done: before that, putting them down to the lumbar
-/// spine is the misattribution the seed warns about.
-pub(crate) fn explained(c: &Ctx<'_>) -> bool {
-    clear_alternative(c) && c.umn_exam_done
-}
-
 /// A worsening leg motor deficit: progressive leg weakness (an imaging indication with or without
 /// arm symptoms), or another worsening motor or gait symptom that nothing else clearly explains.
+/// Computed once per evaluation, after the differential and the judgements (which it reads).
 pub(crate) fn worsening_motor_deficit(c: &Ctx<'_>) -> bool {
+    if super::TRACKING {
+        worsening_motor_deficit_of(c)
+    } else {
+        c.worsening_motor_deficit
+    }
+}
+
+/// [`worsening_motor_deficit`], computed.
+fn worsening_motor_deficit_of(c: &Ctx<'_>) -> bool {
     // Symptoms in both legs may be pain alone: not a motor deficit.
     let motor = LEG_MOTOR_PICTURE & !mask(&[Finding::BilateralLegSymptoms]);
     c.worsening()

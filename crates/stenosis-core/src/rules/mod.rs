@@ -210,6 +210,15 @@ pub(crate) fn evaluate<T: Trace>(p: &Presentation, t: &mut T) -> Decision {
     evaluate_ctx(p, t).d
 }
 
+/// Evaluates every rule and hands the decision to `f` in place (no copy of it is returned: the
+/// summary reads the few parts it keeps).
+#[inline(always)]
+pub(crate) fn evaluate_with<T: Trace, R>(p: &Presentation, t: &mut T, f: impl FnOnce(&Decision) -> R) -> R {
+    let mut c = Ctx::new(p);
+    run(&mut c, t);
+    f(&c.d)
+}
+
 /// Evaluates every rule without reasons, and returns the unknown findings the decision is
 /// sensitive to: making one unknown finding outside [`Sensitivity::if_present`] present (or
 /// outside [`Sensitivity::if_absent`] absent) leaves every answer the rules read through
