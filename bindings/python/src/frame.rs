@@ -904,6 +904,75 @@ impl Columns {
     }
 }
 
+/// A plain (not dictionary-encoded) text column of a choice field (`sex`, `course`).
+fn is_choice_text(p: &ColumnPlan) -> bool {
+    !p.dictionary
+        && p.kind.is_text()
+        && matches!(p.target, Target::Field(f) if matches!(f.kind, FieldKind::Choice { .. }))
+}
+
+/// The cells of a plain text column, one per row (`None` for a null).
+fn text_cells(a: &dyn Array, kind: Kind) -> Vec<Option<&str>> {
+    match kind {
+        Kind::Utf8 => a.as_string::<i32>().iter().collect(),
+        Kind::LargeUtf8 => a.as_string::<i64>().iter().collect(),
+        Kind::Utf8View => a.as_string_view().iter().collect(),
+        _ => vec![None; a.len()],
+    }
+}
+
+/// The most choice columns, and the most distinct combinations of their values in a chunk, that
+/// [`decode_choices`] handles (a cohort has a handful); beyond, the columns are decoded cell by
+/// cell.
+const MAX_CHOICE_COLUMNS: usize = 4;
+const MAX_CHOICE_COMBINATIONS: usize = 64;
+
+/// Sets the choice columns (`sex`, `course` as text) of every row of a chunk whose rows are still
+/// empty, by setting each distinct combination of their values once, through the core's field
+/// table, on an empty Presentation and copying that Presentation to the rows that have it: the
+/// same Presentation as setting the cells one by one (each column sets a member of its own).
+/// Returns false, having changed nothing, when a combination is refused (so that the rows'
+/// errors come in column order from the cell-by-cell path) or there are too many.
+fn decode_choices(rows: &mut Rows, columns: &[(&ColumnPlan, ArrayRef)], len: usize) -> bool {
+    if columns.is_empty() || columns.len() > MAX_CHOICE_COLUMNS {
+        return false;
+    }
+    let cells: Vec<Vec<Option<&str>>> = columns.iter().map(|(p, a)| text_cells(a.as_ref(), p.kind)).collect();
+    let mut seen: Vec<([Option<&str>; MAX_CHOICE_COLUMNS], Presentation)> = Vec::new();
+    let mut which: Vec<u8> = Vec::with_capacity(len);
+    for row in 0..len {
+        let mut key = [None; MAX_CHOICE_COLUMNS];
+        for (k, column) in key.iter_mut().zip(&cells) {
+            *k = column.get(row).copied().flatten();
+        }
+        let at = match seen.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                if seen.len() >= MAX_CHOICE_COMBINATIONS {
+                    return false;
+                }
+                let mut p = Presentation::new();
+                for ((plan, _), value) in columns.iter().zip(key) {
+                    if let (Target::Field(f), Some(s)) = (plan.target, value) {
+                        if f.set(&mut p, FieldValue::Text(s)).is_err() {
+                            return false;
+                        }
+                    }
+                }
+                seen.push((key, p));
+                seen.len() - 1
+            }
+        };
+        which.push(u8::try_from(at).unwrap_or(u8::MAX));
+    }
+    for (slot, at) in rows.presentations.iter_mut().zip(which) {
+        if let Some((_, p)) = seen.get(usize::from(at)) {
+            *slot = *p;
+        }
+    }
+    true
+}
+
 /// Assesses the rows `start..start + len` of a batch whose columns are validated and builds
 /// their result batch.
 fn assess_chunk(
@@ -914,9 +983,16 @@ fn assess_chunk(
     len: usize,
 ) -> Result<RecordBatch, ArrowError> {
     let mut rows = Rows::new(len);
+    let slice = |p: &ColumnPlan| batch.columns().get(p.index).map(|a| a.slice(start, len));
+    let choices: Vec<(&ColumnPlan, ArrayRef)> =
+        plan.iter().filter(|p| is_choice_text(p)).filter_map(|p| Some((p, slice(p)?))).collect();
+    let choices_done = decode_choices(&mut rows, &choices, len);
     for p in plan {
-        if let Some(a) = batch.columns().get(p.index) {
-            decode_column(&mut rows, p, &a.slice(start, len));
+        if choices_done && is_choice_text(p) {
+            continue;
+        }
+        if let Some(a) = slice(p) {
+            decode_column(&mut rows, p, &a);
         }
     }
     let Rows { mut presentations, present, absent, errors } = rows;
