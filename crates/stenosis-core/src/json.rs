@@ -202,6 +202,99 @@ const COOK_RULE_IN_JSON: &str = json_str!(rules::COOK_RULE_IN_TEXT);
 const COOK_RULE_OUT_JSON: &str = json_str!(rules::COOK_RULE_OUT_TEXT);
 const COOK_PRETEST_BASIS_JSON: &str = json_str!(rules::COOK_PRETEST_BASIS);
 
+/// Fragments written at compile time, one per item of a vocabulary: `head`, the item's id as a
+/// JSON string, `tail`, one after the other in one buffer, and where each one is. The `standard`
+/// writer copies a whole fragment where it would otherwise write a separator, quotes and the id
+/// one by one (ids need no escaping; the tests prove it).
+// `i` stays below `M`, the length of both arrays; const evaluation only.
+#[allow(clippy::indexing_slicing)]
+const fn fragments<const N: usize, const M: usize>(
+    ids: [&str; M],
+    head: &[u8],
+    tail: &[u8],
+) -> (Buf<N>, [(usize, usize); M]) {
+    let mut spans = [(0, 0); M];
+    let mut b = Buf::<N>::new();
+    let mut i = 0;
+    while i < M {
+        let start = b.len;
+        b = b.raw(head).string(ids[i].as_bytes()).raw(tail);
+        spans[i] = (start, b.len);
+        i += 1;
+    }
+    (b, spans)
+}
+
+/// The ids of a vocabulary as an array, for [`fragments`].
+macro_rules! ids {
+    ($T:ty) => {{
+        const M: usize = <$T>::ALL.len();
+        let mut ids = [""; M];
+        let mut i = 0;
+        while i < M {
+            ids[i] = <$T>::ALL[i].id();
+            i += 1;
+        }
+        ids
+    }};
+}
+
+/// The fragments of a table as `&'static str`s (the text is the table's buffer as a string).
+// `i` stays below `M`, the length of both arrays, and the spans lie in the text (they were
+// measured while writing it); const evaluation only.
+#[allow(clippy::indexing_slicing)]
+const fn split<const M: usize>(text: &'static str, spans: [(usize, usize); M]) -> [&'static str; M] {
+    let mut out = [""; M];
+    let mut i = 0;
+    while i < M {
+        let (start, end) = spans[i];
+        let (_, rest) = text.as_bytes().split_at(start);
+        let (fragment, _) = rest.split_at(end - start);
+        out[i] = match core::str::from_utf8(fragment) {
+            Ok(s) => s,
+            Err(_) => "",
+        };
+        i += 1;
+    }
+    out
+}
+
+/// A fragment table as a constant: `table!(NAME: Type, head, tail)` defines `NAME`, a
+/// [`Fragments`] of one fragment per item (by code).
+macro_rules! table {
+    ($name:ident: $T:ty, $head:expr, $tail:expr) => {
+        const $name: Fragments<{ <$T>::ALL.len() }> = {
+            const M: usize = <$T>::ALL.len();
+            // `i` stays below `M`, the length of both arrays; const evaluation only.
+            #[allow(clippy::indexing_slicing)]
+            const IDS: [&str; M] = ids!($T);
+            const LEN: usize = fragments::<0, M>(IDS, $head, $tail).0.len;
+            const T: (Buf<LEN>, [(usize, usize); M]) = fragments::<LEN, M>(IDS, $head, $tail);
+            const TEXT: &str = match core::str::from_utf8(&T.0.bytes) {
+                Ok(s) => s,
+                Err(_) => "",
+            };
+            Fragments(split(TEXT, T.1))
+        };
+    };
+}
+
+/// One fragment per item of a vocabulary, by code.
+struct Fragments<const M: usize>([&'static str; M]);
+
+impl<const M: usize> Fragments<M> {
+    /// The fragment of the item of code `code`.
+    fn get(&self, code: u32) -> &'static str {
+        self.0.get(code as usize).copied().unwrap_or_default()
+    }
+}
+
+// `"<id>"`: an item of a list.
+table!(CITATIONS: CitationId, b"", b"");
+table!(FINDINGS: Finding, b"", b"");
+// The start of a differential entry, to its likelihood's value.
+table!(CONDITION_HEADS: Condition, b"{\"condition\":", b",\"likelihood\":");
+
 /// The JSON writer: a `String` and the few shapes an assessment is made of.
 struct W(String);
 
@@ -483,6 +576,23 @@ fn citation_bit(c: CitationId) -> u128 {
     1u128.checked_shl(c.code()).unwrap_or(0)
 }
 
+/// One bit per target (0 when the targets outnumber the bits: then "maybe").
+fn target_bit(t: Target) -> u128 {
+    const CONDITIONS: u32 = 2;
+    const ACTIONS: u32 = CONDITIONS + Condition::ALL.len() as u32;
+    const RED_FLAGS: u32 = ACTIONS + Action::ALL.len() as u32;
+    const WARNINGS: u32 = RED_FLAGS + RedFlag::ALL.len() as u32;
+    let at = match t {
+        Target::Myelopathy => 0,
+        Target::Pathway => 1,
+        Target::Condition(c) => CONDITIONS + c.code(),
+        Target::Recommendation(a) => ACTIONS + a.code(),
+        Target::RedFlag(r) => RED_FLAGS + r.code(),
+        Target::Warning(w) => WARNINGS + w.code(),
+    };
+    1u128.checked_shl(at).unwrap_or(0)
+}
+
 /// The writer of a `standard` record straight from the decision and the reasons the rules gave,
 /// without building the [`Assessment`]: no reference entries, no next findings, no text joined
 /// into a `String` first. Byte-identical to [`write`] of the explained assessment (the tests
@@ -494,6 +604,8 @@ struct Standard<'a> {
     trace: &'a Collect,
     /// Every citation written so far (the top-level `citations`).
     all: u128,
+    /// The targets the trace gives reasons for ([`target_bit`]).
+    given: u128,
     /// The reasons of the item being written (reused).
     reasons: Vec<&'static Reason>,
     /// The examination items not recorded, in words.
@@ -504,7 +616,11 @@ impl Standard<'_> {
     /// Loads the reasons given for `target` into `self.reasons`.
     fn load(&mut self, target: Target) {
         self.reasons.clear();
-        self.reasons.extend(reasons_for(self.trace, target));
+        let bit = target_bit(target);
+        // Most targets have no reason: the trace is read only for those that have some.
+        if bit == 0 || self.given & bit != 0 {
+            self.reasons.extend(reasons_for(self.trace, target));
+        }
     }
 
     /// `,"citations":[…]`: the loaded reasons' sources, then `base`, then `extra`, in first-use
@@ -520,8 +636,8 @@ impl Standard<'_> {
                     if seen != 0 {
                         self.w.0.push(',');
                     }
+                    self.w.0.push_str(CITATIONS.get(c.code()));
                     seen |= bit;
-                    self.w.plain(c.id());
                 }
             }
         }
@@ -565,18 +681,23 @@ impl Standard<'_> {
     /// `,"supporting":[…],"opposing":[…]` of two finding masks.
     fn evidence(&mut self, supports: u128, opposes: u128) {
         // The set bits only, lowest first: a finding's code is its position in `Finding::ALL`.
-        let in_mask = |mut mask: u128| {
-            core::iter::from_fn(move || {
-                let code = mask.trailing_zeros();
+        fn list(w: &mut String, mut mask: u128) {
+            let mut first = true;
+            while mask != 0 {
+                if !first {
+                    w.push(',');
+                }
+                w.push_str(FINDINGS.get(mask.trailing_zeros()));
+                first = false;
                 mask &= mask.wrapping_sub(1);
-                Finding::ALL.get(code as usize)
-            })
-            .map(|f| f.id())
-        };
-        self.w.0.push_str(",\"supporting\":");
-        self.w.ids(in_mask(supports));
-        self.w.0.push_str(",\"opposing\":");
-        self.w.ids(in_mask(opposes));
+            }
+        }
+        let w = &mut self.w.0;
+        w.push_str(",\"supporting\":[");
+        list(w, supports);
+        w.push_str("],\"opposing\":[");
+        list(w, opposes);
+        w.push(']');
     }
 
     fn target(c: Condition) -> Target {
@@ -598,9 +719,8 @@ impl Standard<'_> {
             }
             let (supports, opposes) = rules::evidence(self.d, c, present, absent);
             self.load(Self::target(c));
-            self.w.raw("{\"condition\":");
-            self.w.plain(c.id());
-            self.w.field_plain("likelihood", self.d.condition(c).id());
+            self.w.raw(CONDITION_HEADS.get(c.code()));
+            self.w.plain(self.d.condition(c).id());
             self.evidence(supports, opposes);
             self.reason_texts();
             self.citations(rules::base_citations(c), &[]);
@@ -754,6 +874,7 @@ pub(crate) fn write_standard_into(p: &Presentation, d: &Decision, trace: &Collec
         d,
         trace,
         all: 0,
+        given: trace.0.iter().fold(0, |m, (t, _)| m | target_bit(*t)),
         reasons: Vec::with_capacity(16),
         missing: rules::missing_exam_items(p),
     };
@@ -782,9 +903,17 @@ pub(crate) fn write_standard_into(p: &Presentation, d: &Decision, trace: &Collec
         s.all |= n.citations.iter().fold(0, |m, &c| m | citation_bit(c));
     }
     s.w.list(&notes, W::prognosis);
-    s.w.raw(",\"citations\":");
-    let all = s.all;
-    s.w.ids(CitationId::ALL.iter().filter(|&&c| all & citation_bit(c) != 0).map(|c| c.id()));
+    // Every citation once, in registry order: a citation's code is its place in the registry.
+    s.w.raw(",\"citations\":[");
+    let mut all = s.all;
+    while all != 0 {
+        s.w.0.push_str(CITATIONS.get(all.trailing_zeros()));
+        all &= all.wrapping_sub(1);
+        if all != 0 {
+            s.w.0.push(',');
+        }
+    }
+    s.w.0.push(']');
     s.w.field_plain("engine_version", crate::assessment::ENGINE_VERSION);
     s.w.field_plain("knowledge_base_version", crate::assessment::KNOWLEDGE_BASE_VERSION);
     s.w.raw(",\"disclaimer\":");
@@ -862,6 +991,21 @@ mod tests {
             assert_eq!(json, serde_json::to_string(text).unwrap_or_default());
             assert_eq!(serde_json::from_str::<String>(json).ok().as_deref(), Some(text));
         }
+    }
+
+    #[test]
+    fn fragment_tables_equal_what_serde_json_writes() {
+        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        for c in CitationId::ALL {
+            assert_eq!(CITATIONS.get(c.code()), q(c.id()));
+        }
+        for f in Finding::ALL {
+            assert_eq!(FINDINGS.get(f.code()), q(f.id()));
+        }
+        for c in Condition::ALL {
+            assert_eq!(CONDITION_HEADS.get(c.code()), format!("{{\"condition\":{},\"likelihood\":", q(c.id())));
+        }
+        assert_eq!(CITATIONS.get(CitationId::ALL.len() as u32), "");
     }
 
     #[test]
