@@ -1303,17 +1303,28 @@ pub(crate) const RECOMMENDATIONS: &[Rule<Recommend>] = &[
     rec(monitor_without_concern, A::ClinicalMonitoring, ROUTINE, &MONITOR_GENERAL),
 ];
 
-/// The version-2 recommendation rows: imaging to the level the signs point to, metastatic
-/// compression, abscess, Guillain-Barre syndrome, the mimics' separating tests and referrals,
-/// cord signs without compression, limb ischaemia.
-pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
-    // Imaging to the level of the signs.
+// The version-2 recommendation rows, in sections applied in this order after `RECOMMENDATIONS`:
+// imaging to the level the signs point to, metastatic compression, abscess, cauda equina beyond
+// the lumbar MRI, Guillain-Barre syndrome, the mimics' separating tests and referrals, cord signs
+// without compression, limb ischaemia. A section with a guard is applied only when its guard
+// holds: the guard names what every row of the section needs, so that when it fails no row would
+// apply (a test checks each guard against its rows).
+
+/// Version 2: imaging to the level of the signs.
+pub(crate) const V2_LEVEL: &[Rule<Recommend>] = &[
     rec(level_not_thoracic_imaged, A::WholeSpineMri, Urg::By(pace_at_least_urgent), &WHOLE_SPINE_LEVEL),
     rec(level_thoracic_clear_cervical_not_imaged, A::CervicalMri, Urg::By(pace_at_least_urgent), &CERVICAL_FALSE_LEVEL),
     rec(level_thoracic_clear_cervical_not_imaged, A::BrainMri, Urg::By(pace_at_least_urgent), &BRAIN_FALSE_LEVEL),
     rec(legs_only_thoracic_not_imaged, A::ThoracicSpineMri, Urg::By(pace), &THORACIC_LEGS_ONLY),
     rec(thoracic_myelopathy_on_mri, A::SpineSurgeryReferral, Urg::By(pace), &REFER_THORACIC),
-    // Metastatic compression (NICE NG234, QS56).
+];
+/// Whether a row of [`V2_LEVEL`] can apply: every row needs the cord signs possibly below the neck, or thoracic compression on MRI.
+pub(crate) fn level_rows_may_apply(c: &Ctx<'_>) -> bool {
+    c.d.v2.below_neck || c.has(F::ThoracicCordCompressionOnMri)
+}
+
+/// Version 2: metastatic compression (NICE NG234, QS56).
+pub(crate) const V2_MSCC: &[Rule<Recommend>] = &[
     rec(mscc_high, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_MSCC),
     rec(mscc_high, A::MsccPathwayReferral, EMERGENCY, &MSCC_REFERRAL),
     rec(mscc_high, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_MSCC),
@@ -1321,7 +1332,14 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(mscc_moderate, A::MsccPathwayReferral, URGENT, &MSCC_REFERRAL_PAIN),
     rec(mscc_first_sign, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_MSCC_FIRST_SIGN),
     rec(mscc_first_sign, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_MSCC_FIRST_SIGN),
-    // Spinal epidural abscess (Davis 2004).
+];
+/// Whether a row of [`V2_MSCC`] can apply: every row needs metastatic compression at moderate likelihood or more.
+pub(crate) fn mscc_rows_may_apply(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::MalignantSpinalCordCompression) != Likelihood::Low
+}
+
+/// Version 2: spinal epidural abscess (Davis 2004).
+pub(crate) const V2_SEA: &[Rule<Recommend>] = &[
     rec(sea_high, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_SEA),
     rec(sea_high, A::InfectionMarkers, EMERGENCY, &INFECTION_MARKERS),
     rec(sea_high, A::EmergencySpineEvaluation, EMERGENCY, &EMERGENCY_EVAL_SEA),
@@ -1329,16 +1347,33 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(sea_moderate, A::InfectionMarkers, URGENT, &INFECTION_MARKERS),
     rec(sea_moderate_deficit, A::WholeSpineMri, Urg::By(pace_at_least_urgent), &WHOLE_SPINE_SEA_DEFICIT),
     rec(sea_moderate_deficit, A::InfectionMarkers, Urg::By(pace_at_least_urgent), &INFECTION_MARKERS),
-    // Cauda equina beyond the lumbar MRI (Todd & Dickson 2016).
+];
+/// Whether a row of [`V2_SEA`] can apply: every row needs an epidural abscess at moderate likelihood or more.
+pub(crate) fn sea_rows_may_apply(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::SpinalEpiduralAbscess) != Likelihood::Low
+}
+
+/// Version 2: cauda equina beyond the lumbar MRI (Todd & Dickson 2016).
+pub(crate) const V2_CES: &[Rule<Recommend>] = &[
     rec(ces_lumbar_imaging_clear, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_NEGATIVE),
     rec(ces_with_cord_pattern, A::WholeSpineMri, EMERGENCY, &WHOLE_SPINE_CES_CORD),
     rec(lmn_lumbar_not_imaged, A::LumbarMri, Urg::By(pace), &LUMBAR_MRI_LMN),
     rec(radicular_lumbar_not_imaged, A::LumbarMri, Urg::By(pace_at_least_urgent), &LUMBAR_MRI_RADICULAR),
-    // Guillain-Barre syndrome.
+];
+
+/// Version 2: guillain-Barre syndrome.
+pub(crate) const V2_GBS: &[Rule<Recommend>] = &[
     rec(gbs_high, A::NeurologyReferral, EMERGENCY, &NEURO_GBS),
     rec(gbs_moderate, A::NeurologyReferral, URGENT, &NEURO_GBS_POSSIBLE),
     rec(gbs_possible, A::NerveConductionStudy, URGENT, &NCS_GBS),
-    // The mimics: the test that separates each, and neurology (clinical-evidence-2.md §3.6).
+];
+/// Whether a row of [`V2_GBS`] can apply: every row needs Guillain-Barre syndrome at moderate likelihood or more.
+pub(crate) fn gbs_rows_may_apply(c: &Ctx<'_>) -> bool {
+    c.condition(Condition::GuillainBarreSyndrome) != Likelihood::Low
+}
+
+/// Version 2: the mimics: the test that separates each, and neurology (clinical-evidence-2.md §3.6).
+pub(crate) const V2_MIMICS: &[Rule<Recommend>] = &[
     rec(mnd_possible_emg_not_done, A::NerveConductionStudy, Urg::By(mimic_pace), &EMG_MND),
     rec(mnd_possible, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_MND),
     rec(nutritional_possible, A::B12AndCopperTests, Urg::By(mimic_pace), &B12_TESTS),
@@ -1351,7 +1386,14 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(nph_possible, A::NeurologyReferral, ROUTINE, &NEURO_NPH),
     rec(sdavf_possible, A::ThoracicSpineMri, Urg::By(mimic_pace_at_least_urgent), &THORACIC_SDAVF),
     rec(sdavf_possible, A::NeurologyReferral, Urg::By(mimic_pace_at_least_urgent), &NEURO_SDAVF),
-    // Cord signs without compression: a non-compressive work-up and neurology (Kim 2013).
+];
+/// Whether a row of [`V2_MIMICS`] can apply: every row needs a mimic at moderate likelihood or more, or dorsal-column loss (the B12 row beside compression).
+pub(crate) fn mimic_rows_may_apply(c: &Ctx<'_>) -> bool {
+    c.d.v2.mimic || c.has(F::VibrationOrPositionSenseLoss)
+}
+
+/// Version 2: cord signs without compression: a non-compressive work-up and neurology (Kim 2013).
+pub(crate) const V2_NO_COMPRESSION: &[Rule<Recommend>] = &[
     rec(no_compression_signs, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_NO_COMPRESSION),
     rec(no_compression_signs, A::B12AndCopperTests, Urg::By(mimic_pace), &B12_TESTS),
     rec(no_compression_brain_not_imaged, A::BrainMri, Urg::By(mimic_pace), &NEURO_NO_COMPRESSION),
@@ -1361,14 +1403,41 @@ pub(crate) const RECOMMENDATIONS_V2: &[Rule<Recommend>] = &[
     rec(after_decompression, A::NeurologyReferral, URGENT, &NEURO_AFTER_DECOMPRESSION),
     rec(child_with_cord_picture, A::NeurologyReferral, Urg::By(mimic_pace), &NEURO_CHILD),
     rec(after_decompression_emg_not_done, A::NerveConductionStudy, URGENT, &NEURO_AFTER_DECOMPRESSION),
-    // Limb ischaemia (Creager 2012; Conte 2019).
+];
+/// Whether a row of [`V2_NO_COMPRESSION`] can apply: every row needs cord signs without compression, worsening after decompression, the thoracic cord recorded clear, or a child.
+pub(crate) fn no_compression_rows_may_apply(c: &Ctx<'_>) -> bool {
+    c.d.v2.no_compression_signs
+        || c.d.v2.after_decompression
+        || c.lacks(F::ThoracicCordCompressionOnMri)
+        || super::myelopathy::child(c)
+}
+
+/// Version 2: limb ischaemia (Creager 2012; Conte 2019).
+pub(crate) const V2_ISCHAEMIA: &[Rule<Recommend>] = &[
     rec(ali, A::VascularSurgeryReferral, EMERGENCY, &VASCULAR_ALI),
     rec(ali_with_cervical_emergency, A::CervicalMri, EMERGENCY, &MRI_AFTER_VASCULAR),
     rec(clti, A::VascularSurgeryReferral, URGENT, &VASCULAR_CLTI),
 ];
+/// Whether a row of [`V2_ISCHAEMIA`] can apply: every row needs acute or chronic limb-threatening ischaemia.
+pub(crate) fn ischaemia_rows_may_apply(c: &Ctx<'_>) -> bool {
+    c.d.v2.ali || c.d.v2.clti
+}
+
+/// Every version-2 section, in order, with its guard (`None`: always applied).
+#[cfg(test)]
+pub(crate) const RECOMMENDATIONS_V2: [(&[Rule<Recommend>], Option<Predicate>); 8] = [
+    (V2_LEVEL, Some(level_rows_may_apply)),
+    (V2_MSCC, Some(mscc_rows_may_apply)),
+    (V2_SEA, Some(sea_rows_may_apply)),
+    (V2_CES, None),
+    (V2_GBS, Some(gbs_rows_may_apply)),
+    (V2_MIMICS, Some(mimic_rows_may_apply)),
+    (V2_NO_COMPRESSION, Some(no_compression_rows_may_apply)),
+    (V2_ISCHAEMIA, Some(ischaemia_rows_may_apply)),
+];
 
 /// The recommendations phase: sets the cervical MRI urgency the indications call for, then
-/// applies [`RECOMMENDATIONS`].
+/// applies [`RECOMMENDATIONS`] and the version-2 sections (those whose guard holds).
 pub(crate) fn recommendations<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     c.cervical_mri = cervical_mri_urgency(c);
     let apply = |c: &mut Ctx<'_>, r: Recommend| {
@@ -1380,7 +1449,30 @@ pub(crate) fn recommendations<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
         Target::Recommendation(r.action)
     };
     engine::all_that_apply(RECOMMENDATIONS, c, t, apply);
-    engine::all_that_apply(RECOMMENDATIONS_V2, c, t, apply);
+    // Written out (not a loop over RECOMMENDATIONS_V2) so that each section is a constant to the
+    // engine; the same order.
+    if level_rows_may_apply(c) {
+        engine::all_that_apply(V2_LEVEL, c, t, apply);
+    }
+    if mscc_rows_may_apply(c) {
+        engine::all_that_apply(V2_MSCC, c, t, apply);
+    }
+    if sea_rows_may_apply(c) {
+        engine::all_that_apply(V2_SEA, c, t, apply);
+    }
+    engine::all_that_apply(V2_CES, c, t, apply);
+    if gbs_rows_may_apply(c) {
+        engine::all_that_apply(V2_GBS, c, t, apply);
+    }
+    if mimic_rows_may_apply(c) {
+        engine::all_that_apply(V2_MIMICS, c, t, apply);
+    }
+    if no_compression_rows_may_apply(c) {
+        engine::all_that_apply(V2_NO_COMPRESSION, c, t, apply);
+    }
+    if ischaemia_rows_may_apply(c) {
+        engine::all_that_apply(V2_ISCHAEMIA, c, t, apply);
+    }
     neurology_beside_spine(c, t);
     whole_spine_covers(c, t);
 }
@@ -1434,7 +1526,19 @@ fn whole_spine_covers<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     }
 }
 
-engine::check_table_len!(EMERGENCY_PATHWAY, PATHWAY, RECOMMENDATIONS, RECOMMENDATIONS_V2);
+engine::check_table_len!(
+    EMERGENCY_PATHWAY,
+    PATHWAY,
+    RECOMMENDATIONS,
+    V2_LEVEL,
+    V2_MSCC,
+    V2_SEA,
+    V2_CES,
+    V2_GBS,
+    V2_MIMICS,
+    V2_NO_COMPRESSION,
+    V2_ISCHAEMIA
+);
 
 /// The grade of a recommendation: that of the first graded row among the reasons behind it;
 /// `None` where its source gives none.
@@ -1451,13 +1555,48 @@ pub(crate) fn reasons() -> impl Iterator<Item = &'static Reason> {
         .chain(PATHWAY)
         .map(|r| r.because)
         .chain(RECOMMENDATIONS.iter().map(|r| r.because))
-        .chain(RECOMMENDATIONS_V2.iter().map(|r| r.because))
+        .chain(RECOMMENDATIONS_V2.iter().flat_map(|(rows, _)| rows.iter()).map(|r| r.because))
         .chain([&NEURO_BESIDE_SPINE, &TEST_BESIDE_SPINE, &WHOLE_SPINE_COVERS])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A version-2 section is skipped when its guard fails: check on random presentations (every
+    /// other one with few findings present, so that every guard often fails) that then none of its
+    /// rows holds.
+    #[test]
+    fn guarded_sections_hold_no_row_when_their_guard_fails() {
+        use crate::rules::tests::{random_presentation, Rng};
+        let mut r = Rng(0x9e6c_63d0_676a_9a99);
+        let mut skipped = [0usize; 8];
+        for i in 0..20_000 {
+            let p = random_presentation(&mut r);
+            let mut p = p;
+            if i % 2 == 1 {
+                let keep =
+                    (u128::from(r.next() & r.next() & r.next()) << 64) | u128::from(r.next() & r.next() & r.next());
+                let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
+                p.set_findings(crate::FindingSet::from_masks(present & keep, absent));
+            }
+            let c = super::super::evaluate_ctx(&p, &mut super::super::NoTrace);
+            for (k, (rows, guard)) in RECOMMENDATIONS_V2.iter().enumerate() {
+                let Some(guard) = guard else { continue };
+                if guard(&c) {
+                    continue;
+                }
+                if let Some(n) = skipped.get_mut(k) {
+                    *n += 1;
+                }
+                for row in *rows {
+                    assert!(!(row.when)(&c), "{} holds although its section's guard fails", row.because.id);
+                }
+            }
+        }
+        let guarded = RECOMMENDATIONS_V2.iter().zip(skipped).filter(|((_, g), _)| g.is_some());
+        assert!(guarded.clone().all(|(_, n)| n > 1000), "{skipped:?}");
+    }
 
     #[test]
     fn graded_rows_are_the_ao_spine_ones() {
