@@ -33,12 +33,12 @@ pub struct Summary {
 impl Summary {
     /// The red flags raised, in vocabulary order.
     pub fn red_flags(&self) -> impl Iterator<Item = RedFlag> + '_ {
-        RedFlag::ALL.iter().copied().filter(|r| self.red_flags & (1 << r.code()) != 0)
+        set_bits(self.red_flags).filter_map(RedFlag::from_code)
     }
 
     /// The warnings raised, in vocabulary order.
     pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
-        Warning::ALL.iter().copied().filter(|w| self.warnings & (1 << w.code()) != 0)
+        set_bits(self.warnings).filter_map(Warning::from_code)
     }
 
     /// The recommended actions with their urgency, in the order of [`crate::assess`]'s
@@ -59,6 +59,17 @@ impl Summary {
             in_order(0).chain(in_order(1)).chain(in_order(2))
         })
     }
+}
+
+/// The set bits of a mask, lowest first (vocabulary codes in code order): one step per set bit.
+fn set_bits(mut bits: u32) -> impl Iterator<Item = u32> {
+    core::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let i = bits.trailing_zeros();
+            bits &= bits - 1;
+            i
+        })
+    })
 }
 
 /// Summarises a presentation: the headline of [`crate::assess`] at a fraction of the cost.

@@ -542,27 +542,30 @@ pub(crate) fn evidence(d: &Decision, c: Condition, present: u128, absent: u128) 
 ///
 /// Each key is one integer ordered as the tuple (emergency, likelihood, defining, explains cord
 /// signs): the emergency level in bits 4-5, the likelihood's code in bits 2-3, then one bit each.
-fn rank_keys(d: &Decision, present: u128) -> [u8; N_CONDITIONS] {
-    let umn = present & UMN_SIGNS != 0;
-    let mut keys = [0u8; N_CONDITIONS];
-    for (i, (key, l)) in keys.iter_mut().zip(d.conditions).enumerate() {
-        let bit = 1u32 << i;
+fn rank_keys(d: &Decision, present: u128) -> [u32; N_CONDITIONS] {
+    let umn = u32::from(present & UMN_SIGNS != 0);
+    let mut keys = [0u32; N_CONDITIONS];
+    // Branch-free over the fixed-size arrays (the compiler can vectorise it).
+    for ((key, &l), (&mimic, &cord)) in
+        keys.iter_mut().zip(d.conditions.iter()).zip(MIMIC_FLAGS.iter().zip(CORD_FLAGS.iter()))
+    {
+        let l = l as u32;
         // A mimic at high likelihood is settled by its defining finding.
-        let defining = l == Likelihood::High && MIMIC_CONDITIONS & bit != 0;
+        let defining = u32::from(l == Likelihood::High as u32) & mimic;
         // Upper motor neuron signs place the lesion above L1: among equals, a condition of the
         // cord ranks above one that cannot produce them.
-        let explains_cord_signs = umn && CORD_CONDITIONS & bit != 0;
-        *key = ((l as u8) << 2) | (u8::from(defining) << 1) | u8::from(explains_cord_signs);
+        let explains_cord_signs = umn & cord;
+        *key = (l << 2) | (defining << 1) | explains_cord_signs;
     }
     let high = |c: Condition| d.condition(c) == Likelihood::High;
-    let mut mark = |c: Condition, emergency: u8, defining: bool| {
+    let mut mark = |c: Condition, emergency: u32, defining: bool| {
         if let Some(key) = keys.get_mut(c as usize) {
-            *key |= (emergency << 4) | (u8::from(defining) << 1);
+            *key |= (emergency << 4) | (u32::from(defining) << 1);
         }
     };
     // Suspected cauda equina leads (it is the emergency), unless the cord is the likely cause:
     // high-likelihood myelopathy with upper motor neuron signs.
-    let cord_likely = d.myelopathy == Likelihood::High && umn;
+    let cord_likely = d.myelopathy == Likelihood::High && umn != 0;
     mark(
         Condition::MalignantSpinalCordCompression,
         if high(Condition::MalignantSpinalCordCompression) { 3 } else { 0 },
@@ -600,6 +603,24 @@ const CORD_CONDITIONS: u32 = condition_set(&[
     Condition::SpinalEpiduralAbscess,
 ]);
 
+/// [`MIMIC_CONDITIONS`] and [`CORD_CONDITIONS`] as one flag (0 or 1) per condition code.
+const MIMIC_FLAGS: [u32; N_CONDITIONS] = flags(MIMIC_CONDITIONS);
+const CORD_FLAGS: [u32; N_CONDITIONS] = flags(CORD_CONDITIONS);
+
+/// The flags of a bit set of condition codes, one per code.
+// Evaluated at compile time only (for constants), with `i` below the length: an index out of
+// bounds would fail the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const fn flags(set: u32) -> [u32; N_CONDITIONS] {
+    let mut out = [0u32; N_CONDITIONS];
+    let mut i = 0;
+    while i < N_CONDITIONS {
+        out[i] = (set >> i) & 1;
+        i += 1;
+    }
+    out
+}
+
 /// A bit set of condition codes.
 const fn condition_set(cs: &[Condition]) -> u32 {
     let mut m = 0u32;
@@ -625,15 +646,29 @@ pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; N_CONDITIONS
     keyed
 }
 
+/// The complement of each condition code (earlier conditions win ties in [`top`]).
+// Evaluated at compile time, with `i` below the length: an index out of bounds would fail the
+// build, never a run.
+#[allow(clippy::indexing_slicing)]
+const TIE_ORDER: [u32; N_CONDITIONS] = {
+    let mut out = [0u32; N_CONDITIONS];
+    let mut i = 0;
+    while i < N_CONDITIONS {
+        out[i] = 0xff - i as u32;
+        i += 1;
+    }
+    out
+};
+
 /// The first condition of [`ranked`], without sorting.
 pub(crate) fn top(d: &Decision, p: &Presentation) -> Condition {
     let keys = rank_keys(d, p.findings().present_mask());
     // The greatest key wins; among equal keys the earlier condition (hence the code's complement
     // in the low byte): the first of the stable sort.
-    let mut best = 0u16;
-    for (i, &k) in keys.iter().enumerate() {
-        best = best.max((u16::from(k) << 8) | (0xff - (i as u16 & 0xff)));
+    let mut best = 0u32;
+    for (&k, &order) in keys.iter().zip(TIE_ORDER.iter()) {
+        best = best.max((k << 8) | order);
     }
-    let best = usize::from(0xff - (best & 0xff));
+    let best = 0xff - (best & 0xff) as usize;
     Condition::ALL.get(best).copied().unwrap_or(Condition::CervicalMyelopathy)
 }
