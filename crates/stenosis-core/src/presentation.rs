@@ -7,6 +7,7 @@
 //! - [`values`]: the fields' values (limits, [`RecordId`]) and the checks shared by the setters
 //!   and the parser.
 
+mod fast;
 mod json;
 mod values;
 

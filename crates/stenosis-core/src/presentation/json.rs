@@ -102,8 +102,17 @@ fn fail<E: de::Error>(slot: Slot<'_>, err: InputError) -> E {
     E::custom(msg)
 }
 
-/// Parses a Presentation from JSON text (see [`Presentation::from_json`]).
+/// Parses a Presentation from JSON text (see [`Presentation::from_json`]): the common shape by
+/// the fast path ([`super::fast`]), everything else (and every refusal) by the serde parser.
 pub(super) fn from_json(text: &str) -> Result<Presentation, InputError> {
+    match super::fast::parse(text) {
+        Some(p) => Ok(p),
+        None => from_json_strict(text),
+    }
+}
+
+/// Parses a Presentation from JSON text with the serde parser alone.
+pub(super) fn from_json_strict(text: &str) -> Result<Presentation, InputError> {
     if text.starts_with('\u{feff}') {
         return Err(InputError::new(
             InputErrorKind::MalformedJson,
