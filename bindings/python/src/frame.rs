@@ -500,6 +500,92 @@ fn decode_bool(rows: &mut Rows, f: Finding, a: &arrow_array::BooleanArray) {
     }
 }
 
+/// Most distinct values of a column a [`Memo`] keeps (a cohort's categorical and score columns
+/// have a handful; beyond, values are set cell by cell).
+const MEMO_MAX: usize = 32;
+
+/// The distinct values of a top-level field's column met so far in a chunk, each set once on an
+/// empty Presentation through the core's field table: the outcome (that Presentation, or the
+/// error's message) is copied to every row with the same value ([`PresentationField::copy`]),
+/// which is what setting the row itself would do.
+struct Memo<K> {
+    seen: Vec<(K, Result<Presentation, String>)>,
+}
+
+impl<K: PartialEq + Copy> Memo<K> {
+    fn new() -> Memo<K> {
+        Memo { seen: Vec::new() }
+    }
+
+    /// Sets `value` (whose memo key is `key`) on one row.
+    fn apply(&mut self, rows: &mut Rows, row: usize, f: &PresentationField, key: K, value: FieldValue<'_>) {
+        let at = match self.seen.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None if self.seen.len() < MEMO_MAX => self.insert(f, key, value),
+            None => return rows.set(row, |p| f.set(p, value)),
+        };
+        self.copy_to(rows, row, f, at);
+    }
+
+    /// Sets a new value on an empty Presentation and keeps the outcome; returns its index.
+    fn insert(&mut self, f: &PresentationField, key: K, value: FieldValue<'_>) -> usize {
+        let mut probe = Presentation::new();
+        let outcome = f.set(&mut probe, value).map(|()| probe).map_err(|e| e.message().to_owned());
+        self.seen.push((key, outcome));
+        self.seen.len() - 1
+    }
+
+    /// Copies the outcome at `at` to a row: its value, or its error.
+    fn copy_to(&self, rows: &mut Rows, row: usize, f: &PresentationField, at: usize) {
+        match self.seen.get(at) {
+            Some((_, Ok(probe))) => {
+                if let Some(p) = rows.presentations.get_mut(row) {
+                    f.copy(probe, p);
+                }
+            }
+            Some((_, Err(message))) => rows.fail(row, message.clone()),
+            None => {}
+        }
+    }
+}
+
+/// Sets one number on a row, through a memo of the column's values (whole numbers up to 255 by
+/// value: the field table's whole numbers are ages and scores; reals by their bits).
+fn set_number(rows: &mut Rows, row: usize, target: Target, v: FieldValue<'_>, memo: &mut NumberMemo) {
+    let Target::Field(f) = target else { return };
+    match v {
+        FieldValue::Int(i) => match usize::try_from(i).ok().and_then(|i| memo.by_value.get_mut(i)) {
+            Some(slot) => {
+                let at = match *slot {
+                    Some(at) => at,
+                    None => {
+                        let at = memo.whole.insert(f, i, v);
+                        *slot = Some(at);
+                        at
+                    }
+                };
+                memo.whole.copy_to(rows, row, f, at);
+            }
+            None => set_value(rows, row, target, v),
+        },
+        FieldValue::Real(r) => memo.real.apply(rows, row, f, r.to_bits(), v),
+        FieldValue::Text(_) => set_value(rows, row, target, v),
+    }
+}
+
+/// The memos of a number column: whole numbers (found by value, up to 255) and reals.
+struct NumberMemo {
+    whole: Memo<i64>,
+    by_value: Vec<Option<usize>>,
+    real: Memo<u64>,
+}
+
+impl NumberMemo {
+    fn new() -> NumberMemo {
+        NumberMemo { whole: Memo::new(), by_value: vec![None; 256], real: Memo::new() }
+    }
+}
+
 /// Reads a primitive column with one downcast, skipping nulls.
 fn decode_numbers<T: arrow_array::ArrowPrimitiveType>(
     rows: &mut Rows,
@@ -508,16 +594,17 @@ fn decode_numbers<T: arrow_array::ArrowPrimitiveType>(
     convert: impl Fn(T::Native) -> FieldValue<'static>,
 ) {
     let a = a.as_primitive::<T>();
+    let mut memo = NumberMemo::new();
     match a.nulls() {
         None => {
             for (row, v) in a.values().iter().enumerate() {
-                set_value(rows, row, target, convert(*v));
+                set_number(rows, row, target, convert(*v), &mut memo);
             }
         }
         Some(nulls) => {
             for row in nulls.valid_indices() {
                 if let Some(v) = a.values().get(row) {
-                    set_value(rows, row, target, convert(*v));
+                    set_number(rows, row, target, convert(*v), &mut memo);
                 }
             }
         }
@@ -526,9 +613,22 @@ fn decode_numbers<T: arrow_array::ArrowPrimitiveType>(
 
 /// Reads a text column with one downcast, skipping nulls.
 fn decode_texts<'a>(rows: &mut Rows, target: Target, cells: impl Iterator<Item = Option<&'a str>>) {
-    for (row, s) in cells.enumerate() {
-        if let Some(s) = s {
-            apply_text(rows, row, target, s);
+    match target {
+        // A choice (sex, course): a handful of distinct values, each set once.
+        Target::Field(f) if matches!(f.kind, FieldKind::Choice { .. }) => {
+            let mut memo = Memo::new();
+            for (row, s) in cells.enumerate() {
+                if let Some(s) = s {
+                    memo.apply(rows, row, f, s, FieldValue::Text(s));
+                }
+            }
+        }
+        _ => {
+            for (row, s) in cells.enumerate() {
+                if let Some(s) = s {
+                    apply_text(rows, row, target, s);
+                }
+            }
         }
     }
 }
@@ -904,75 +1004,6 @@ impl Columns {
     }
 }
 
-/// A plain (not dictionary-encoded) text column of a choice field (`sex`, `course`).
-fn is_choice_text(p: &ColumnPlan) -> bool {
-    !p.dictionary
-        && p.kind.is_text()
-        && matches!(p.target, Target::Field(f) if matches!(f.kind, FieldKind::Choice { .. }))
-}
-
-/// The cells of a plain text column, one per row (`None` for a null).
-fn text_cells(a: &dyn Array, kind: Kind) -> Vec<Option<&str>> {
-    match kind {
-        Kind::Utf8 => a.as_string::<i32>().iter().collect(),
-        Kind::LargeUtf8 => a.as_string::<i64>().iter().collect(),
-        Kind::Utf8View => a.as_string_view().iter().collect(),
-        _ => vec![None; a.len()],
-    }
-}
-
-/// The most choice columns, and the most distinct combinations of their values in a chunk, that
-/// [`decode_choices`] handles (a cohort has a handful); beyond, the columns are decoded cell by
-/// cell.
-const MAX_CHOICE_COLUMNS: usize = 4;
-const MAX_CHOICE_COMBINATIONS: usize = 64;
-
-/// Sets the choice columns (`sex`, `course` as text) of every row of a chunk whose rows are still
-/// empty, by setting each distinct combination of their values once, through the core's field
-/// table, on an empty Presentation and copying that Presentation to the rows that have it: the
-/// same Presentation as setting the cells one by one (each column sets a member of its own).
-/// Returns false, having changed nothing, when a combination is refused (so that the rows'
-/// errors come in column order from the cell-by-cell path) or there are too many.
-fn decode_choices(rows: &mut Rows, columns: &[(&ColumnPlan, ArrayRef)], len: usize) -> bool {
-    if columns.is_empty() || columns.len() > MAX_CHOICE_COLUMNS {
-        return false;
-    }
-    let cells: Vec<Vec<Option<&str>>> = columns.iter().map(|(p, a)| text_cells(a.as_ref(), p.kind)).collect();
-    let mut seen: Vec<([Option<&str>; MAX_CHOICE_COLUMNS], Presentation)> = Vec::new();
-    let mut which: Vec<u8> = Vec::with_capacity(len);
-    for row in 0..len {
-        let mut key = [None; MAX_CHOICE_COLUMNS];
-        for (k, column) in key.iter_mut().zip(&cells) {
-            *k = column.get(row).copied().flatten();
-        }
-        let at = match seen.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                if seen.len() >= MAX_CHOICE_COMBINATIONS {
-                    return false;
-                }
-                let mut p = Presentation::new();
-                for ((plan, _), value) in columns.iter().zip(key) {
-                    if let (Target::Field(f), Some(s)) = (plan.target, value) {
-                        if f.set(&mut p, FieldValue::Text(s)).is_err() {
-                            return false;
-                        }
-                    }
-                }
-                seen.push((key, p));
-                seen.len() - 1
-            }
-        };
-        which.push(u8::try_from(at).unwrap_or(u8::MAX));
-    }
-    for (slot, at) in rows.presentations.iter_mut().zip(which) {
-        if let Some((_, p)) = seen.get(usize::from(at)) {
-            *slot = *p;
-        }
-    }
-    true
-}
-
 /// Assesses the rows `start..start + len` of a batch whose columns are validated and builds
 /// their result batch.
 fn assess_chunk(
@@ -983,16 +1014,9 @@ fn assess_chunk(
     len: usize,
 ) -> Result<RecordBatch, ArrowError> {
     let mut rows = Rows::new(len);
-    let slice = |p: &ColumnPlan| batch.columns().get(p.index).map(|a| a.slice(start, len));
-    let choices: Vec<(&ColumnPlan, ArrayRef)> =
-        plan.iter().filter(|p| is_choice_text(p)).filter_map(|p| Some((p, slice(p)?))).collect();
-    let choices_done = decode_choices(&mut rows, &choices, len);
     for p in plan {
-        if choices_done && is_choice_text(p) {
-            continue;
-        }
-        if let Some(a) = slice(p) {
-            decode_column(&mut rows, p, &a);
+        if let Some(a) = batch.columns().get(p.index) {
+            decode_column(&mut rows, p, &a.slice(start, len));
         }
     }
     let Rows { mut presentations, present, absent, errors } = rows;

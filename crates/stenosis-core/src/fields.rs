@@ -132,6 +132,27 @@ impl PresentationField {
     }
 }
 
+impl PresentationField {
+    /// Copies this field's value from `from` to `to`, leaving the rest of `to` as it is: the same
+    /// as setting `to` the value that set `from`. A binding reading a column sets each distinct
+    /// value once with [`PresentationField::set`] (on an empty Presentation) and copies it to
+    /// the rows that have it.
+    ///
+    /// ```
+    /// use stenosis_core::{presentation_fields, FieldValue, Presentation};
+    /// let sex = presentation_fields().iter().find(|f| f.id == "sex").unwrap();
+    /// let mut probe = Presentation::new();
+    /// sex.set(&mut probe, FieldValue::Text("female"))?;
+    /// let mut row = Presentation::new();
+    /// sex.copy(&probe, &mut row);
+    /// assert_eq!(row, probe);
+    /// # Ok::<(), stenosis_core::InputError>(())
+    /// ```
+    pub fn copy(&self, from: &Presentation, to: &mut Presentation) {
+        to.copy_member(from, self.member);
+    }
+}
+
 fn sex_ids() -> Vec<&'static str> {
     Sex::ALL.iter().map(|s| s.id()).collect()
 }

@@ -224,6 +224,21 @@ impl Presentation {
         Ok(())
     }
 
+    /// Copies one member (a field of the table) from `from`, leaving the others as they are.
+    pub(crate) fn copy_member(&mut self, from: &Presentation, member: crate::fields::Member) {
+        use crate::fields::Member;
+        match member {
+            Member::AgeYears => self.age_years = from.age_years,
+            Member::Sex => self.sex = from.sex,
+            Member::Course => self.course = from.course,
+            Member::SymptomDurationMonths => self.symptom_duration_months = from.symptom_duration_months,
+            Member::Mjoa => self.mjoa = from.mjoa,
+            Member::AnkleBrachialIndex => self.ankle_brachial_index = from.ankle_brachial_index,
+            Member::Findings => self.findings = from.findings,
+            Member::Id => self.id = from.id,
+        }
+    }
+
     /// Replaces the status of every finding at once.
     pub fn set_findings(&mut self, findings: FindingSet) {
         self.findings = findings;
