@@ -475,28 +475,70 @@ fn apply_text(rows: &mut Rows, row: usize, target: Target, s: &str) {
     }
 }
 
-/// Sets a boolean finding column into the rows' masks, 64 rows at a time from the value and
-/// validity bitmaps; only the rows whose bit is set are touched.
-fn decode_bool(rows: &mut Rows, f: Finding, a: &arrow_array::BooleanArray) {
-    let bit = finding_bit(f);
-    let n = a.len();
-    let values = a.values().bit_chunks();
-    let valid = a.nulls().map(|v| v.inner().bit_chunks());
-    let mut valid_words = valid.as_ref().map(|v| v.iter_padded());
-    for (w, word) in values.iter_padded().enumerate() {
-        let base = w * 64;
-        let in_range = if n - base >= 64 { u64::MAX } else { (1u64 << (n - base)) - 1 };
-        let ok = valid_words.as_mut().map_or(u64::MAX, |it| it.next().unwrap_or(0)) & in_range;
-        let end = (base + 64).min(n);
-        for (mut bits, masks) in [(word & ok, &mut rows.present), (!word & ok, &mut rows.absent)] {
-            let Some(block) = masks.get_mut(base..end) else { continue };
-            while bits != 0 {
-                if let Some(m) = block.get_mut(bits.trailing_zeros() as usize) {
-                    *m |= bit;
-                }
-                bits &= bits - 1;
+/// Sets boolean finding columns into the rows' masks, 64 rows at a time: the value and validity
+/// words of a block of rows, one per finding code, form a 64 by 64 bit matrix that one
+/// transposition turns into one word of findings per row (present, and absent likewise).
+fn decode_bools(rows: &mut Rows, columns: &[(Finding, &arrow_array::BooleanArray)], n: usize) {
+    if columns.is_empty() {
+        return;
+    }
+    // Each column's words: present (value and valid) and absent (not value, valid).
+    let words: Vec<(u32, Vec<u64>, Vec<u64>)> = columns
+        .iter()
+        .map(|(f, a)| {
+            let values: Vec<u64> = a.values().bit_chunks().iter_padded().collect();
+            let valid: Option<Vec<u64>> = a.nulls().map(|v| v.inner().bit_chunks().iter_padded().collect());
+            let (mut present, mut absent) = (Vec::with_capacity(values.len()), Vec::with_capacity(values.len()));
+            for (w, value) in values.iter().enumerate() {
+                let ok = valid.as_ref().map_or(u64::MAX, |v| v.get(w).copied().unwrap_or(0));
+                present.push(value & ok);
+                absent.push(!value & ok);
             }
+            (f.code(), present, absent)
+        })
+        .collect();
+    let high = words.iter().any(|(code, _, _)| *code >= 64);
+    for (w, base) in (0..n).step_by(64).enumerate() {
+        let in_range = if n - base >= 64 { u64::MAX } else { (1u64 << (n - base)) - 1 };
+        // One word per finding code (low codes, then high codes).
+        let mut m = [[0u64; 64]; 4];
+        for (code, present, absent) in &words {
+            let (p, a) = (present.get(w).copied().unwrap_or(0), absent.get(w).copied().unwrap_or(0));
+            let (lo, at) = (*code < 64, (*code % 64) as usize);
+            let (mp, ma) = if lo { (0, 1) } else { (2, 3) };
+            m[mp][at] = p & in_range;
+            m[ma][at] = a & in_range;
         }
+        let used = if high { 4 } else { 2 };
+        for matrix in m.iter_mut().take(used) {
+            transpose64(matrix);
+        }
+        let end = (base + 64).min(n);
+        let (Some(present), Some(absent)) = (rows.present.get_mut(base..end), rows.absent.get_mut(base..end)) else {
+            continue;
+        };
+        for (r, (p, a)) in present.iter_mut().zip(absent.iter_mut()).enumerate() {
+            *p |= u128::from(m[0][r]) | (u128::from(m[2][r]) << 64);
+            *a |= u128::from(m[1][r]) | (u128::from(m[3][r]) << 64);
+        }
+    }
+}
+
+/// Transposes a 64 by 64 bit matrix in place: afterwards bit `c` of word `r` is what bit `r` of
+/// word `c` was (Hacker's Delight, 7-3). `k + j` never exceeds 63: `k` has bit `j` clear.
+fn transpose64(a: &mut [u64; 64]) {
+    let mut j = 32usize;
+    let mut m: u64 = 0x0000_0000_FFFF_FFFF;
+    while j != 0 {
+        let mut k = 0usize;
+        while k < 64 {
+            let t = ((a[k] >> j) ^ a[k + j]) & m;
+            a[k] ^= t << j;
+            a[k + j] ^= t;
+            k = (k + j + 1) & !j;
+        }
+        j >>= 1;
+        m ^= m << j;
     }
 }
 
@@ -659,7 +701,7 @@ fn decode_column(rows: &mut Rows, plan: &ColumnPlan, array: &ArrayRef) {
     let a = array.as_ref();
     match (plan.kind, t) {
         (Kind::Null, _) => {}
-        (Kind::Bool, Target::Finding(f)) => decode_bool(rows, f, a.as_boolean()),
+        (Kind::Bool, Target::Finding(f)) => decode_bools(rows, &[(f, a.as_boolean())], a.len()),
         (Kind::I8, _) => decode_numbers::<Int8Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
         (Kind::I16, _) => decode_numbers::<Int16Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
         (Kind::I32, _) => decode_numbers::<Int32Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
@@ -1014,7 +1056,23 @@ fn assess_chunk(
     len: usize,
 ) -> Result<RecordBatch, ArrowError> {
     let mut rows = Rows::new(len);
+    // The boolean finding columns together (one transposition per 64 rows), then the others.
+    let is_bool = |p: &ColumnPlan| p.kind == Kind::Bool && !p.dictionary && matches!(p.target, Target::Finding(_));
+    let bool_arrays: Vec<(Finding, ArrayRef)> = plan
+        .iter()
+        .filter(|p| is_bool(p))
+        .filter_map(|p| match p.target {
+            Target::Finding(f) => Some((f, batch.columns().get(p.index)?.slice(start, len))),
+            Target::Field(_) => None,
+        })
+        .collect();
+    let bools: Vec<(Finding, &arrow_array::BooleanArray)> =
+        bool_arrays.iter().filter_map(|(f, a)| Some((*f, a.as_boolean_opt()?))).collect();
+    decode_bools(&mut rows, &bools, len);
     for p in plan {
+        if is_bool(p) {
+            continue;
+        }
         if let Some(a) = batch.columns().get(p.index) {
             decode_column(&mut rows, p, &a.slice(start, len));
         }
