@@ -28,7 +28,7 @@ use crate::presentation::Presentation;
 use crate::rules::{
     self, Collect, Decision, PrognosisNote, Reason, Target, COOK_PRETEST_PROBABILITY, COOK_RULE_IN_LR, COOK_RULE_OUT_LR,
 };
-use crate::vocab::{Action, Condition, Finding, RedFlag, Status, Urgency, Warning};
+use crate::vocab::{Action, Condition, Finding, Likelihood, RedFlag, Status, Urgency, Warning};
 
 /// How many bytes `s` takes as a JSON string (quotes included), escaped as `serde_json` does.
 const fn escaped_len(mut s: &[u8]) -> usize {
@@ -292,6 +292,7 @@ impl<const M: usize> Fragments<M> {
 // `"<id>"`: an item of a list.
 table!(CITATIONS: CitationId, b"", b"");
 table!(FINDINGS: Finding, b"", b"");
+table!(LIKELIHOODS: Likelihood, b"", b"");
 // The start of a differential entry, to its likelihood's value.
 table!(CONDITION_HEADS: Condition, b"{\"condition\":", b",\"likelihood\":");
 
@@ -720,9 +721,14 @@ impl Standard<'_> {
             let (supports, opposes) = rules::evidence(self.d, c, present, absent);
             self.load(Self::target(c));
             self.w.raw(CONDITION_HEADS.get(c.code()));
-            self.w.plain(self.d.condition(c).id());
-            self.evidence(supports, opposes);
-            self.reason_texts();
+            self.w.raw(LIKELIHOODS.get(self.d.condition(c).code()));
+            if supports | opposes == 0 && self.reasons.is_empty() {
+                // Most entries: no evidence and no reasons, only the condition's own citations.
+                self.w.raw(",\"supporting\":[],\"opposing\":[],\"reasons\":[]");
+            } else {
+                self.evidence(supports, opposes);
+                self.reason_texts();
+            }
             self.citations(rules::base_citations(c), &[]);
             self.w.0.push('}');
         }
@@ -1001,6 +1007,9 @@ mod tests {
         }
         for f in Finding::ALL {
             assert_eq!(FINDINGS.get(f.code()), q(f.id()));
+        }
+        for l in Likelihood::ALL {
+            assert_eq!(LIKELIHOODS.get(l.code()), q(l.id()));
         }
         for c in Condition::ALL {
             assert_eq!(CONDITION_HEADS.get(c.code()), format!("{{\"condition\":{},\"likelihood\":", q(c.id())));
