@@ -24,11 +24,9 @@ pub(crate) fn conditions<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
     let (l, fired) =
         engine::likelihood(PERIPHERAL_NEUROPATHY, c, Target::Condition(Condition::PeripheralNeuropathy), t);
     c.d.set_condition(Condition::PeripheralNeuropathy, l, fired);
-    let (l, fired) =
-        engine::likelihood(PERIPHERAL_ARTERIAL_DISEASE, c, Target::Condition(Condition::PeripheralArterialDisease), t);
-    c.d.set_condition(Condition::PeripheralArterialDisease, l, fired);
-    let (l, fired) = engine::likelihood(CAUDA_EQUINA_SYNDROME, c, Target::Condition(Condition::CaudaEquinaSyndrome), t);
-    c.d.set_condition(Condition::CaudaEquinaSyndrome, l, fired);
+    let x = Condition::PeripheralArterialDisease;
+    guarded(PERIPHERAL_ARTERIAL_DISEASE, arterial_disease_may_fire, x, c, t);
+    guarded(CAUDA_EQUINA_SYNDROME, cauda_equina_may_fire, Condition::CaudaEquinaSyndrome, c, t);
     // Version 2: the cord below the neck, Guillain-Barre, cancer, infection, and the mimics.
     // Each is applied only when one of its rows can fire (`guarded`).
     use localisation as loc;
@@ -74,9 +72,11 @@ pub(crate) type Guarded = (Condition, &'static [Rule<Move>], fn(&Ctx<'_>) -> boo
 
 /// Every guarded table with its guard, for the test that checks them.
 #[cfg(test)]
-pub(crate) fn guarded_tables() -> [Guarded; 10] {
+pub(crate) fn guarded_tables() -> [Guarded; 12] {
     use localisation as loc;
     [
+        (Condition::PeripheralArterialDisease, PERIPHERAL_ARTERIAL_DISEASE, arterial_disease_may_fire),
+        (Condition::CaudaEquinaSyndrome, CAUDA_EQUINA_SYNDROME, cauda_equina_may_fire),
         (Condition::ThoracicMyelopathy, loc::THORACIC_MYELOPATHY, loc::thoracic_may_fire),
         (Condition::GuillainBarreSyndrome, loc::GUILLAIN_BARRE, loc::guillain_barre_may_fire),
         (Condition::MalignantSpinalCordCompression, loc::MALIGNANT_COMPRESSION, loc::malignant_compression_may_fire),
@@ -390,6 +390,24 @@ pub(crate) const PERIPHERAL_ARTERIAL_DISEASE: &[Rule<Move>] = &[
     vascular::PAD_BRUIT_ROW,
 ];
 
+/// Whether a row of [`PERIPHERAL_ARTERIAL_DISEASE`] can fire: every row needs a measured ABI,
+/// limb ischaemia (acute, rest pain, a foot wound), reduced foot pulses, relief by standing still,
+/// cool or discoloured skin or a femoral bruit, except the normal-pulses row, which only lowers
+/// (from low, it does not fire). Otherwise the table leaves the likelihood low and notes nothing,
+/// so it is not applied (a test checks each guard against its table).
+pub(crate) fn arterial_disease_may_fire(c: &Ctx<'_>) -> bool {
+    c.p.ankle_brachial_index().is_some()
+        || c.any(mask(&[
+            F::AcuteColdPulselessLeg,
+            F::RestPain,
+            F::FootUlcerOrGangrene,
+            F::ReducedFootPulses,
+            F::ReliefWithStandingStill,
+            F::CoolOrDiscolouredLeg,
+            F::FemoralBruit,
+        ]))
+}
+
 /// Whether a measured ABI is above the non-compressible threshold (a toe-brachial index is needed).
 pub(crate) fn abi_not_interpretable(c: &Ctx<'_>) -> bool {
     abi_noncompressible(c)
@@ -468,6 +486,21 @@ pub(crate) const CAUDA_EQUINA_SYNDROME: &[Rule<Move>] = &[
     localisation::CES_BILATERAL_RADICULAR_ROW,
     localisation::CES_BILATERAL_CHRONIC_ROW,
 ];
+
+/// Whether a row of [`CAUDA_EQUINA_SYNDROME`] can fire: every row needs saddle anaesthesia,
+/// urinary retention, a bladder or bowel disturbance, reduced anal tone, sexual dysfunction or
+/// symptoms in both legs.
+pub(crate) fn cauda_equina_may_fire(c: &Ctx<'_>) -> bool {
+    c.any(mask(&[
+        F::SaddleAnesthesia,
+        F::UrinaryRetention,
+        F::BladderDysfunction,
+        F::BowelDysfunction,
+        F::ReducedAnalTone,
+        F::SexualDysfunction,
+        F::BilateralLegSymptoms,
+    ]))
+}
 
 engine::check_table_len!(
     LUMBAR_SPINAL_STENOSIS,

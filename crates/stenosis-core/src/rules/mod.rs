@@ -372,7 +372,7 @@ pub(crate) mod tests {
         use super::{Collect, Target};
         use crate::vocab::Likelihood;
         let mut r = Rng(0x2545_f491_4f6c_dd1d);
-        let mut skipped = [0usize; 10];
+        let mut skipped = [0usize; 12];
         for i in 0..40_000 {
             let p = random_presentation(&mut r);
             let full = evaluate_ctx(&p, &mut NoTrace);
