@@ -49,7 +49,7 @@ const CHUNK_BYTES: usize = 8 << 20;
 
 /// Options of one batch run.
 pub(crate) struct Options {
-    /// Worker threads per chunk (1-256).
+    /// Worker threads, each assessing whole chunks (1-256).
     pub(crate) threads: usize,
     /// How much each record says.
     pub(crate) detail: Detail,
@@ -313,14 +313,15 @@ fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
 
 /// Reads every line, assesses it and writes its record; returns (assessed, refused).
 ///
-/// Three stages overlap, so that neither reading nor writing leaves the cores idle: a reader
-/// thread cuts the input into chunks, this thread assesses each chunk on `options.threads`
-/// threads, and a writer thread writes the records in order. The channels between them hold two
-/// chunks each, so memory stays bounded whatever the input's length. The records of a chunk are
-/// written into a few large buffers (one per worker) that go back to a pool once written, so
-/// that no memory is allocated (or faulted in) per record and the writer makes large writes. A
-/// read error stops the run after the records of the lines before it are written; a write error
-/// stops the reader too.
+/// The stages overlap, so that neither reading nor writing leaves the cores idle: a reader
+/// thread cuts the input into numbered chunks, `options.threads` workers each take the next
+/// chunk and write its records into one buffer, and this thread writes the buffers in chunk
+/// order (holding one that arrives early until its turn). No worker waits for another: a chunk
+/// is one worker's. The channels hold two chunks each and each worker one, so memory stays
+/// bounded whatever the input's length. The buffers go back to a pool once written, so that no
+/// memory is allocated (or faulted in) per record and the writes are large. A read error stops
+/// the run after the records of the lines before it are written; a write error stops the
+/// reader and the workers too.
 fn process(
     mut reader: Box<dyn BufRead + Send>,
     sink: &mut Sink,
@@ -337,66 +338,67 @@ fn process(
     let pool = Pool::default();
     let pool = &pool;
     std::thread::scope(|s| {
-        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<Result<Chunk, Failure>>(2);
-        let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<(Vec<Records>, usize)>(2);
+        let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<(u64, Result<Chunk, Failure>)>(2);
+        // The workers take turns at the reader's channel; when the last one stops (the writer
+        // failed), the channel closes and the reader stops too.
+        let chunk_rx = std::sync::Arc::new(Mutex::new(chunk_rx));
+        let (record_tx, record_rx) = std::sync::mpsc::sync_channel::<(u64, Result<(Records, usize), Failure>)>(2);
         s.spawn(move || {
             let mut line_no = 0u64;
-            loop {
+            for seq in 0u64.. {
                 let mut chunk = Chunk { text: pool.text(), lines: Vec::with_capacity(CHUNK_LINES), bytes: 0 };
                 match read_chunk(&mut *reader, options.max_line_bytes, &mut line_no, &mut chunk) {
                     Ok(true) if chunk.lines.is_empty() => return,
                     Ok(eof) => {
-                        if chunk_tx.send(Ok(chunk)).is_err() || eof {
+                        if chunk_tx.send((seq, Ok(chunk))).is_err() || eof {
                             return;
                         }
                     }
                     Err(e) => {
-                        let _ = chunk_tx.send(Err(io_failure(in_name, "read", &e)));
+                        let _ = chunk_tx.send((seq, Err(io_failure(in_name, "read", &e))));
                         return;
                     }
                 }
             }
         });
-        let writer = s.spawn(move || -> Result<(u64, u64), Failure> {
-            let (mut assessed, mut refused) = (0u64, 0u64);
-            let out = sink.writer();
-            for (parts, chunk_bytes) in record_rx {
-                for part in parts {
-                    out.write_all(part.text.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
-                    assessed += part.assessed;
-                    refused += part.refused;
-                    pool.give_records(part.text);
+        for _ in 0..options.threads.max(1) {
+            let record_tx = record_tx.clone();
+            let chunk_rx = std::sync::Arc::clone(&chunk_rx);
+            s.spawn(move || loop {
+                let next = chunk_rx.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
+                let Ok((seq, chunk)) = next else { return };
+                let done = chunk.map(|chunk| {
+                    let records = assess_chunk(&chunk, options, record, pool);
+                    pool.give_text(chunk.text);
+                    (records, chunk.bytes)
+                });
+                if record_tx.send((seq, done)).is_err() {
+                    // The writer stopped on an error; it reports it.
+                    return;
                 }
+            });
+        }
+        drop((record_tx, chunk_rx));
+        let (mut assessed, mut refused) = (0u64, 0u64);
+        let out = sink.writer();
+        let mut early = std::collections::BTreeMap::new();
+        let mut next = 0u64;
+        for (seq, done) in record_rx {
+            early.insert(seq, done);
+            while let Some(done) = early.remove(&next) {
+                next += 1;
+                let (records, chunk_bytes) = done?;
+                out.write_all(records.text.as_bytes()).map_err(|e| io_failure(out_name, "write", &e))?;
+                assessed += records.assessed;
+                refused += records.refused;
+                pool.give_records(records.text);
                 if let Some(bar) = progress {
                     bar.inc(chunk_bytes as u64);
                     bar.set_message(format!("{assessed} assessed, {refused} refused"));
                 }
             }
-            Ok((assessed, refused))
-        });
-        let mut read_error = None;
-        for chunk in chunk_rx {
-            match chunk {
-                Ok(chunk) => {
-                    let parts = assess_chunk(&chunk, options, record, pool);
-                    pool.give_text(chunk.text);
-                    if record_tx.send((parts, chunk.bytes)).is_err() {
-                        // The writer stopped on an error; it reports it.
-                        break;
-                    }
-                }
-                Err(e) => {
-                    read_error = Some(e);
-                    break;
-                }
-            }
         }
-        drop(record_tx);
-        let written = writer.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload));
-        match (written, read_error) {
-            (Err(e), _) | (Ok(_), Some(e)) => Err(e),
-            (Ok(counts), None) => Ok(counts),
-        }
+        Ok((assessed, refused))
     })
 }
 
@@ -477,62 +479,37 @@ fn read_chunk(
     Ok(false)
 }
 
-/// Assesses one chunk on `options.threads` threads, each writing the records of its consecutive
-/// share of the lines into one buffer; the buffers come back in line order. Each row runs in its
+/// Assesses one chunk, writing its records in line order into one buffer. Each row runs in its
 /// own `catch_unwind`: a panic becomes that row's `internal` error record (whatever the row had
 /// written is dropped).
-fn assess_chunk(chunk: &Chunk, options: &Options, record: RecordFn, pool: &Pool) -> Vec<Records> {
-    let text = &chunk.text;
-    let one = move |out: &mut String, (n, line): &(u64, Line)| -> bool {
-        let start = out.len();
+fn assess_chunk(chunk: &Chunk, options: &Options, record: RecordFn, pool: &Pool) -> Records {
+    let mut r = Records { text: pool.records(), assessed: 0, refused: 0 };
+    for (n, line) in &chunk.lines {
+        let start = r.text.len();
         let ok = match *line {
             Line::Text(from, to) => {
-                let line = text.get(from..to).unwrap_or_default();
-                let mut out = std::panic::AssertUnwindSafe(&mut *out);
+                let line = chunk.text.get(from..to).unwrap_or_default();
+                let mut out = std::panic::AssertUnwindSafe(&mut r.text);
                 std::panic::catch_unwind(move || record(*n, line, &mut out)).ok()
             }
             Line::TooLong(len) => {
-                out.push_str(&too_long_record(*n, len, options.max_line_bytes));
+                r.text.push_str(&too_long_record(*n, len, options.max_line_bytes));
                 Some(false)
             }
         };
         let ok = ok.unwrap_or_else(|| {
-            out.truncate(start);
-            out.push_str(&internal_record(*n));
+            r.text.truncate(start);
+            r.text.push_str(&internal_record(*n));
             false
         });
-        out.push('\n');
-        ok
-    };
-    let part = move |lines: &[(u64, Line)]| {
-        let mut r = Records { text: pool.records(), assessed: 0, refused: 0 };
-        for line in lines {
-            if one(&mut r.text, line) {
-                r.assessed += 1;
-            } else {
-                r.refused += 1;
-            }
+        r.text.push('\n');
+        if ok {
+            r.assessed += 1;
+        } else {
+            r.refused += 1;
         }
-        r
-    };
-    let per = chunk.lines.len().div_ceil(options.threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = chunk.lines.chunks(per).map(|lines| (lines, s.spawn(move || part(lines)))).collect();
-        handles
-            .into_iter()
-            .map(|(lines, h)| {
-                // `one` catches a row's panic; this is a panic outside any row.
-                h.join().unwrap_or_else(|_| {
-                    let mut text = String::new();
-                    for (n, _) in lines {
-                        text.push_str(&internal_record(*n));
-                        text.push('\n');
-                    }
-                    Records { text, assessed: 0, refused: lines.len() as u64 }
-                })
-            })
-            .collect()
-    })
+    }
+    r
 }
 
 /// Reads one line (without its `\n` or `\r\n`) of at most `limit` bytes, appending its text to
@@ -754,6 +731,29 @@ mod tests {
         assert_eq!(lines(&text, 100), vec![Err(1000), Ok(b"next".to_vec())]);
     }
 
+    #[test]
+    fn records_come_out_in_line_order_from_several_workers() {
+        let mut input = String::new();
+        for n in 0..5000 {
+            input.push_str(&format!("{{\"id\": \"r-{n}\", \"age_years\": {}}}\n", n % 100));
+        }
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/batch-tests");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("order-{}", std::process::id()));
+        let mut sink = Sink::Direct(BufWriter::new(File::create(&path).unwrap()));
+        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::new(io::Cursor::new(input.into_bytes())));
+        let options = Options { threads: 3, max_line_bytes: 1000, detail: Detail::Summary };
+        let counts = process(reader, &mut sink, &options, "in", "out", None).ok();
+        assert!(sink.finish("out").is_ok());
+        assert_eq!(counts, Some((5000, 0)));
+        let out = std::fs::read_to_string(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(out.lines().count(), 5000);
+        for (n, line) in out.lines().enumerate() {
+            assert!(line.starts_with(&format!("{{\"id\":\"r-{n}\",")), "{n}: {line}");
+        }
+    }
+
     fn panics_on_line_5(n: u64, line: &[u8], out: &mut String) -> bool {
         // Something written before the panic is dropped with it.
         out.push_str("partial ");
@@ -773,14 +773,11 @@ mod tests {
             lines.push((n, Line::Text(start, text.len())));
         }
         let chunk = Chunk { text, lines, bytes: 0 };
-        for threads in [1, 3, 12] {
+        for threads in [1, 3] {
             let options = Options { threads, max_line_bytes: 100, detail: Detail::Full };
-            let parts = assess_chunk(&chunk, &options, panics_on_line_5, &Pool::default());
-            assert_eq!(parts.len(), threads);
-            assert_eq!(parts.iter().map(|p| p.assessed).sum::<u64>(), 11);
-            assert_eq!(parts.iter().map(|p| p.refused).sum::<u64>(), 1);
-            let all: String = parts.iter().map(|p| p.text.as_str()).collect();
-            let records: Vec<&str> = all.strip_suffix('\n').unwrap().split('\n').collect();
+            let r = assess_chunk(&chunk, &options, panics_on_line_5, &Pool::default());
+            assert_eq!((r.assessed, r.refused), (11, 1));
+            let records: Vec<&str> = r.text.strip_suffix('\n').unwrap().split('\n').collect();
             assert_eq!(records.len(), 12);
             for (i, record) in records.iter().enumerate() {
                 let n = i + 1;
