@@ -317,8 +317,8 @@ fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
 /// thread cuts the input into numbered chunks, `options.threads` workers each take the next
 /// chunk and write its records into one buffer, and this thread writes the buffers in chunk
 /// order (holding one that arrives early until its turn). No worker waits for another: a chunk
-/// is one worker's. The channels hold two chunks each and each worker one, so memory stays
-/// bounded whatever the input's length. The buffers go back to a pool once written, so that no
+/// is one worker's. At most `2 × threads + 2` chunks are in flight between the reader and the
+/// writer ([`Gate`]), so memory stays bounded whatever the input's length. The buffers go back to a pool once written, so that no
 /// memory is allocated (or faulted in) per record and the writes are large. A read error stops
 /// the run after the records of the lines before it are written; a write error stops the
 /// reader and the workers too.
@@ -337,6 +337,10 @@ fn process(
     };
     let pool = Pool::default();
     let pool = &pool;
+    // Chunks between the reader and the writer, wherever they are (in a channel, in a worker,
+    // or assessed before their turn): a worker held up cannot let the others pile up records.
+    let gate = Gate::new(2 * options.threads.max(1) + 2);
+    let gate = &gate;
     std::thread::scope(|s| {
         let (chunk_tx, chunk_rx) = std::sync::mpsc::sync_channel::<(u64, Result<Chunk, Failure>)>(2);
         // The workers take turns at the reader's channel; when the last one stops (the writer
@@ -346,6 +350,10 @@ fn process(
         s.spawn(move || {
             let mut line_no = 0u64;
             for seq in 0u64.. {
+                if !gate.enter() {
+                    // The writer stopped.
+                    return;
+                }
                 let mut chunk = Chunk { text: pool.text(), lines: Vec::with_capacity(CHUNK_LINES), bytes: 0 };
                 match read_chunk(&mut *reader, options.max_line_bytes, &mut line_no, &mut chunk) {
                     Ok(true) if chunk.lines.is_empty() => return,
@@ -379,6 +387,8 @@ fn process(
             });
         }
         drop((record_tx, chunk_rx));
+        // However the writer ends, the reader must not wait for room any more.
+        let _close = Closing(gate);
         let (mut assessed, mut refused) = (0u64, 0u64);
         let out = sink.writer();
         let mut early = std::collections::BTreeMap::new();
@@ -392,6 +402,7 @@ fn process(
                 assessed += records.assessed;
                 refused += records.refused;
                 pool.give_records(records.text);
+                gate.leave();
                 if let Some(bar) = progress {
                     bar.inc(chunk_bytes as u64);
                     bar.set_message(format!("{assessed} assessed, {refused} refused"));
@@ -400,6 +411,56 @@ fn process(
         }
         Ok((assessed, refused))
     })
+}
+
+/// A bound on the chunks in flight: the reader enters before reading a chunk, the writer leaves
+/// once it is written. Closed, it lets nobody wait.
+struct Gate {
+    /// Chunks still allowed in, and whether the gate is closed.
+    state: Mutex<(usize, bool)>,
+    changed: std::sync::Condvar,
+}
+
+impl Gate {
+    fn new(room: usize) -> Self {
+        Gate { state: Mutex::new((room, false)), changed: std::sync::Condvar::new() }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (usize, bool)> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Waits for room; false once the gate is closed.
+    fn enter(&self) -> bool {
+        let mut state = self.lock();
+        while state.0 == 0 && !state.1 {
+            state = self.changed.wait(state).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        if state.1 {
+            return false;
+        }
+        state.0 -= 1;
+        true
+    }
+
+    fn leave(&self) {
+        self.lock().0 += 1;
+        self.changed.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().1 = true;
+        self.changed.notify_all();
+    }
+}
+
+/// Closes the gate when dropped (the writer's end, by error or not).
+struct Closing<'a>(&'a Gate);
+
+impl Drop for Closing<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 /// Buffers handed back once used: the input text of chunks and the records written from them.
@@ -752,6 +813,22 @@ mod tests {
         for (n, line) in out.lines().enumerate() {
             assert!(line.starts_with(&format!("{{\"id\":\"r-{n}\",")), "{n}: {line}");
         }
+    }
+
+    #[test]
+    fn the_gate_bounds_what_is_in_flight_and_a_closed_gate_lets_nobody_wait() {
+        let gate = Gate::new(2);
+        assert!(gate.enter() && gate.enter());
+        std::thread::scope(|s| {
+            let waiting = s.spawn(|| gate.enter());
+            // Room again once one leaves: the waiting one gets in.
+            gate.leave();
+            assert!(waiting.join().unwrap());
+            let waiting = s.spawn(|| gate.enter());
+            gate.close();
+            assert!(!waiting.join().unwrap());
+        });
+        assert!(!gate.enter());
     }
 
     fn panics_on_line_5(n: u64, line: &[u8], out: &mut String) -> bool {
