@@ -194,6 +194,40 @@ def _pandas_column(pa: Any, name: str, series: Any) -> Any:
     if not (name in _NUMERIC_FIELDS or name in _TEXT_FIELDS or _is_finding(name)):
         # The engine refuses the column by its name (with a suggestion); its values do not matter.
         return pa.nulls(len(series))
+    bits = _boolean_bits(pa, series)
+    if bits is not None:
+        arr = bits
+    else:
+        arr = _pandas_array(pa, name, series)
+    if arr.null_count == len(arr):
+        return pa.nulls(len(arr))
+    return arr
+
+
+def _boolean_bits(pa: Any, series: Any) -> Any:
+    """A pandas ``boolean`` column as an Arrow boolean array, its two byte arrays packed into
+    bitmaps by numpy: the same array as ``pa.array(series)`` (values, then nulls where the mask
+    is set), without pyarrow's element-wise conversion (the finding columns are most of a cohort;
+    see docs/performance.md, pdfast). None for any other column."""
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(series.dtype, pd.BooleanDtype):
+        return None
+    values = getattr(series.array, "_data", None)
+    mask = getattr(series.array, "_mask", None)
+    if not (isinstance(values, np.ndarray) and isinstance(mask, np.ndarray)):
+        return None  # another pandas' layout: the general path
+    if values.dtype != np.bool_ or mask.dtype != np.bool_ or values.shape != mask.shape:
+        return None
+    validity = np.packbits(~mask, bitorder="little")
+    data = np.packbits(values, bitorder="little")
+    return pa.Array.from_buffers(pa.bool_(), len(values), [pa.py_buffer(validity), pa.py_buffer(data)])
+
+
+def _pandas_array(pa: Any, name: str, series: Any) -> Any:
+    """One pandas column as an Arrow array by pyarrow's own conversion, or, for an object column
+    of mixed types, as text."""
     try:
         try:
             arr = pa.array(series, from_pandas=True)
@@ -211,8 +245,6 @@ def _pandas_column(pa: Any, name: str, series: Any) -> Any:
             field=shown,
             kind="wrong_type",
         ) from None
-    if arr.null_count == len(arr):
-        return pa.nulls(len(arr))
     return arr
 
 
