@@ -167,6 +167,17 @@ impl Presentation {
         json::from_json(text)
     }
 
+    /// For differential testing only (the fuzz target `json_assess` and tests): the answers of
+    /// both JSON readers behind [`Presentation::from_json`] on the same text: the fast path's
+    /// (`None` when it leaves the text to the serde parser) and the serde parser's alone. The
+    /// contract checked: when the first is `Some`, the second is `Ok` with an equal Presentation.
+    /// Not a stable API.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn from_json_both_paths(text: &str) -> (Option<Self>, Result<Self, InputError>) {
+        (fast::parse(text), json::from_json_strict(text))
+    }
+
     /// The canonical JSON of this presentation (fields in contract order, assessed findings only).
     #[must_use]
     pub fn to_json(&self) -> String {

@@ -248,6 +248,7 @@ mod tests {
         match parse(text) {
             Some(p) => {
                 assert_eq!(strict.as_ref().ok(), Some(&p), "{text}");
+                assert_eq!(strict.as_ref().ok().map(Presentation::to_json), Some(p.to_json()), "{text}");
                 true
             }
             None => false,
@@ -306,6 +307,199 @@ mod tests {
             }
         }
         assert_eq!(fast, 1000);
+    }
+
+    /// Adversarial spellings (numbers, whitespace, duplicates, case, nulls, nesting, the `id`
+    /// rules, trailing text): for each, `from_json` answers exactly as the serde parser alone
+    /// (the same Presentation or the same error), and the fast path never accepts what the serde
+    /// parser refuses nor reads a value differently (`check` also compares the canonical JSON,
+    /// which tells `-0.0` from `0.0`).
+    #[test]
+    fn adversarial_texts_get_the_serde_parsers_answer() {
+        let id64 = "a".repeat(64);
+        let id65 = "a".repeat(65);
+        let many_digits = "9".repeat(400);
+        let long_fraction = format!("0.{}1", "0".repeat(19));
+        let longer_fraction = format!("0.{}1", "0".repeat(20));
+        let mut texts: Vec<String> = [
+            "{\"age_years\": -0}",
+            "{\"age_years\": -1}",
+            "{\"age_years\": - 1}",
+            "{\"age_years\": -}",
+            "{\"age_years\": 0}",
+            "{\"age_years\": 00}",
+            "{\"age_years\": 01}",
+            "{\"age_years\": 120}",
+            "{\"age_years\": 121}",
+            "{\"age_years\": 255}",
+            "{\"age_years\": 256}",
+            "{\"age_years\": 999999999999999}",
+            "{\"age_years\": 9999999999999999}",
+            "{\"age_years\": 18446744073709551616}",
+            "{\"age_years\": 1.}",
+            "{\"age_years\": .5}",
+            "{\"age_years\": 1e2}",
+            "{\"age_years\": 1E2}",
+            "{\"age_years\": 6.1e1}",
+            "{\"age_years\": 61.5}",
+            "{\"age_years\": +61}",
+            "{\"age_years\": 0x3d}",
+            "{\"age_years\": \"61\"}",
+            "{\"age_years\": 61 62}",
+            "{\"age_years\": 6 1}",
+            "{\"age_years\": 61-}",
+            "{\"age_years\": 61.5.3}",
+            "{\"age_years\": nul}",
+            "{\"age_years\": nulll}",
+            "{\"age_years\": null null}",
+            "{\"age_years\": NULL}",
+            "{\"age_years\": true}",
+            "{\"age_years\": false}",
+            "{\"age_years\": []}",
+            "{\"age_years\": {}}",
+            "{\"ankle_brachial_index\": -0}",
+            "{\"ankle_brachial_index\": -0.0}",
+            "{\"ankle_brachial_index\": 0}",
+            "{\"ankle_brachial_index\": 0.0}",
+            "{\"ankle_brachial_index\": 00.5}",
+            "{\"ankle_brachial_index\": 0.50}",
+            "{\"ankle_brachial_index\": 1.}",
+            "{\"ankle_brachial_index\": .5}",
+            "{\"ankle_brachial_index\": 1e0}",
+            "{\"ankle_brachial_index\": 1e-1}",
+            "{\"ankle_brachial_index\": 3}",
+            "{\"ankle_brachial_index\": 3.0}",
+            "{\"ankle_brachial_index\": 3.00000000000000000001}",
+            "{\"ankle_brachial_index\": 3.0000000000000004}",
+            "{\"ankle_brachial_index\": 2.99999999999999999999}",
+            "{\"ankle_brachial_index\": 0.1000000000000000055511}",
+            "{\"ankle_brachial_index\": 1.0000000000000002220446}",
+            "{\"ankle_brachial_index\": 0.30000000000000004}",
+            "{\"symptom_duration_months\": 1200}",
+            "{\"symptom_duration_months\": 1200.0000000000001}",
+            "{\"symptom_duration_months\": 1199.9999999999999}",
+            "{\"symptom_duration_months\": 1201}",
+            "{\"symptom_duration_months\": 0.1e1}",
+            "{\"symptom_duration_months\": 12345678901234567890}",
+            "{\"mjoa\": 18}",
+            "{\"mjoa\": 19}",
+            "{\"mjoa\": 18.0}",
+            "{\"age_years\": 61, \"age_years\": 61}",
+            "{\"age_years\": null, \"age_years\": 61}",
+            "{\"findings\": {}, \"findings\": {}}",
+            "{\"findings\": {\"hoffmann_sign\": \"present\", \"hoffmann_sign\": \"present\"}}",
+            "{\"id\": \"a\", \"id\": \"a\"}",
+            "{\t}",
+            "{\"age_years\":\t61}",
+            "{\"age_years\": 61}\n",
+            "\n{\"age_years\": 61}",
+            "{\"age_years\": 61}\r",
+            "{\"age_years\"\u{a0}: 61}",
+            "{\"age_years\": 61,}",
+            "{\"findings\": {\"hoffmann_sign\": \"present\",}}",
+            "{,\"age_years\": 61}",
+            "{\"age_years\": 61,,\"mjoa\": 1}",
+            "{\"age_years\": 61}x",
+            "{\"age_years\": 61}}",
+            "{\"age_years\": 61}{}",
+            "{\"age_years\": 61} null",
+            "{\"age_years\": 61",
+            "{\"age_years\":",
+            "{\"age_years\"",
+            "{\"age_years",
+            "{",
+            "}",
+            "{}",
+            "{\"\": 1}",
+            "{\"\": null}",
+            "{\"findings\": {\"\": \"present\"}}",
+            "{\"findings\": {\"hoffmann_sign\": {}}}",
+            "{\"findings\": {\"hoffmann_sign\": {\"a\": 1}}}",
+            "{\"findings\": {\"hoffmann_sign\": [\"present\"]}}",
+            "{\"findings\": {\"a\": {\"hoffmann_sign\": \"present\"}}}",
+            "{\"findings\": {\"hoffmann_sign\": null}}",
+            "{\"findings\": {\"hoffmann_sign\": true}}",
+            "{\"findings\": {\"hoffmann_sign\": false}}",
+            "{\"findings\": {\"hoffmann_sign\": 1}}",
+            "{\"findings\": {\"hoffmann_sign\": \"unknown\"}}",
+            "{\"findings\": {\"hoffmann_sign\": \"Present\"}}",
+            "{\"findings\": {\"hoffmann_sign\": \"PRESENT\"}}",
+            "{\"findings\": {\"hoffmann_sign\": \"present \"}}",
+            "{\"findings\": {\"Hoffmann_sign\": \"present\"}}",
+            "{\"findings\": {\"hoffmann_sign \": \"present\"}}",
+            "{\"findings\": null}",
+            "{\"findings\": true}",
+            "{\"findings\": []}",
+            "{\"findings\": \"\"}",
+            "{\"findings\": {\"hoffmann_sign\" \"present\"}}",
+            "{\"findings\": {\"hoffmann_sign\": \"present\"}",
+            "{\"Age_years\": 61}",
+            "{\"AGE_YEARS\": 61}",
+            "{\"age_years \": 61}",
+            "{\"sex\": \"female\"}",
+            "{\"sex\": \"Female\"}",
+            "{\"sex\": \"FEMALE\"}",
+            "{\"sex\": \"\"}",
+            "{\"sex\": 1}",
+            "{\"sex\": true}",
+            "{\"course\": \"progressive\"}",
+            "{\"course\": \"Progressive\"}",
+            "{\"course\": null}",
+            "{\"id\": \"\"}",
+            "{\"id\": \"a\"}",
+            "{\"id\": \"A.z_0:9-\"}",
+            "{\"id\": \"a/b\"}",
+            "{\"id\": \"a b\"}",
+            "{\"id\": \"a+b\"}",
+            "{\"id\": \"a#b\"}",
+            "{\"id\": \"\u{e9}\"}",
+            "{\"id\": \"a\\\"b\"}",
+            "{\"id\": \"a\"b\"}",
+            "{\"id\": \"abc}",
+            "{\"id\": 1}",
+            "{\"id\": null}",
+            "{\"id\": true}",
+            "{age_years: 61}",
+            "{'age_years': 61}",
+            "{\"age_years\" 61}",
+            "{\"age_years\":: 61}",
+            "{\"age_years\": 61 \"mjoa\": 1}",
+            "{\"mjoa\": 1, \"findings\": {\"hoffmann_sign\": \"present\"} , \"id\" : \"x\" }",
+            "\u{0}{}",
+            "{}\u{0}",
+            "{\"id\": \"a\u{0}\"}",
+            "{\"id\": \"a\u{7f}\"}",
+        ]
+        .iter()
+        .map(|t| (*t).to_owned())
+        .collect();
+        for (field, value) in [
+            ("id", format!("\"{id64}\"")),
+            ("id", format!("\"{id65}\"")),
+            ("age_years", many_digits.clone()),
+            ("ankle_brachial_index", many_digits.clone()),
+            ("ankle_brachial_index", format!("0.{many_digits}")),
+            ("ankle_brachial_index", long_fraction),
+            ("ankle_brachial_index", longer_fraction),
+        ] {
+            texts.push(format!("{{\"{field}\": {value}}}"));
+        }
+        for text in &texts {
+            let strict = super::super::json::from_json_strict(text);
+            assert_eq!(super::super::json::from_json(text), strict, "{text:?}");
+            if let Some(p) = parse(text) {
+                let s = strict.as_ref().ok();
+                assert_eq!(s, Some(&p), "the fast path accepts what serde refuses: {text:?}");
+                assert_eq!(s.map(Presentation::to_json), Some(p.to_json()), "{text:?}");
+            }
+        }
+        // The fast path does take the plain ones (the comparison above is not vacuous).
+        for text in ["{\"age_years\": 0}", "{\"ankle_brachial_index\": 0.30000000000000004}", "{\"id\": \"A.z_0:9-\"}"]
+        {
+            assert!(check(text), "{text:?}");
+        }
+        let id_text = format!("{{\"id\": \"{id64}\"}}");
+        assert!(check(&id_text));
     }
 
     #[test]
