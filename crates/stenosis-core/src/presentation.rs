@@ -173,7 +173,6 @@ impl Presentation {
     /// contract checked: when the first is `Some`, the second is `Ok` with an equal Presentation.
     /// Not a stable API.
     #[doc(hidden)]
-    #[must_use]
     pub fn from_json_both_paths(text: &str) -> (Option<Self>, Result<Self, InputError>) {
         (fast::parse(text), json::from_json_strict(text))
     }
