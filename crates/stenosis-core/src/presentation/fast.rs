@@ -502,6 +502,53 @@ mod tests {
         assert!(check(&id_text));
     }
 
+    /// Numbers and values spelled from random parts (sign, leading zeros, digit runs of every
+    /// length, fraction, exponent, spaces) in every field: the same answer by either path.
+    #[test]
+    fn random_value_spellings_get_the_serde_parsers_answer() {
+        let mut r = Rng(0x000d_d50f_2026_1201);
+        let pick =
+            |r: &mut Rng, pool: &[&'static str]| pool.get(r.below(pool.len() as u64) as usize).copied().unwrap_or("");
+        let digits =
+            |r: &mut Rng, n: u64| -> String { (0..r.below(n)).map(|_| char::from(b'0' + r.below(10) as u8)).collect() };
+        let mut fast = 0;
+        for _ in 0..100_000 {
+            let field = pick(&mut r, PRESENTATION_FIELDS);
+            let value = match r.below(4) {
+                0 => format!(
+                    "\"{}\"",
+                    pick(&mut r, &["female", "male", "stable", "progressive", "", "a.b", "x y", "Female"])
+                ),
+                1 => pick(&mut r, &["null", "true", "false", "{}", "[]", "nul", "{\"hoffmann_sign\":\"present\"}"])
+                    .to_owned(),
+                _ => {
+                    let whole = if r.below(4) == 0 { digits(&mut r, 25) } else { digits(&mut r, 4) };
+                    let fraction = match r.below(3) {
+                        0 => String::new(),
+                        _ => format!(".{}", digits(&mut r, 25)),
+                    };
+                    let exponent = match r.below(6) {
+                        0 => format!("{}{}", pick(&mut r, &["e", "E", "e-", "e+"]), digits(&mut r, 4)),
+                        _ => String::new(),
+                    };
+                    format!(
+                        "{}{}{whole}{fraction}{exponent}",
+                        pick(&mut r, &["", "", "", "-", "+"]),
+                        pick(&mut r, &["", "", "", "0", "00"])
+                    )
+                }
+            };
+            let space = pick(&mut r, &["", " ", "  ", "\t", "\n"]);
+            let text = format!("{{{space}\"{field}\"{space}:{space}{value}{space}}}");
+            let strict = super::super::json::from_json_strict(&text);
+            assert_eq!(super::super::json::from_json(&text), strict, "{text:?}");
+            if check(&text) {
+                fast += 1;
+            }
+        }
+        assert!(fast > 5000, "{fast}");
+    }
+
     #[test]
     fn quote_at_finds_the_first_quote() {
         for len in 0..40 {
