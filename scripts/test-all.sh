@@ -24,8 +24,8 @@ step() {
 }
 fresh=""
 [ -x .venv/bin/python ] && [ -x "${STENOSIS_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/stenosis-tools}/bin/cargo-fuzz" ] || fresh=" (first run: + ~6 min of tool installs)"
-echo "stenosis test-all: about 25 min on 2 cores with a built target/$fresh:"
-echo "  Rust ~6, C ABI ~7, Python ~5, browser ~1, FHIR ~2, fuzzing ~4 (FUZZ_SECONDS=${FUZZ_SECONDS:-30} x 4 + build)"
+echo "stenosis test-all: about 15 min on 2 cores from a fresh clone$fresh:"
+echo "  Rust ~5, C ABI ~3, Python ~2, browser ~1, FHIR ~1, fuzzing ~4 (FUZZ_SECONDS=${FUZZ_SECONDS:-30} x 4 + build)"
 
 step "Rust: format, lints, generated files, tests"
 bash scripts/test-rust.sh
