@@ -895,13 +895,9 @@ def headline_vectorised(df: pd.DataFrame) -> pd.DataFrame:
 
 # ---- Agreement with the engine --------------------------------------------------------------------
 
-SCALAR_COLUMNS = (
-    "top_condition",
-    "myelopathy_likelihood",
-    "cook_positive",
-    "cook_assessed",
-    "pathway",
-    "cervical_mri_urgency",
+# The engine's summary columns other than the lists (and `error`), from the engine itself.
+SCALAR_COLUMNS = tuple(
+    c for c in stenosis._stenosis.frame_columns("summary") if c not in ("red_flags", "warnings", "error")
 )
 
 
@@ -982,36 +978,6 @@ def check_agreement(baseline: pd.DataFrame, engine: pd.DataFrame) -> None:
 
 # ---- The first four columns (continuity with the earlier figures) ---------------------------------
 
-# A deficit of the kind that makes a rapid course a spinal emergency (weakness, upper motor neuron
-# signs in legs or arms, cauda equina signs, sphincter, gait, sensory and hand deficits).
-_NEURO_DEFICIT_ALL = (
-    "leg_weakness",
-    "leg_weakness_on_exam",
-    "hyperreflexia",
-    "leg_hyperreflexia",
-    "babinski_sign",
-    "ankle_clonus",
-    "saddle_anesthesia",
-    "urinary_retention",
-    "reduced_anal_tone",
-    "arm_hyperreflexia",
-    "hoffmann_sign",
-    "tromner_sign",
-    "inverted_supinator_sign",
-    "foot_drop",
-    "truncal_sensory_level",
-    "bladder_dysfunction",
-    "bowel_dysfunction",
-    "gait_deviation",
-    "gait_difficulty",
-    "falls",
-    "leg_numbness",
-    "hand_numbness",
-    "hand_clumsiness",
-    "arm_weakness",
-    "leg_stiffness",
-    "vibration_or_position_sense_loss",
-)
 # The examination is complete when each group has an item recorded (present or absent); the leg
 # reflexes also count as recorded when reduced knee or ankle reflexes are recorded present.
 _BRISK_LEG_REFLEXES = ("hyperreflexia", "leg_hyperreflexia")
@@ -1051,7 +1017,7 @@ def cook_flags_row(p: dict[str, Any]) -> dict[str, Any]:
         "cook_positive": positive,
         "cook_assessed": assessed,
         "rapid": p.get("course") == "rapidly_progressive"
-        and any(findings.get(f) == "present" for f in _NEURO_DEFICIT_ALL),
+        and any(findings.get(f) == "present" for f in NEURO_DEFICIT),
         "incomplete_exam": legs and not _exam_complete_row(findings),
     }
 
@@ -1081,7 +1047,7 @@ def cook_flags_vectorised(df: pd.DataFrame) -> pd.DataFrame:
         return np.asarray(df[f].array.fillna(False), dtype=bool) if f in df else np.zeros(n, dtype=bool)
 
     deficit = np.zeros(n, dtype=bool)
-    for f in _NEURO_DEFICIT_ALL:
+    for f in NEURO_DEFICIT:
         deficit |= present(f)
     rapid = (df["course"] == "rapidly_progressive").fillna(False).to_numpy(dtype=bool) & deficit
     legs = np.zeros(n, dtype=bool)
