@@ -1028,15 +1028,7 @@ mod tests {
         assert_eq!(REFERENCES_JSON, serde_json::to_string(&all).unwrap_or_default());
     }
 
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
-        }
-    }
+    use crate::rules::tests::Rng;
 
     fn random_presentation(r: &mut Rng) -> Presentation {
         let mut p = Presentation::new();

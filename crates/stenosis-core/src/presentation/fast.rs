@@ -231,15 +231,7 @@ mod tests {
     use super::*;
     use crate::vocab::{Finding, Status};
 
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
-        }
-    }
+    use crate::rules::tests::Rng;
 
     /// The serde parser's answer, and the fast path's: the fast path gives the same
     /// Presentation or leaves the text to the serde parser.
