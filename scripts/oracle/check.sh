@@ -51,9 +51,10 @@ except ValueError:
 total=0
 for detail in $levels; do
   t0=$(date +%s%N)
+  rm -f "$scratch"/*.new
   set +e
   "$new" batch --threads "$threads" --detail "$detail" "$cohort" - \
-    | python3 "$here/hashlines.py" compare "$outdir/$detail.sha1" -k 3 > "$scratch/result"
+    | python3 "$here/hashlines.py" compare "$outdir/$detail.sha1" -k 3 --keep "$scratch" > "$scratch/result"
   status=("${PIPESTATUS[@]}")
   set -e
   ms=$((($(date +%s%N) - t0) / 1000000))
@@ -68,19 +69,30 @@ for detail in $levels; do
     echo
     echo "=== --detail $detail, line $line: input"
     sed -n "${line}p" "$cohort" | tee "$scratch/in.jsonl"
-    # One line alone: the record's line number (in error records) is then 1 on both sides.
+    # The old record: the line alone through stenosis-old (its records depend on their line
+    # only). The new: the record of the whole run (a record that depends on its neighbours, as a
+    # bug in evaluating rows together would make it, shows only there), and the line alone.
     "$old" batch --threads 1 --detail "$detail" "$scratch/in.jsonl" - > "$scratch/old.raw" 2>/dev/null || true
-    "$new" batch --threads 1 --detail "$detail" "$scratch/in.jsonl" - > "$scratch/new.raw" 2>/dev/null || true
+    "$new" batch --threads 1 --detail "$detail" "$scratch/in.jsonl" - > "$scratch/alone.raw" 2>/dev/null || true
+    if [ -e "$scratch/$line.new" ]; then
+      cp "$scratch/$line.new" "$scratch/new.raw"
+    else
+      : > "$scratch/new.raw" # the new output has no such line
+    fi
     pretty < "$scratch/old.raw" > "$scratch/old.json"
     pretty < "$scratch/new.raw" > "$scratch/new.json"
-    echo "=== diff old new"
+    echo "=== diff old new (new: line $line of the whole run)"
     if diff -u --label old --label new "$scratch/old.json" "$scratch/new.json"; then
-      if cmp -s "$scratch/old.raw" "$scratch/new.raw"; then
-        echo "(the line alone gives the same bytes from both: the difference needs the whole run)"
-      else
+      if ! cmp -s "$scratch/old.raw" "$scratch/new.raw"; then
         echo "(the same JSON values, different bytes:)"
         cmp "$scratch/old.raw" "$scratch/new.raw" || true
       fi
+    fi
+    if ! cmp -s "$scratch/alone.raw" "$scratch/new.raw"; then
+      echo "=== NOTE: the new binary gives this line alone a different record than in the whole run"
+      echo "    (its record depends on the other lines); diff whole-run alone:"
+      pretty < "$scratch/alone.raw" > "$scratch/alone.json"
+      diff -u --label whole-run --label alone "$scratch/new.json" "$scratch/alone.json" || true
     fi
   done
 done

@@ -6,7 +6,8 @@ of a rules refactor (docs/reliability.md).
     ... | hashlines.py compare OLD.sha1 [-k 3] [COVERAGE]  the number of lines whose digest
                                                            differs (a line missing on either side
                                                            counts) and the first k line numbers,
-                                                           as JSON on stdout
+                                                           as JSON on stdout (--keep DIR: those
+                                                           lines of the new stream, as DIR/N.new)
     hashlines.py coverage IN.jsonl|- COVERAGE              the tables alone
 
 COVERAGE options write tables (markdown) of the lines read, without a second pass:
@@ -197,6 +198,7 @@ def main():
     c = sub.add_parser("compare")
     c.add_argument("old")
     c.add_argument("-k", type=int, default=3)
+    c.add_argument("--keep", metavar="DIR", help="write the first k differing new lines to DIR/<line>.new")
     v = sub.add_parser("coverage")
     v.add_argument("input")
     for p in (h, c, v):
@@ -237,6 +239,9 @@ def main():
                     differ += 1
                     if len(first) < a.k:
                         first.append(n)
+                        if a.keep:
+                            with open(os.path.join(a.keep, "%d.new" % n), "wb") as f:
+                                f.write(line + b"\n")
                 for _, cov in covs:
                     cov.add(line)
             old_n = n
