@@ -412,6 +412,18 @@ impl Rows {
         }
     }
 
+    /// Empties the rows and makes `n` new ones (keeping the allocations).
+    fn reset(&mut self, n: usize) {
+        self.presentations.clear();
+        self.presentations.resize(n, Presentation::new());
+        self.present.clear();
+        self.present.resize(n, 0);
+        self.absent.clear();
+        self.absent.resize(n, 0);
+        self.errors.clear();
+        self.errors.resize(n, None);
+    }
+
     fn fail(&mut self, row: usize, message: String) {
         if let Some(slot @ None) = self.errors.get_mut(row) {
             *slot = Some(message);
@@ -475,10 +487,14 @@ fn apply_text(rows: &mut Rows, row: usize, target: Target, s: &str) {
     }
 }
 
-/// Sets boolean finding columns into the rows' masks, 64 rows at a time: the value and validity
+/// A boolean finding column.
+type BoolColumn<'a> = (Finding, &'a arrow_array::BooleanArray);
+
+/// Sets the rows `start..start + n` of boolean finding columns into the rows' masks (row `start`
+/// into row 0), 64 rows at a time: the value and validity
 /// words of a block of rows, one per finding code, form a 64 by 64 bit matrix that one
 /// transposition turns into one word of findings per row (present, and absent likewise).
-fn decode_bools(rows: &mut Rows, columns: &[(Finding, &arrow_array::BooleanArray)], n: usize) {
+fn decode_bools(rows: &mut Rows, columns: &[BoolColumn<'_>], start: usize, n: usize) {
     if columns.is_empty() {
         return;
     }
@@ -486,8 +502,10 @@ fn decode_bools(rows: &mut Rows, columns: &[(Finding, &arrow_array::BooleanArray
     let words: Vec<(u32, Vec<u64>, Vec<u64>)> = columns
         .iter()
         .map(|(f, a)| {
-            let values: Vec<u64> = a.values().bit_chunks().iter_padded().collect();
-            let valid: Option<Vec<u64>> = a.nulls().map(|v| v.inner().bit_chunks().iter_padded().collect());
+            // Buffer slices (no null count computed, unlike an array's slice).
+            let values: Vec<u64> = a.values().slice(start, n).bit_chunks().iter_padded().collect();
+            let valid: Option<Vec<u64>> =
+                a.nulls().map(|v| v.inner().slice(start, n).bit_chunks().iter_padded().collect());
             let (mut present, mut absent) = (Vec::with_capacity(values.len()), Vec::with_capacity(values.len()));
             for (w, value) in values.iter().enumerate() {
                 let ok = valid.as_ref().map_or(u64::MAX, |v| v.get(w).copied().unwrap_or(0));
@@ -525,20 +543,28 @@ fn decode_bools(rows: &mut Rows, columns: &[(Finding, &arrow_array::BooleanArray
 }
 
 /// Transposes a 64 by 64 bit matrix in place: afterwards bit `c` of word `r` is what bit `r` of
-/// word `c` was (Hacker's Delight, 7-3). `k + j` never exceeds 63: `k` has bit `j` clear.
+/// word `c` was (Hacker's Delight, 7-3): six rounds of swapping `j` by `j` blocks, each round
+/// written with its `j` constant so that the compiler unrolls and vectorises it.
 fn transpose64(a: &mut [u64; 64]) {
-    let mut j = 32usize;
-    let mut m: u64 = 0x0000_0000_FFFF_FFFF;
-    while j != 0 {
-        let mut k = 0usize;
-        while k < 64 {
-            let t = ((a[k] >> j) ^ a[k + j]) & m;
-            a[k] ^= t << j;
-            a[k + j] ^= t;
-            k = (k + j + 1) & !j;
+    round::<32>(a, 0x0000_0000_FFFF_FFFF);
+    round::<16>(a, 0x0000_FFFF_0000_FFFF);
+    round::<8>(a, 0x00FF_00FF_00FF_00FF);
+    round::<4>(a, 0x0F0F_0F0F_0F0F_0F0F);
+    round::<2>(a, 0x3333_3333_3333_3333);
+    round::<1>(a, 0x5555_5555_5555_5555);
+}
+
+/// One round of [`transpose64`]: for each pair of rows `k` and `k + J` (`k` with bit `J` clear),
+/// swaps the high `J` bits of each `2J`-bit group of row `k` with the low ones of row `k + J`.
+#[inline(always)]
+fn round<const J: usize>(a: &mut [u64; 64], m: u64) {
+    for base in (0..64).step_by(2 * J) {
+        let (lo, hi) = a[base..base + 2 * J].split_at_mut(J);
+        for (x, y) in lo.iter_mut().zip(hi.iter_mut()) {
+            let t = ((*x >> J) ^ *y) & m;
+            *x ^= t << J;
+            *y ^= t;
         }
-        j >>= 1;
-        m ^= m << j;
     }
 }
 
@@ -560,6 +586,7 @@ impl<K: PartialEq + Copy> Memo<K> {
     }
 
     /// Sets `value` (whose memo key is `key`) on one row.
+    #[inline]
     fn apply(&mut self, rows: &mut Rows, row: usize, f: &PresentationField, key: K, value: FieldValue<'_>) {
         let at = match self.seen.iter().position(|(k, _)| *k == key) {
             Some(at) => at,
@@ -570,6 +597,8 @@ impl<K: PartialEq + Copy> Memo<K> {
     }
 
     /// Sets a new value on an empty Presentation and keeps the outcome; returns its index.
+    #[cold]
+    #[inline(never)]
     fn insert(&mut self, f: &PresentationField, key: K, value: FieldValue<'_>) -> usize {
         let mut probe = Presentation::new();
         let outcome = f.set(&mut probe, value).map(|()| probe).map_err(|e| e.message().to_owned());
@@ -578,6 +607,7 @@ impl<K: PartialEq + Copy> Memo<K> {
     }
 
     /// Copies the outcome at `at` to a row: its value, or its error.
+    #[inline]
     fn copy_to(&self, rows: &mut Rows, row: usize, f: &PresentationField, at: usize) {
         match self.seen.get(at) {
             Some((_, Ok(probe))) => {
@@ -701,7 +731,7 @@ fn decode_column(rows: &mut Rows, plan: &ColumnPlan, array: &ArrayRef) {
     let a = array.as_ref();
     match (plan.kind, t) {
         (Kind::Null, _) => {}
-        (Kind::Bool, Target::Finding(f)) => decode_bools(rows, &[(f, a.as_boolean())], a.len()),
+        (Kind::Bool, Target::Finding(f)) => decode_bools(rows, &[(f, a.as_boolean())], 0, a.len()),
         (Kind::I8, _) => decode_numbers::<Int8Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
         (Kind::I16, _) => decode_numbers::<Int16Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
         (Kind::I32, _) => decode_numbers::<Int32Type>(rows, t, a, |v| FieldValue::Int(i64::from(v))),
@@ -887,16 +917,24 @@ fn id_column(codes: Vec<i8>, ids: &[&'static str], categorical: bool) -> Result<
 
 /// A list-of-ids column from per-row codes: `offsets` delimit each row's codes in `codes`;
 /// failed rows (false in `valid`) are null.
-fn id_list_column(offsets: Vec<i32>, codes: &[u8], ids: &[&'static str], valid: Option<&NullBuffer>) -> ArrayRef {
-    let values = StringArray::from_iter_values(codes.iter().map(|c| ids.get(usize::from(*c)).copied().unwrap_or("")));
+fn id_list_column(
+    offsets: Vec<i32>,
+    codes: &[u8],
+    ids: &[&'static str],
+    valid: Option<&NullBuffer>,
+) -> Result<ArrayRef, ArrowError> {
+    let values = StringArray::from_iter_values(codes.iter().map(|c| pick(ids, *c)));
     let item = Arc::new(Field::new("item", DataType::Utf8, true));
-    Arc::new(ListArray::new(item, OffsetBuffer::new(offsets.into()), Arc::new(values), valid.cloned()))
+    Ok(Arc::new(ListArray::try_new(item, OffsetBuffer::new(offsets.into()), Arc::new(values), valid.cloned())?))
 }
 
-fn recommendations_column(offsets: Vec<i32>, recs: &[(u8, u8)], valid: Option<&NullBuffer>) -> ArrayRef {
+fn recommendations_column(
+    offsets: Vec<i32>,
+    recs: &[(u8, u8)],
+    valid: Option<&NullBuffer>,
+) -> Result<ArrayRef, ArrowError> {
     let actions = ids_of(Action::ALL, Action::id);
     let urgencies = ids_of(Urgency::ALL, Urgency::id);
-    let pick = |ids: &[&'static str], c: u8| ids.get(usize::from(c)).copied().unwrap_or("");
     let items = StructArray::new(
         recommendation_fields(),
         vec![
@@ -906,7 +944,12 @@ fn recommendations_column(offsets: Vec<i32>, recs: &[(u8, u8)], valid: Option<&N
         None,
     );
     let item = Arc::new(Field::new("item", DataType::Struct(recommendation_fields()), true));
-    Arc::new(ListArray::new(item, OffsetBuffer::new(offsets.into()), Arc::new(items), valid.cloned()))
+    Ok(Arc::new(ListArray::try_new(item, OffsetBuffer::new(offsets.into()), Arc::new(items), valid.cloned())?))
+}
+
+/// The id of a vocabulary code (a code outside `ids`: the empty string).
+fn pick(ids: &[&'static str], code: u8) -> &'static str {
+    ids.get(usize::from(code)).copied().unwrap_or("")
 }
 
 fn ids_of<T: Copy>(all: &[T], id: impl Fn(T) -> &'static str) -> Vec<&'static str> {
@@ -1029,21 +1072,58 @@ impl Columns {
         ];
         if self.standard {
             arrays.push(id_column(self.severity, &ids_of(SeverityClass::ALL, SeverityClass::id), c)?);
-            arrays.push(recommendations_column(self.rec_offsets, &self.recs, valid.as_ref()));
+            arrays.push(recommendations_column(self.rec_offsets, &self.recs, valid.as_ref())?);
         }
-        arrays.push(id_list_column(self.flag_offsets, &self.flags, &ids_of(RedFlag::ALL, RedFlag::id), valid.as_ref()));
+        arrays.push(id_list_column(
+            self.flag_offsets,
+            &self.flags,
+            &ids_of(RedFlag::ALL, RedFlag::id),
+            valid.as_ref(),
+        )?);
         arrays.push(id_list_column(
             self.warning_offsets,
             &self.warnings,
             &ids_of(Warning::ALL, Warning::id),
             valid.as_ref(),
-        ));
+        )?);
         arrays.push(match valid {
             None => Arc::new(StringArray::new_null(self.errors.len())),
             Some(_) => Arc::new(self.errors.iter().map(Option::as_deref).collect::<StringArray>()),
         });
         Ok(arrays)
     }
+}
+
+/// Rows decoded and assessed together: enough to spread the per-column work of a block (a slice
+/// and a memo per column) thin, few enough for the block's presentations to stay in a core's
+/// cache between the column passes and the rules.
+const BLOCK_ROWS: usize = 2048;
+
+/// Decodes the rows `start..start + n` of a batch into `rows` (reset to `n` rows): the boolean
+/// finding columns `bools` (of the whole batch) together, one transposition per 64 rows, then
+/// the others one by one.
+fn decode_block(
+    batch: &RecordBatch,
+    plan: &[ColumnPlan],
+    bools: &[BoolColumn<'_>],
+    rows: &mut Rows,
+    start: usize,
+    n: usize,
+) {
+    decode_bools(rows, bools, start, n);
+    for p in plan {
+        if is_bool(p) {
+            continue;
+        }
+        if let Some(a) = batch.columns().get(p.index) {
+            decode_column(rows, p, &a.slice(start, n));
+        }
+    }
+}
+
+/// A boolean finding column, decoded with the others ([`decode_bools`]).
+fn is_bool(p: &ColumnPlan) -> bool {
+    p.kind == Kind::Bool && !p.dictionary && matches!(p.target, Target::Finding(_))
 }
 
 /// Assesses the rows `start..start + len` of a batch whose columns are validated and builds
@@ -1055,40 +1135,38 @@ fn assess_chunk(
     start: usize,
     len: usize,
 ) -> Result<RecordBatch, ArrowError> {
-    let mut rows = Rows::new(len);
-    // The boolean finding columns together (one transposition per 64 rows), then the others.
-    let is_bool = |p: &ColumnPlan| p.kind == Kind::Bool && !p.dictionary && matches!(p.target, Target::Finding(_));
-    let bool_arrays: Vec<(Finding, ArrayRef)> = plan
+    let mut columns = Columns::new(len, layout.detail == Detail::Standard);
+    let mut rows = Rows::new(0);
+    let bools: Vec<BoolColumn<'_>> = plan
         .iter()
         .filter(|p| is_bool(p))
         .filter_map(|p| match p.target {
-            Target::Finding(f) => Some((f, batch.columns().get(p.index)?.slice(start, len))),
+            Target::Finding(f) => Some((f, batch.columns().get(p.index)?.as_boolean_opt()?)),
             Target::Field(_) => None,
         })
         .collect();
-    let bools: Vec<(Finding, &arrow_array::BooleanArray)> =
-        bool_arrays.iter().filter_map(|(f, a)| Some((*f, a.as_boolean_opt()?))).collect();
-    decode_bools(&mut rows, &bools, len);
-    for p in plan {
-        if is_bool(p) {
-            continue;
+    // Block by block: a block's presentations stay in cache from the first column's pass to the
+    // rules (a whole chunk's would not: each pass would stream them from memory).
+    for at in (0..len).step_by(BLOCK_ROWS) {
+        let n = BLOCK_ROWS.min(len - at);
+        rows.reset(n);
+        decode_block(batch, plan, &bools, &mut rows, start + at, n);
+        for i in 0..n {
+            let (Some(p), Some(present), Some(absent), Some(error)) =
+                (rows.presentations.get_mut(i), rows.present.get(i), rows.absent.get(i), rows.errors.get_mut(i))
+            else {
+                break;
+            };
+            columns.push(match error.take() {
+                Some(message) => Err(message),
+                None => {
+                    p.set_findings(FindingSet::from_masks(*present, *absent));
+                    catch_unwind(AssertUnwindSafe(|| core::summarize(p))).map_err(|payload| {
+                        format!("internal error in the stenosis engine: {}", panic_message(payload.as_ref()))
+                    })
+                }
+            });
         }
-        if let Some(a) = batch.columns().get(p.index) {
-            decode_column(&mut rows, p, &a.slice(start, len));
-        }
-    }
-    let Rows { mut presentations, present, absent, errors } = rows;
-    let mut columns = Columns::new(len, layout.detail == Detail::Standard);
-    for ((p, (present, absent)), error) in presentations.iter_mut().zip(present.iter().zip(absent.iter())).zip(errors) {
-        columns.push(match error {
-            Some(message) => Err(message),
-            None => {
-                p.set_findings(FindingSet::from_masks(*present, *absent));
-                catch_unwind(AssertUnwindSafe(|| core::summarize(p))).map_err(|payload| {
-                    format!("internal error in the stenosis engine: {}", panic_message(payload.as_ref()))
-                })
-            }
-        });
     }
     let mut arrays: Vec<ArrayRef> = layout
         .keep
@@ -1110,10 +1188,17 @@ enum BatchError {
     Invalid(BindError),
 }
 
-/// Checks every planned column of a batch in full before any value is read: the C data
-/// interface imports buffers unchecked, and the text readers (`value(i)` building a `&str`)
-/// trust the offsets, the string-view indices and the UTF-8.
-fn validate_columns(batch: &RecordBatch, plan: &[ColumnPlan], schema: &Schema) -> Result<(), BindError> {
+/// Checks every planned column of a batch in full, over the rows `start..start + len`, before
+/// any value is read: the C data interface imports buffers unchecked, and the text readers
+/// (`value(i)` building a `&str`) trust the offsets, the string-view indices and the UTF-8.
+/// Each thread checks its own chunk (the check is a fair share of the work on text columns).
+fn validate_columns(
+    batch: &RecordBatch,
+    plan: &[ColumnPlan],
+    schema: &Schema,
+    start: usize,
+    len: usize,
+) -> Result<(), BindError> {
     for p in plan {
         let name = schema.fields().get(p.index).map_or("column", |f| f.name().as_str());
         let bad = |reason: &str| BindError::new(Some(name), "invalid_value", reason);
@@ -1123,15 +1208,17 @@ fn validate_columns(batch: &RecordBatch, plan: &[ColumnPlan], schema: &Schema) -
         if array.len() != batch.num_rows() {
             return Err(bad("the column's length differs from the batch's"));
         }
-        array.to_data().validate_full().map_err(|_| {
+        array.slice(start, len).to_data().validate_full().map_err(|_| {
             bad("the column's Arrow data is malformed (invalid UTF-8, offsets, views or dictionary keys)")
         })?;
     }
     Ok(())
 }
 
-/// Assesses one input batch: its rows in contiguous chunks, one per thread, each chunk decoded
-/// column by column and turned into its own result batch (so results are built in parallel).
+/// Assesses one input batch: its rows in contiguous chunks, one per thread, each chunk checked
+/// ([`validate_columns`]), decoded column by column and turned into its own result batch (so
+/// results are built in parallel). A malformed chunk fails the batch: the first in row order
+/// is reported.
 fn assess_batch(
     batch: &RecordBatch,
     plan: &[ColumnPlan],
@@ -1139,16 +1226,16 @@ fn assess_batch(
     schema: &Schema,
     threads: usize,
 ) -> Result<Vec<RecordBatch>, BatchError> {
-    validate_columns(batch, plan, schema).map_err(BatchError::Invalid)?;
     let n = batch.num_rows();
     let chunks = threads.clamp(1, (n / MIN_ROWS_PER_THREAD).max(1));
     let size = n.div_ceil(chunks).max(1);
     let work = |t: usize| {
         let start = (t * size).min(n);
         let len = size.min(n - start);
-        assess_chunk(batch, plan, layout, start, len)
+        validate_columns(batch, plan, schema, start, len).map_err(BatchError::Invalid)?;
+        assess_chunk(batch, plan, layout, start, len).map_err(|_| BatchError::Stream)
     };
-    let parts: Vec<Result<RecordBatch, ArrowError>> = if chunks == 1 {
+    let parts: Vec<Result<RecordBatch, BatchError>> = if chunks == 1 {
         vec![work(0)]
     } else {
         let work = &work;
@@ -1157,7 +1244,7 @@ fn assess_batch(
             handles.into_iter().map(|h| h.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload))).collect()
         })
     };
-    parts.into_iter().collect::<Result<Vec<_>, _>>().map_err(|_| BatchError::Stream)
+    parts.into_iter().collect()
 }
 
 /// Assesses every row of an Arrow stream (an object with `__arrow_c_stream__`, or such a
