@@ -623,6 +623,7 @@ impl<K: PartialEq + Copy> Memo<K> {
 
 /// Sets one number on a row, through a memo of the column's values (whole numbers up to 255 by
 /// value: the field table's whole numbers are ages and scores; reals by their bits).
+#[inline]
 fn set_number(rows: &mut Rows, row: usize, target: Target, v: FieldValue<'_>, memo: &mut NumberMemo) {
     let Target::Field(f) = target else { return };
     match v {
@@ -687,12 +688,29 @@ fn decode_numbers<T: arrow_array::ArrowPrimitiveType>(
 fn decode_texts<'a>(rows: &mut Rows, target: Target, cells: impl Iterator<Item = Option<&'a str>>) {
     match target {
         // A choice (sex, course): a handful of distinct values, each set once.
+        // Looked up by length first (a choice's texts mostly differ in length): the text of the
+        // memo last found at a cell's length, confirmed byte for byte, else a search of the memo.
         Target::Field(f) if matches!(f.kind, FieldKind::Choice { .. }) => {
-            let mut memo = Memo::new();
+            let mut memo: Memo<&str> = Memo::new();
+            let mut by_len = [u8::MAX; 64];
             for (row, s) in cells.enumerate() {
-                if let Some(s) = s {
-                    memo.apply(rows, row, f, s, FieldValue::Text(s));
+                let Some(s) = s else { continue };
+                let hint = by_len.get(s.len()).map_or(usize::MAX, |h| usize::from(*h));
+                let at = match memo.seen.get(hint) {
+                    Some((k, _)) if same_text(k.as_bytes(), s.as_bytes()) => hint,
+                    _ => match memo.seen.iter().position(|(k, _)| *k == s) {
+                        Some(at) => at,
+                        None if memo.seen.len() < MEMO_MAX => memo.insert(f, s, FieldValue::Text(s)),
+                        None => {
+                            rows.set(row, |p| f.set(p, FieldValue::Text(s)));
+                            continue;
+                        }
+                    },
+                };
+                if let (Some(slot), Ok(h)) = (by_len.get_mut(s.len()), u8::try_from(at)) {
+                    *slot = h;
                 }
+                memo.copy_to(rows, row, f, at);
             }
         }
         _ => {
@@ -702,6 +720,23 @@ fn decode_texts<'a>(rows: &mut Rows, target: Target, cells: impl Iterator<Item =
                 }
             }
         }
+    }
+}
+
+/// Whether two byte strings are equal: those of 4 to 16 bytes compared as two overlapping words
+/// (the first and the last 4 or 8 bytes), without a call; others as slices.
+#[inline(always)]
+fn same_text(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let w8 = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|x| <[u8; 8]>::try_from(x).ok()).map(u64::from_ne_bytes);
+    let w4 = |s: &[u8], i: usize| s.get(i..i + 4).and_then(|x| <[u8; 4]>::try_from(x).ok()).map(u32::from_ne_bytes);
+    match n {
+        8..=16 => w8(a, 0) == w8(b, 0) && w8(a, n - 8) == w8(b, n - 8),
+        4..=7 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        _ => a == b,
     }
 }
 

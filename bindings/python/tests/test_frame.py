@@ -236,3 +236,27 @@ def test_cohort_of_100000_rows_with_bad_rows() -> None:
             assert list(got["warnings"]) == want["warnings"]
     pl_out = stenosis.assess_frame(pl.from_pandas(df))
     assert pl_out["pathway"].to_list() == [None if pd.isna(x) else x for x in out["pathway"].tolist()]
+
+
+@pytest.mark.parametrize("kind", ["string", "large_string", "string_view"])
+def test_choice_texts_that_differ_in_one_byte_are_told_apart(kind: str) -> None:
+    # A choice column is read through a memo found by the text's length: texts of one length
+    # that differ in any one byte (first, middle, last; 4 to 19 bytes) must not be taken for one
+    # another, in any order of arrival.
+    valid = {"course": ["stable", "progressive", "rapidly_progressive", "relapsing"], "sex": ["male", "female"]}
+    for field, texts in valid.items():
+        cells: list[str | None] = []
+        for t in texts:
+            for i in sorted({0, len(t) // 2, len(t) - 1}):
+                cells.append(t[:i] + ("X" if t[i] != "X" else "Y") + t[i + 1:])
+            cells.append(t)
+        cells = (cells + [None]) * 3 + cells[::-1]
+        table = pa.table({field: pa.array(cells, type=getattr(pa, kind)())})
+        out = pa.table(stenosis.assess_arrow(table)).to_pylist()
+        for cell, row in zip(cells, out):
+            if cell is None or cell in texts:
+                assert row["error"] is None, (cell, row["error"])
+                one = stenosis.assess({field: cell} if cell is not None else {})
+                assert row["pathway"] == one.pathway.value
+            else:
+                assert row["error"] is not None and row["error"].startswith(field), (cell, row["error"])

@@ -679,29 +679,58 @@ pub(crate) fn ranked(d: &Decision, p: &Presentation) -> [Condition; N_CONDITIONS
     keyed
 }
 
-/// The complement of each condition code (earlier conditions win ties in [`top`]).
-// Evaluated at compile time, with `i` below the length: an index out of bounds would fail the
-// build, never a run.
-#[allow(clippy::indexing_slicing)]
-const TIE_ORDER: [u32; N_CONDITIONS] = {
-    let mut out = [0u32; N_CONDITIONS];
-    let mut i = 0;
-    while i < N_CONDITIONS {
-        out[i] = 0xff - i as u32;
-        i += 1;
-    }
-    out
-};
-
-/// The first condition of [`ranked`], without sorting.
+/// The first condition of [`ranked`], without sorting and without a pass over the conditions:
+/// the ranking key's parts (emergency, likelihood, defining finding, explaining cord signs) as
+/// bit sets of condition codes, the candidates narrowed to the greatest value of each part in
+/// turn; the earliest condition left wins (the first of the stable sort). A test checks it
+/// against [`ranked`].
 pub(crate) fn top(d: &Decision, p: &Presentation) -> Condition {
-    let keys = rank_keys(d, p.findings().present_mask());
-    // The greatest key wins; among equal keys the earlier condition (hence the code's complement
-    // in the low byte): the first of the stable sort.
-    let mut best = 0u32;
-    for (&k, &order) in keys.iter().zip(TIE_ORDER.iter()) {
-        best = best.max((k << 8) | order);
+    let present = p.findings().present_mask();
+    let umn = present & UMN_SIGNS != 0;
+    let set = |c: Condition| 1u32 << (c as u32 % 32);
+    let high = |c: Condition| d.high & set(c) != 0;
+    let cord_likely = d.myelopathy == Likelihood::High && umn;
+    // The emergency levels of [`rank_keys`]: 3, then 2.
+    let mut e3 = 0;
+    let mut e2 = 0;
+    for c in [Condition::MalignantSpinalCordCompression, Condition::SpinalEpiduralAbscess] {
+        if high(c) {
+            e3 |= set(c);
+        }
     }
-    let best = 0xff - (best & 0xff) as usize;
+    if high(Condition::CaudaEquinaSyndrome) && !cord_likely {
+        e2 |= set(Condition::CaudaEquinaSyndrome);
+    }
+    if high(Condition::GuillainBarreSyndrome) {
+        e2 |= set(Condition::GuillainBarreSyndrome);
+    }
+    if d.v2.ali {
+        e2 |= set(Condition::PeripheralArterialDisease);
+    }
+    let thoracic_defined = present & mask(&[F::ThoracicCordCompressionOnMri]) != 0
+        || (present & mask(&[F::TruncalSensoryLevel]) != 0 && d.v2.below_neck && d.v2.arms_normal);
+    let mut defining = d.high & MIMIC_CONDITIONS;
+    if d.dcm_established {
+        defining |= set(Condition::CervicalMyelopathy);
+    }
+    if thoracic_defined {
+        defining |= set(Condition::ThoracicMyelopathy);
+    }
+    let cord = if umn { CORD_CONDITIONS } else { 0 };
+    let mut candidates = ALL_CONDITIONS;
+    // Narrows to the candidates in the first non-empty set of `levels`, greatest first.
+    let mut narrow = |levels: &[u32]| {
+        if let Some(keep) = levels.iter().map(|l| candidates & l).find(|k| *k != 0) {
+            candidates = keep;
+        }
+    };
+    narrow(&[e3, e2]);
+    narrow(&[d.high, d.moderate]);
+    narrow(&[defining]);
+    narrow(&[cord]);
+    let best = candidates.trailing_zeros() as usize;
     Condition::ALL.get(best).copied().unwrap_or(Condition::CervicalMyelopathy)
 }
+
+/// Every condition, as a bit set of condition codes.
+const ALL_CONDITIONS: u32 = if N_CONDITIONS >= 32 { u32::MAX } else { (1u32 << N_CONDITIONS) - 1 };

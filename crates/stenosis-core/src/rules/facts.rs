@@ -225,6 +225,8 @@ impl<'a> Ctx<'a> {
                 myelopathy: Likelihood::Low,
                 cook: super::CookRule { positive: 0, assessed: 0 },
                 conditions: [Likelihood::Low; super::N_CONDITIONS],
+                high: 0,
+                moderate: 0,
                 fired: [0; super::N_CONDITIONS],
                 imaging: CervicalImaging::NotImaged,
                 dcm_established: false,

@@ -149,6 +149,10 @@ pub(crate) struct Decision {
     pub myelopathy: Likelihood,
     pub cook: CookRule,
     pub conditions: [Likelihood; N_CONDITIONS],
+    /// The conditions at each likelihood above low, as bit sets of condition codes (kept with
+    /// `conditions` by `set_condition`, for ranking without a pass over the conditions).
+    pub high: u32,
+    pub moderate: u32,
     /// For each condition, the rows of its likelihood table that fired (bit `i` for row `i`).
     pub fired: [u64; N_CONDITIONS],
     pub imaging: CervicalImaging,
@@ -171,6 +175,14 @@ impl Decision {
     fn set_condition(&mut self, c: Condition, l: Likelihood, fired: u64) {
         if let Some(slot) = self.conditions.get_mut(c as usize) {
             *slot = l;
+        }
+        let bit = 1u32 << (c as u32 % 32);
+        self.high &= !bit;
+        self.moderate &= !bit;
+        match l {
+            Likelihood::High => self.high |= bit,
+            Likelihood::Moderate => self.moderate |= bit,
+            Likelihood::Low => {}
         }
         if let Some(slot) = self.fired.get_mut(c as usize) {
             *slot = fired;
@@ -273,7 +285,7 @@ pub(crate) mod tests {
     use super::engine::Direction;
     use super::{all_reasons, differential, evaluate_ctx, NoTrace};
     use crate::presentation::Presentation;
-    use crate::vocab::{Condition, Course, Finding, Status};
+    use crate::vocab::{Condition, Course, Finding, Likelihood, Status};
 
     /// A small deterministic generator (xorshift), so the test needs no dependency.
     pub(crate) struct Rng(pub u64);
@@ -366,6 +378,54 @@ pub(crate) mod tests {
     /// A guarded table is skipped when its guard says no row can fire: check that then, on
     /// random presentations (half of them with few findings present, so that every guard is often
     /// false), applying the table fires no row, notes no reason and leaves the condition low.
+    /// `top` (bit sets, no sort) names the first condition of `ranked` (keys, stable sort): on
+    /// the decisions of random presentations, and on the same decisions with every condition's
+    /// likelihood and every judgement `top` reads drawn at random (emergencies, ties, mimics).
+    #[test]
+    fn top_is_the_first_of_the_ranking() {
+        let mut r = Rng(0x2545_f491_4f6c_dd1d);
+        let likelihoods = [Likelihood::Low, Likelihood::Moderate, Likelihood::High];
+        let pick = |r: &mut Rng| likelihoods.get(r.below(3) as usize).copied().unwrap_or(Likelihood::Low);
+        let mut emergencies = 0usize;
+        for i in 0..20_000 {
+            let p = random_presentation(&mut r);
+            let mut d = evaluate_ctx(&p, &mut NoTrace).d;
+            if i % 2 == 1 {
+                for c in Condition::ALL {
+                    // Mostly low, as in practice, so that ties among few candidates are common.
+                    let l = if r.below(3) == 0 { pick(&mut r) } else { Likelihood::Low };
+                    d.set_condition(*c, l, 0);
+                }
+                // As the rules keep it: the myelopathy likelihood is cervical myelopathy's.
+                d.myelopathy = d.condition(Condition::CervicalMyelopathy);
+                d.dcm_established = r.below(4) == 0;
+                d.v2.ali = r.below(6) == 0;
+                d.v2.below_neck = r.below(2) == 0;
+                d.v2.arms_normal = r.below(2) == 0;
+            }
+            for c in Condition::ALL {
+                let bit = 1u32 << (*c as u32);
+                assert_eq!(d.high & bit != 0, d.condition(*c) == Likelihood::High);
+                assert_eq!(d.moderate & bit != 0, d.condition(*c) == Likelihood::Moderate);
+            }
+            let ranked = differential::ranked(&d, &p);
+
+            let top = differential::top(&d, &p);
+            assert_eq!(Some(&top), ranked.first(), "presentation {}", p.to_json());
+            if matches!(
+                top,
+                Condition::MalignantSpinalCordCompression
+                    | Condition::SpinalEpiduralAbscess
+                    | Condition::CaudaEquinaSyndrome
+                    | Condition::GuillainBarreSyndrome
+                    | Condition::PeripheralArterialDisease
+            ) {
+                emergencies += 1;
+            }
+        }
+        assert!(emergencies > 1000, "the draws met too few emergencies: {emergencies}");
+    }
+
     #[test]
     fn guarded_tables_fire_no_row_when_their_guard_is_false() {
         use super::engine;
