@@ -177,13 +177,9 @@ impl Decision {
             *slot = l;
         }
         let bit = 1u32 << (c as u32 % 32);
-        self.high &= !bit;
-        self.moderate &= !bit;
-        match l {
-            Likelihood::High => self.high |= bit,
-            Likelihood::Moderate => self.moderate |= bit,
-            Likelihood::Low => {}
-        }
+        let at = |x: Likelihood| if l == x { bit } else { 0 };
+        self.high = (self.high & !bit) | at(Likelihood::High);
+        self.moderate = (self.moderate & !bit) | at(Likelihood::Moderate);
         if let Some(slot) = self.fired.get_mut(c as usize) {
             *slot = fired;
         }
