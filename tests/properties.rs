@@ -1,7 +1,7 @@
 //! Property tests over arbitrary presentations.
 
 use proptest::prelude::*;
-use stenosis::{assess, summarize, Course, Finding, Pathway, Presentation, RedFlag, Sex, Status};
+use stenosis::{assess, headline, summarize, Course, Finding, Headline, Pathway, Presentation, RedFlag, Sex, Status};
 
 fn status() -> impl Strategy<Value = Status> {
     prop_oneof![Just(Status::Unknown), Just(Status::Present), Just(Status::Absent)]
@@ -139,6 +139,8 @@ proptest! {
             s.recommendations().collect::<Vec<_>>(),
             a.recommendations.iter().map(|r| (r.action, r.urgency)).collect::<Vec<_>>()
         );
+        // The headline (the recommendation rows of the two MRIs only) is the summary's.
+        prop_assert_eq!(headline(&p), Headline::from(&s));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
-use stenosis::{assess, summarize, Presentation};
+use stenosis::{assess, headline, summarize, Headline, Presentation};
 
 /// The vignette directories, with the minimum number of cases each must hold.
 const DIRS: &[(&str, usize)] = &[("tests/vignettes", 25), ("tests/vignettes-v2/cases", 60)];
@@ -56,7 +56,11 @@ fn check(case: &Value) -> Vec<String> {
     };
     // The cheap summary lists the same recommendations in the same order (third clinical review
     // S7: the batch frame's column is built from it).
-    let summary: Vec<_> = summarize(&p).recommendations().collect();
+    let s = summarize(&p);
+    if headline(&p) != Headline::from(&s) {
+        errors.push(format!("headline {:?} differs from the summary's {:?}", headline(&p), Headline::from(&s)));
+    }
+    let summary: Vec<_> = s.recommendations().collect();
     let full: Vec<_> = a.recommendations.iter().map(|r| (r.action, r.urgency)).collect();
     if summary != full {
         errors.push(format!("summary recommendations {summary:?} differ from the assessment's {full:?}"));

@@ -26,8 +26,8 @@ use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use stenosis_core::{
-    self as core, Action, Condition, FieldKind, FieldValue, Finding, FindingSet, Likelihood, Pathway, Presentation,
-    PresentationField, RedFlag, SeverityClass, Status, Summary, Urgency, Warning,
+    self as core, Action, Condition, FieldKind, FieldValue, Finding, FindingSet, Headline, Likelihood, Pathway,
+    Presentation, PresentationField, RedFlag, SeverityClass, Status, Summary, Urgency, Warning,
 };
 
 use crate::arrow_capsule::{import_stream, stream_error, ArrowStream};
@@ -1052,9 +1052,11 @@ impl Columns {
         }
     }
 
-    fn push(&mut self, row: Result<Summary, String>) {
+    /// Adds a row: its headline and, at standard detail, its summary (for the recommendations),
+    /// or its error.
+    fn push(&mut self, row: Result<(Headline, Option<Summary>), String>) {
         match row {
-            Ok(s) => {
+            Ok((s, summary)) => {
                 self.top.push(key(s.top_condition.code()));
                 self.likelihood.push(key(s.myelopathy_likelihood.code()));
                 self.cook_positive.push(i8::try_from(s.cook_positive).unwrap_or(i8::MAX));
@@ -1065,7 +1067,9 @@ impl Columns {
                 self.warnings.extend(s.warnings().map(|w| small(w.code())));
                 if self.standard {
                     self.severity.push(s.severity.map_or(-1, |c| key(c.code())));
-                    self.recs.extend(s.recommendations().map(|(a, u)| (small(a.code()), small(u.code()))));
+                    if let Some(summary) = summary {
+                        self.recs.extend(summary.recommendations().map(|(a, u)| (small(a.code()), small(u.code()))));
+                    }
                 }
                 self.errors.push(None);
             }
@@ -1170,8 +1174,18 @@ fn assess_chunk(
     start: usize,
     len: usize,
 ) -> Result<RecordBatch, ArrowError> {
-    let mut columns = Columns::new(len, layout.detail == Detail::Standard);
+    let standard = layout.detail == Detail::Standard;
+    let mut columns = Columns::new(len, standard);
     let mut rows = Rows::new(0);
+    // The headline alone (the cheaper evaluation) unless the recommendations are columns too.
+    let assess = |p: &Presentation| {
+        if standard {
+            let s = core::summarize(p);
+            (Headline::from(&s), Some(s))
+        } else {
+            (core::headline(p), None)
+        }
+    };
     let bools: Vec<BoolColumn<'_>> = plan
         .iter()
         .filter(|p| is_bool(p))
@@ -1196,7 +1210,7 @@ fn assess_chunk(
                 Some(message) => Err(message),
                 None => {
                     p.set_findings(FindingSet::from_masks(*present, *absent));
-                    catch_unwind(AssertUnwindSafe(|| core::summarize(p))).map_err(|payload| {
+                    catch_unwind(AssertUnwindSafe(|| assess(p))).map_err(|payload| {
                         format!("internal error in the stenosis engine: {}", panic_message(payload.as_ref()))
                     })
                 }

@@ -6,7 +6,8 @@
 //!   `citations` as ids; the full references are in [`references_json`], once.
 //! - [`Detail::Summary`]: the headline (top condition, myelopathy likelihood, Cook count,
 //!   pathway, cervical MRI urgency, severity class, red flag and warning ids), which
-//!   [`Summary::to_json`] writes from [`crate::summarize`] without building explanations.
+//!   [`Headline::to_json`] writes from [`crate::headline`] without building explanations (and
+//!   [`Summary::to_json`] from [`crate::summarize`], the same bytes).
 //!
 //! ```
 //! use stenosis_core::{assess, assess_json, Detail, Presentation};
@@ -15,7 +16,7 @@
 //! let a = assess(&p);
 //! assert_eq!(a.to_json_detail(Detail::Full), a.to_json());
 //! assert!(a.to_json_detail(Detail::Standard).starts_with(r#"{"id":"r-1","differential":"#));
-//! // The summary written from the cheap `summarize` is the same as from the full assessment.
+//! // The summary written from the cheap `headline` is the same as from the full assessment.
 //! assert_eq!(assess_json(&p, Detail::Summary), a.to_json_detail(Detail::Summary));
 //! assert_eq!("standard".parse::<Detail>(), Ok(Detail::Standard));
 //! # Ok::<(), stenosis_core::InputError>(())
@@ -30,7 +31,7 @@ use crate::citations::CitationId;
 use crate::presentation::{Presentation, RecordId};
 #[cfg(test)]
 use crate::rules::PrognosisNote;
-use crate::summary::{summarize, Summary};
+use crate::summary::{headline, Headline, Summary};
 use crate::vocab::{Action, Pathway};
 
 /// How much an assessment says.
@@ -175,6 +176,22 @@ impl Summary {
     /// ```
     #[must_use]
     pub fn to_json(&self, id: Option<&RecordId>) -> String {
+        Headline::from(self).to_json(id)
+    }
+}
+
+impl Headline {
+    /// The `summary` JSON record (compact): the same bytes as [`Summary::to_json`] of the same
+    /// presentation.
+    ///
+    /// ```
+    /// use stenosis_core::{headline, summarize, Presentation};
+    /// let p = Presentation::from_json(r#"{"id": "a7", "age_years": 50}"#)?;
+    /// assert_eq!(headline(&p).to_json(p.id()), summarize(&p).to_json(p.id()));
+    /// # Ok::<(), stenosis_core::InputError>(())
+    /// ```
+    #[must_use]
+    pub fn to_json(&self, id: Option<&RecordId>) -> String {
         let r = SummaryRecord {
             id: id.map(RecordId::as_str),
             top_condition: self.top_condition.id(),
@@ -275,7 +292,7 @@ impl SummaryParts {
 #[must_use]
 pub fn assess_json(p: &Presentation, detail: Detail) -> String {
     match detail {
-        Detail::Summary => summarize(p).to_json(p.id()),
+        Detail::Summary => headline(p).to_json(p.id()),
         Detail::Full | Detail::Standard => crate::evaluation::evaluate(p).to_json_detail(detail),
     }
 }
@@ -351,7 +368,8 @@ mod tests {
     fn summary_from_summarize_equals_summary_from_assess() {
         for p in presentations() {
             let a = assess(&p);
-            assert_eq!(summarize(&p).to_json(p.id()), a.to_json_detail(Detail::Summary));
+            assert_eq!(crate::summarize(&p).to_json(p.id()), a.to_json_detail(Detail::Summary));
+            assert_eq!(headline(&p).to_json(p.id()), a.to_json_detail(Detail::Summary));
         }
     }
 

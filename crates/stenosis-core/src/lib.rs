@@ -67,7 +67,7 @@ pub use presentation::{
     PRESENTATION_FIELDS, RECORD_ID_MAX_LEN, SYMPTOM_DURATION_MONTHS_MAX,
 };
 pub use schema::{knowledge_base_notes, presentation_schema, KnowledgeBaseNote};
-pub use summary::{summarize, Summary};
+pub use summary::{headline, summarize, Headline, Summary};
 pub use vocab::{
     vocabularies, Action, Condition, Course, EvidenceQuality, Finding, FindingGroup, Likelihood, Pathway, RedFlag,
     SeverityClass, Sex, SnomedCode, Status, Strength, Urgency, Warning, SNOMED_SYSTEM,

@@ -106,3 +106,80 @@ impl Summary {
         }
     }
 }
+
+/// The headline of a cohort screen: [`Summary`] without the recommendations other than the
+/// cervical MRI's urgency. Equal to the corresponding parts of [`summarize`] (and so of
+/// [`crate::assess`]) for the same presentation, a property the test suite checks; cheaper,
+/// since the recommendation rows of the other actions are not evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Headline {
+    /// The first condition of the differential.
+    pub top_condition: Condition,
+    /// The myelopathy likelihood.
+    pub myelopathy_likelihood: Likelihood,
+    /// Cook rule items positive.
+    pub cook_positive: u8,
+    /// Cook rule items assessed.
+    pub cook_assessed: u8,
+    /// The pathway.
+    pub pathway: Pathway,
+    /// The cervical MRI urgency, if recommended.
+    pub cervical_mri: Option<Urgency>,
+    /// The mJOA severity class, if an mJOA was given.
+    pub severity: Option<SeverityClass>,
+    red_flags: u32,
+    warnings: u32,
+}
+
+impl Headline {
+    /// The red flags raised, in vocabulary order.
+    pub fn red_flags(&self) -> impl Iterator<Item = RedFlag> + '_ {
+        set_bits(self.red_flags).filter_map(RedFlag::from_code)
+    }
+
+    /// The warnings raised, in vocabulary order.
+    pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
+        set_bits(self.warnings).filter_map(Warning::from_code)
+    }
+}
+
+impl From<&Summary> for Headline {
+    /// The headline parts of a summary.
+    fn from(s: &Summary) -> Headline {
+        Headline {
+            top_condition: s.top_condition,
+            myelopathy_likelihood: s.myelopathy_likelihood,
+            cook_positive: s.cook_positive,
+            cook_assessed: s.cook_assessed,
+            pathway: s.pathway,
+            cervical_mri: s.cervical_mri,
+            severity: s.severity,
+            red_flags: s.red_flags,
+            warnings: s.warnings,
+        }
+    }
+}
+
+/// The headline of a presentation ([`Headline`]): what a cohort screen reads, at less cost than
+/// [`summarize`].
+///
+/// ```
+/// use stenosis_core::{headline, summarize, Headline, Presentation};
+/// let p = Presentation::from_json(r#"{"age_years": 70, "findings": {"hoffmann_sign": "present", "babinski_sign": "present"}}"#)?;
+/// assert_eq!(headline(&p), Headline::from(&summarize(&p)));
+/// # Ok::<(), stenosis_core::InputError>(())
+/// ```
+#[must_use]
+pub fn headline(p: &Presentation) -> Headline {
+    rules::evaluate_headline_with(p, |d| Headline {
+        top_condition: d.top_condition(p),
+        myelopathy_likelihood: d.myelopathy,
+        cook_positive: d.cook.positive,
+        cook_assessed: d.cook.assessed,
+        pathway: d.pathway,
+        cervical_mri: d.recommendation(Action::CervicalMri),
+        severity: d.severity,
+        red_flags: d.red_flags,
+        warnings: d.warnings,
+    })
+}

@@ -180,10 +180,24 @@ pub(crate) fn all_that_apply<E: Copy, T: Trace>(
     table: &'static [Rule<E>],
     c: &mut Ctx<'_>,
     t: &mut T,
+    apply: impl FnMut(&mut Ctx<'_>, E) -> Target,
+) {
+    all_that_apply_of(table, |_| true, c, t, apply);
+}
+
+/// [`all_that_apply`] over the rows whose effect `keep` keeps (the others are neither tested nor
+/// applied). With a constant table and a `keep` the compiler can evaluate, the rows left out
+/// cost nothing.
+#[inline(always)]
+pub(crate) fn all_that_apply_of<E: Copy, T: Trace>(
+    table: &'static [Rule<E>],
+    keep: impl Fn(&E) -> bool,
+    c: &mut Ctx<'_>,
+    t: &mut T,
     mut apply: impl FnMut(&mut Ctx<'_>, E) -> Target,
 ) {
     for_each_row!(table, |_i, row| {
-        if (row.when)(c) {
+        if keep(&row.then) && (row.when)(c) {
             let target = apply(c, row.then);
             t.note(target, row.because);
         }

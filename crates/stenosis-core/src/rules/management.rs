@@ -15,7 +15,7 @@ use super::differential::abi_not_interpretable;
 use super::engine::{self, Rule};
 use super::facts::{lmn_away_from_cord, mjoa_deficit, worsening_motor_deficit, Ctx, LEG_SYMPTOMS, UMN_SIGNS};
 use super::localisation::{self as loc, HAND_SIGNS, LEG_UMN};
-use super::{CervicalImaging, Reason, Target, Trace};
+use super::{CervicalImaging, NoTrace, Reason, Target, Trace};
 use crate::citations::CitationId as C;
 use crate::vocab::{
     Action as A, Condition, EvidenceQuality, Finding as F, Likelihood, Pathway, RedFlag, SeverityClass, Strength,
@@ -1439,6 +1439,40 @@ pub(crate) const RECOMMENDATIONS_V2: [(&[Rule<Recommend>], Option<Predicate>); 8
 /// The recommendations phase: sets the cervical MRI urgency the indications call for, then
 /// applies [`RECOMMENDATIONS`] and the version-2 sections (those whose guard holds).
 pub(crate) fn recommendations<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
+    recommendations_of::<T, false>(c, t);
+}
+
+/// The recommendations phase for the headline ([`crate::headline`]): the same, over the rows of
+/// the actions the headline reads ([`headline_reads`]) only; the other actions are left
+/// unrecommended.
+pub(crate) fn headline_recommendations(c: &mut Ctx<'_>) {
+    recommendations_of::<NoTrace, true>(c, &mut NoTrace);
+}
+
+/// The actions whose recommendation the headline reads: the cervical MRI (its urgency is a
+/// headline column) and the whole-spine MRI (which covers it, [`whole_spine_covers`]; the
+/// delayed-diagnosis warning reads both). No row of another action, and no step after the rows,
+/// reads or changes these two except [`whole_spine_covers`] (the checks below the constant).
+pub(crate) const fn headline_reads(a: A) -> bool {
+    matches!(a, A::CervicalMri | A::WholeSpineMri)
+}
+
+// What [`neurology_beside_spine`] changes, which the headline leaves out, is none of them.
+// Evaluated at compile time, with `i` below the length.
+#[allow(clippy::indexing_slicing)]
+const _: () = {
+    assert!(!headline_reads(A::NeurologyReferral));
+    let mut i = 0;
+    while i < SEPARATING_TESTS.len() {
+        assert!(!headline_reads(SEPARATING_TESTS[i].1));
+        i += 1;
+    }
+};
+
+/// Both recommendations phases: every row when `HEADLINE` is false; else the rows of
+/// [`headline_reads`] and the steps that change them.
+#[inline(always)]
+fn recommendations_of<T: Trace, const HEADLINE: bool>(c: &mut Ctx<'_>, t: &mut T) {
     c.cervical_mri = cervical_mri_urgency(c);
     let apply = |c: &mut Ctx<'_>, r: Recommend| {
         let u = match r.urgency {
@@ -1448,32 +1482,35 @@ pub(crate) fn recommendations<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
         c.d.recommend(r.action, u);
         Target::Recommendation(r.action)
     };
-    engine::all_that_apply(RECOMMENDATIONS, c, t, apply);
+    let keep = |r: &Recommend| !HEADLINE || headline_reads(r.action);
+    engine::all_that_apply_of(RECOMMENDATIONS, keep, c, t, apply);
     // Written out (not a loop over RECOMMENDATIONS_V2) so that each section is a constant to the
     // engine; the same order.
     if level_rows_may_apply(c) {
-        engine::all_that_apply(V2_LEVEL, c, t, apply);
+        engine::all_that_apply_of(V2_LEVEL, keep, c, t, apply);
     }
     if mscc_rows_may_apply(c) {
-        engine::all_that_apply(V2_MSCC, c, t, apply);
+        engine::all_that_apply_of(V2_MSCC, keep, c, t, apply);
     }
     if sea_rows_may_apply(c) {
-        engine::all_that_apply(V2_SEA, c, t, apply);
+        engine::all_that_apply_of(V2_SEA, keep, c, t, apply);
     }
-    engine::all_that_apply(V2_CES, c, t, apply);
+    engine::all_that_apply_of(V2_CES, keep, c, t, apply);
     if gbs_rows_may_apply(c) {
-        engine::all_that_apply(V2_GBS, c, t, apply);
+        engine::all_that_apply_of(V2_GBS, keep, c, t, apply);
     }
     if mimic_rows_may_apply(c) {
-        engine::all_that_apply(V2_MIMICS, c, t, apply);
+        engine::all_that_apply_of(V2_MIMICS, keep, c, t, apply);
     }
     if no_compression_rows_may_apply(c) {
-        engine::all_that_apply(V2_NO_COMPRESSION, c, t, apply);
+        engine::all_that_apply_of(V2_NO_COMPRESSION, keep, c, t, apply);
     }
     if ischaemia_rows_may_apply(c) {
-        engine::all_that_apply(V2_ISCHAEMIA, c, t, apply);
+        engine::all_that_apply_of(V2_ISCHAEMIA, keep, c, t, apply);
     }
-    neurology_beside_spine(c, t);
+    if !HEADLINE {
+        neurology_beside_spine(c, t);
+    }
     whole_spine_covers(c, t);
 }
 
