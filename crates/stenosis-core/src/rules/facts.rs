@@ -210,6 +210,7 @@ pub(crate) struct Sensitivity {
 }
 
 impl<'a> Ctx<'a> {
+    #[inline(always)]
     pub fn new(p: &'a Presentation) -> Self {
         let (present, absent) = (p.findings().present_mask(), p.findings().absent_mask());
         let mut c = Ctx {
