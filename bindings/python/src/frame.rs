@@ -18,8 +18,8 @@ use arrow_array::types::{
     UInt64Type, UInt8Type,
 };
 use arrow_array::{
-    Array, ArrayRef, DictionaryArray, Int8Array, ListArray, RecordBatch, RecordBatchIterator, RecordBatchReader,
-    StringArray, StructArray,
+    Array, ArrayRef, DictionaryArray, GenericStringArray, Int8Array, ListArray, OffsetSizeTrait, RecordBatch,
+    RecordBatchIterator, RecordBatchReader, StringArray, StructArray,
 };
 use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
@@ -1260,11 +1260,41 @@ fn validate_columns(
         if array.len() != batch.num_rows() {
             return Err(bad("the column's length differs from the batch's"));
         }
-        array.slice(start, len).to_data().validate_full().map_err(|_| {
-            bad("the column's Arrow data is malformed (invalid UTF-8, offsets, views or dictionary keys)")
-        })?;
+        let slice = array.slice(start, len);
+        let data = slice.to_data();
+        let malformed =
+            |_| bad("the column's Arrow data is malformed (invalid UTF-8, offsets, views or dictionary keys)");
+        // A text column of offsets whose text is ASCII: the buffers' structure and nulls as
+        // `validate_full` checks them, the offsets in one pass, the text as ASCII (so every
+        // offset is a character boundary). Anything else: `validate_full`.
+        let plain = !p.dictionary
+            && match p.kind {
+                Kind::Utf8 => slice.as_string_opt::<i32>().is_some_and(ascii_text),
+                Kind::LargeUtf8 => slice.as_string_opt::<i64>().is_some_and(ascii_text),
+                _ => false,
+            };
+        if plain {
+            data.validate().and_then(|()| data.validate_nulls()).map_err(malformed)?;
+        } else {
+            data.validate_full().map_err(malformed)?;
+        }
     }
     Ok(())
+}
+
+/// Whether a string array's offsets rise from the first to the last within its bytes, and the
+/// bytes between them are ASCII: then every value is a valid `&str` (the checks of
+/// `validate_full` for such an array, which also checks the buffers' sizes: `validate`).
+fn ascii_text<O: OffsetSizeTrait>(a: &GenericStringArray<O>) -> bool {
+    let offsets = a.value_offsets();
+    let (Some(first), Some(last)) =
+        (offsets.first().and_then(|o| o.to_usize()), offsets.last().and_then(|o| o.to_usize()))
+    else {
+        return false;
+    };
+    first <= last
+        && offsets.windows(2).all(|w| matches!(w, [a, b] if a <= b))
+        && a.value_data().get(first..last).is_some_and(<[u8]>::is_ascii)
 }
 
 /// Assesses one input batch: its rows in contiguous chunks, one per thread, each chunk checked

@@ -162,6 +162,36 @@ def test_invalid_utf8_is_refused() -> None:
     assert info.value.field == "sex"
 
 
+@pytest.mark.parametrize("large", [False, True])
+def test_malformed_offsets_are_refused_and_non_ascii_text_is_read(large: bool) -> None:
+    # The ASCII fast check of text columns must refuse every offsets layout validate_full refuses
+    # (falling back to it), and read valid non-ASCII text as text.
+    kind, width = (pa.large_string(), np.int64) if large else (pa.string(), np.int32)
+    data = pa.py_buffer(b"malefemale")
+    sent = 0
+    for offsets in ([0, 4, 2], [0, 4, 11], [-1, 4, 10], [3, 1, 10], [0, 6, 4, 10], [0, 4, 10, 12]):
+        n = len(offsets) - 1
+        try:
+            arr = pa.Array.from_buffers(kind, n, [None, pa.py_buffer(np.array(offsets, dtype=width).tobytes()), data])
+        except pa.ArrowInvalid:
+            continue  # pyarrow's own structural check refuses it before it can be sent
+        sent += 1
+        with pytest.raises(InvalidPresentation) as info:
+            stenosis.assess_arrow(pa.table({"sex": arr}))
+        assert info.value.field == "sex", offsets
+    assert sent >= 2  # the offsets that fall back and go down
+    good = pa.Array.from_buffers(kind, 2, [None, pa.py_buffer(np.array([0, 4, 10], dtype=width).tobytes()), data])
+    assert stenosis.assess_arrow(pa.table({"sex": good})).column("error").to_pylist() == [None, None]
+    # Valid UTF-8 beyond ASCII: read (and refused as a value of the field, with the row's error).
+    out = stenosis.assess_arrow(pa.table({"sex": pa.array(["m\u00e4le", "male", None], type=kind)}))
+    errors = out.column("error").to_pylist()
+    assert errors[0] is not None and errors[0].startswith("sex") and errors[1:] == [None, None]
+    # A slice at an odd offset of a longer column reads its own rows.
+    long = pa.array(["female", "male", "other", None, "male"] * 999, type=kind).slice(3, 4001)
+    out = stenosis.assess_arrow(pa.table({"sex": long}))
+    assert out.column("error").null_count == 4001
+
+
 def test_out_of_range_string_view_is_refused() -> None:
     # One long (> 12 bytes) view pointing at data buffer #5 of 1, at a far offset.
     view = np.zeros(4, dtype=np.int32)
