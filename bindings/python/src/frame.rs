@@ -1025,7 +1025,11 @@ struct Columns {
     flags: Vec<u8>,
     warning_offsets: Vec<i32>,
     warnings: Vec<u8>,
-    errors: Vec<Option<String>>,
+    /// The rows that failed (their index in the chunk, in order) and their messages: few, so
+    /// kept apart rather than as one optional message per row.
+    errors: Vec<(usize, String)>,
+    /// Rows pushed.
+    rows: usize,
     standard: bool,
 }
 
@@ -1050,7 +1054,8 @@ impl Columns {
             flags: Vec::with_capacity(n / 4),
             warning_offsets: offsets(),
             warnings: Vec::with_capacity(n),
-            errors: Vec::with_capacity(n),
+            errors: Vec::new(),
+            rows: 0,
             standard,
         }
     }
@@ -1074,7 +1079,6 @@ impl Columns {
                         self.recs.extend(summary.recommendations().map(|(a, u)| (small(a.code()), small(u.code()))));
                     }
                 }
-                self.errors.push(None);
             }
             Err(message) => {
                 for v in [&mut self.top, &mut self.likelihood, &mut self.pathway, &mut self.mri] {
@@ -1085,9 +1089,10 @@ impl Columns {
                 if self.standard {
                     self.severity.push(-1);
                 }
-                self.errors.push(Some(message));
+                self.errors.push((self.rows, message));
             }
         }
+        self.rows += 1;
         self.flag_offsets.push(offset(self.flags.len()));
         self.warning_offsets.push(offset(self.warnings.len()));
         if self.standard {
@@ -1098,10 +1103,15 @@ impl Columns {
     /// The arrays, in the order of [`result_fields`].
     fn finish(self, categorical: bool) -> Result<Vec<ArrayRef>, ArrowError> {
         let c = categorical;
-        let valid = self.errors.iter().any(Option::is_some).then(|| {
-            NullBuffer::new(BooleanBuffer::collect_bool(self.errors.len(), |i| {
-                self.errors.get(i).is_some_and(Option::is_none)
-            }))
+        let rows = self.rows;
+        let valid = (!self.errors.is_empty()).then(|| {
+            let mut ok = vec![true; rows];
+            for (row, _) in &self.errors {
+                if let Some(slot) = ok.get_mut(*row) {
+                    *slot = false;
+                }
+            }
+            NullBuffer::new(BooleanBuffer::collect_bool(rows, |i| ok.get(i).copied().unwrap_or(false)))
         });
         let count = |v: Vec<i8>| -> ArrayRef { Arc::new(Int8Array::new(v.into(), valid.clone())) };
         let mut arrays = vec![
@@ -1128,9 +1138,18 @@ impl Columns {
             &ids_of(Warning::ALL, Warning::id),
             valid.as_ref(),
         )?);
-        arrays.push(match valid {
-            None => Arc::new(StringArray::new_null(self.errors.len())),
-            Some(_) => Arc::new(self.errors.iter().map(Option::as_deref).collect::<StringArray>()),
+        arrays.push(if self.errors.is_empty() {
+            Arc::new(StringArray::new_null(rows))
+        } else {
+            let mut failed = self.errors.iter().peekable();
+            let messages = (0..rows).map(|i| match failed.peek() {
+                Some((row, message)) if *row == i => {
+                    failed.next();
+                    Some(message.as_str())
+                }
+                _ => None,
+            });
+            Arc::new(messages.collect::<StringArray>())
         });
         Ok(arrays)
     }
