@@ -260,3 +260,25 @@ def test_choice_texts_that_differ_in_one_byte_are_told_apart(kind: str) -> None:
                 assert row["pathway"] == one.pathway.value
             else:
                 assert row["error"] is not None and row["error"].startswith(field), (cell, row["error"])
+
+
+def test_large_pandas_frames_convert_on_threads_with_the_same_answers_and_errors() -> None:
+    # From 100,000 rows the pandas columns are converted on a few threads: the same results as
+    # one thread, the first bad column in column order named, and a bad `threads` refused by
+    # the engine with its own message as for a small frame.
+    n = 100_000
+    rng = np.random.default_rng(5)
+    cols: dict[str, Any] = {"age_years": pd.array(rng.integers(18, 95, n), dtype="Int64")}
+    for f in ["hoffmann_sign", "babinski_sign", "gait_difficulty", "bilateral_leg_symptoms"]:
+        v = rng.random(n)
+        cols[f] = pd.array(np.where(v < 0.3, True, np.where(v < 0.7, False, None)), dtype="boolean")
+    df = pd.DataFrame(cols)
+    pd.testing.assert_frame_equal(stenosis.assess_frame(df), stenosis.assess_frame(df, threads=1))
+    # Two columns pyarrow cannot convert: the first in column order is named.
+    bad = df.assign(mjoa=np.full(n, 1 + 2j), age_years=np.full(n, 3 + 1j))
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_frame(bad)
+    assert info.value.field == "age_years"
+    for threads in (0, -1, "2", 2.5, True):
+        with pytest.raises((ValueError, TypeError), match="threads must be a whole number"):
+            stenosis.assess_frame(df, threads=threads)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ frames (and to build pandas results); polars frames go straight through.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -220,7 +221,9 @@ def _boolean_bits(pa: Any, series: Any) -> Any:
         return None  # another pandas' layout: the general path
     if values.dtype != np.bool_ or mask.dtype != np.bool_ or values.shape != mask.shape:
         return None
-    validity = np.packbits(~mask, bitorder="little")
+    # The mask packed, then inverted (an eighth of the bytes to invert); the bits past the end
+    # of the last byte are not read.
+    validity = ~np.packbits(mask, bitorder="little")
     data = np.packbits(values, bitorder="little")
     return pa.Array.from_buffers(pa.bool_(), len(values), [pa.py_buffer(validity), pa.py_buffer(data)])
 
@@ -252,7 +255,11 @@ def _is_finding(name: str) -> bool:
     return name in _FINDING_IDS
 
 
-def _pandas_table(pa: Any, frame: Any) -> Any:
+#: Frames of at least this many rows are converted to Arrow on several threads.
+_PARALLEL_ROWS = 100_000
+
+
+def _pandas_table(pa: Any, frame: Any, threads: int | None = None) -> Any:
     n = len(frame)
     names = list(frame.columns)
     dup = frame.columns.duplicated()
@@ -265,8 +272,18 @@ def _pandas_table(pa: Any, frame: Any) -> Any:
     if not names:
         # n rows with nothing known: one column of nulls keeps the row count.
         return pa.table({_stenosis.PRESENTATION_FIELDS[0]: pa.nulls(n)})
-    arrays = [_pandas_column(pa, str(name), frame.iloc[:, i]) for i, name in enumerate(names)]
-    return pa.Table.from_arrays(arrays, names=[str(name) for name in names])
+    columns = [(str(name), frame.iloc[:, i]) for i, name in enumerate(names)]
+    # A bad `threads` is left to the engine to refuse (with its message): one thread here.
+    workers = min(os.cpu_count() or 1, 4) if threads is None else threads
+    if n >= _PARALLEL_ROWS and len(columns) > 1 and type(workers) is int and workers > 1:
+        # numpy packs the boolean columns with the GIL released: a few threads share the columns.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(workers, 4)) as pool:
+            arrays = list(pool.map(lambda c: _pandas_column(pa, c[0], c[1]), columns))
+    else:
+        arrays = [_pandas_column(pa, name, series) for name, series in columns]
+    return pa.Table.from_arrays(arrays, names=[name for name, _ in columns])
 
 
 def assess_frame(
@@ -341,7 +358,7 @@ def assess_frame(
         kept_names = _keep_list(keep, frame.columns, detail)
         skip = ignore + [c for c in kept_names if c not in ignore]
         assessed: Any = frame.drop(columns=skip) if skip else frame
-        table = _pandas_table(pa, assessed)
+        table = _pandas_table(pa, assessed, threads)
         stream = _stenosis.assess_arrow(table, threads, None, detail)
         out: Any = _pandas_result(stream, frame.index)
         if kept_names:
