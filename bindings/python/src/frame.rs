@@ -19,9 +19,10 @@ use arrow_array::types::{
 };
 use arrow_array::{
     Array, ArrayRef, DictionaryArray, GenericStringArray, Int8Array, ListArray, OffsetSizeTrait, RecordBatch,
-    RecordBatchIterator, RecordBatchReader, StringArray, StructArray,
+    RecordBatchIterator, RecordBatchReader, StringArray, StringViewArray, StructArray,
 };
 use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer};
+use arrow_data::ByteView;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -1283,13 +1284,14 @@ fn validate_columns(
         let data = slice.to_data();
         let malformed =
             |_| bad("the column's Arrow data is malformed (invalid UTF-8, offsets, views or dictionary keys)");
-        // A text column of offsets whose text is ASCII: the buffers' structure and nulls as
-        // `validate_full` checks them, the offsets in one pass, the text as ASCII (so every
-        // offset is a character boundary). Anything else: `validate_full`.
+        // A text column (of offsets or views) whose text is ASCII: the buffers' structure and
+        // nulls as `validate_full` checks them, the offsets or views in one pass, the text as
+        // ASCII (so every offset is a character boundary). Anything else: `validate_full`.
         let plain = !p.dictionary
             && match p.kind {
                 Kind::Utf8 => slice.as_string_opt::<i32>().is_some_and(ascii_text),
                 Kind::LargeUtf8 => slice.as_string_opt::<i64>().is_some_and(ascii_text),
+                Kind::Utf8View => slice.as_string_view_opt().is_some_and(ascii_views),
                 _ => false,
             };
         if plain {
@@ -1299,6 +1301,28 @@ fn validate_columns(
         }
     }
     Ok(())
+}
+
+/// Whether every view of a string-view array (null slots too) holds ASCII text within its
+/// bytes: inline (12 bytes or fewer), or within a data buffer the array has. Then every value is
+/// a valid `&str` (what `validate_full` checks for such an array beside the buffers' structure,
+/// which `validate` checks, and each long view's copy of its first 4 bytes, which no reader here
+/// uses: values are read from the data buffer).
+fn ascii_views(a: &StringViewArray) -> bool {
+    let buffers = a.data_buffers();
+    a.views().iter().all(|v| {
+        let view = ByteView::from(*v);
+        let len = view.length as usize;
+        if len <= 12 {
+            v.to_le_bytes().get(4..4 + len).is_some_and(<[u8]>::is_ascii)
+        } else {
+            let at = view.offset as usize;
+            buffers
+                .get(view.buffer_index as usize)
+                .and_then(|b| b.as_slice().get(at..at.saturating_add(len)))
+                .is_some_and(<[u8]>::is_ascii)
+        }
+    })
 }
 
 /// Whether a string array's offsets rise from the first to the last within its bytes, and the

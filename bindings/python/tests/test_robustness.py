@@ -192,6 +192,34 @@ def test_malformed_offsets_are_refused_and_non_ascii_text_is_read(large: bool) -
     assert out.column("error").null_count == 4001
 
 
+def test_string_views_inline_and_long_are_checked_and_read() -> None:
+    # The ASCII fast check of string-view columns: invalid UTF-8 inline (4 bytes) or in a data
+    # buffer (long views) still refused with the column named; valid text read, short and long,
+    # ASCII or not.
+    inline = np.zeros(4, dtype=np.int32)
+    inline[0] = 4
+    raw = bytearray(inline.tobytes())
+    raw[4:8] = b"m\xffle"
+    bad = pa.Array.from_buffers(pa.string_view(), 1, [None, pa.py_buffer(bytes(raw))])
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_arrow(pa.table({"sex": bad}))
+    assert info.value.field == "sex"
+    long = np.zeros(4, dtype=np.int32)
+    long[0], long[2], long[3] = 19, 0, 0
+    raw = bytearray(long.tobytes())
+    raw[4:8] = b"rapi"
+    data = pa.py_buffer(b"rapidly_progressiv\xff")
+    bad = pa.Array.from_buffers(pa.string_view(), 1, [None, pa.py_buffer(bytes(raw)), data])
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_arrow(pa.table({"course": bad}))
+    assert info.value.field == "course"
+    cells = ["rapidly_progressive", "stable", None, "progressive", "st\u00e4ble", "rapidly_progressive"]
+    out = stenosis.assess_arrow(pa.table({"course": pa.array(cells, type=pa.string_view())}))
+    errors = out.column("error").to_pylist()
+    assert [e is None for e in errors] == [True, True, True, True, False, True]
+    assert errors[4].startswith("course")
+
+
 def test_out_of_range_string_view_is_refused() -> None:
     # One long (> 12 bytes) view pointing at data buffer #5 of 1, at a far offset.
     view = np.zeros(4, dtype=np.int32)
