@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::process::ExitCode;
 
-use stenosis::{assess, assess_json, evaluate, summarize, Detail, Presentation};
+use stenosis::{assess, assess_json, evaluate, headline, summarize, Detail, Presentation};
 
 /// The typical presentation of `benches/assess.rs` (13 findings assessed).
 const TYPICAL: &str = r#"{"age_years": 64, "sex": "female", "course": "progressive", "symptom_duration_months": 8,
@@ -19,6 +19,7 @@ const TYPICAL: &str = r#"{"age_years": 64, "sex": "female", "course": "progressi
 const PATHS: &[&str] = &[
     "parse",
     "summarize",
+    "headline",
     "evaluate",
     "assess",
     "to_json_full",
@@ -37,6 +38,7 @@ fn measured(path: &str, n: usize, p: &Presentation, a: &stenosis::Assessment) ->
         sum += match path {
             "parse" => Presentation::from_json(black_box(TYPICAL)).map_or(0, |p| usize::from(p.age_years().is_some())),
             "summarize" => summarize(black_box(p)).cook_positive.into(),
+            "headline" => headline(black_box(p)).cook_positive.into(),
             "evaluate" => evaluate(black_box(p)).cook_rule().0.into(),
             "assess" => assess(black_box(p)).recommendations.len(),
             "to_json_full" => black_box(a).to_json_detail(Detail::Full).len(),

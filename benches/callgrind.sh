@@ -14,7 +14,7 @@ bin=$(cargo bench --bench callgrind --no-run --message-format=json 2>/dev/null \
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 printf '%-22s %14s %12s\n' path "Ir ($n calls)" "Ir per call"
-for path in parse summarize evaluate assess to_json_full to_json_standard to_json_summary \
+for path in parse summarize headline evaluate assess to_json_full to_json_standard to_json_summary \
             assess_json_full assess_json_standard assess_json_summary; do
   valgrind --tool=callgrind --callgrind-out-file="$out/$path" --toggle-collect='callgrind::measured' \
     "$bin" "$path" "$n" >/dev/null 2>"$out/$path.log"
