@@ -607,7 +607,7 @@ impl<K: PartialEq + Copy> Memo<K> {
     }
 
     /// Copies the outcome at `at` to a row: its value, or its error.
-    #[inline]
+    #[inline(always)]
     fn copy_to(&self, rows: &mut Rows, row: usize, f: &PresentationField, at: usize) {
         match self.seen.get(at) {
             Some((_, Ok(probe))) => {
@@ -623,7 +623,7 @@ impl<K: PartialEq + Copy> Memo<K> {
 
 /// Sets one number on a row, through a memo of the column's values (whole numbers up to 255 by
 /// value: the field table's whole numbers are ages and scores; reals by their bits).
-#[inline]
+#[inline(always)]
 fn set_number(rows: &mut Rows, row: usize, target: Target, v: FieldValue<'_>, memo: &mut NumberMemo) {
     let Target::Field(f) = target else { return };
     match v {
