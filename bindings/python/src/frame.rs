@@ -12,6 +12,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
+use arrow_array::builder::make_view;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
@@ -21,7 +22,7 @@ use arrow_array::{
     Array, ArrayRef, DictionaryArray, GenericStringArray, Int8Array, ListArray, OffsetSizeTrait, RecordBatch,
     RecordBatchIterator, RecordBatchReader, StringArray, StringViewArray, StructArray,
 };
-use arrow_buffer::{BooleanBuffer, NullBuffer, OffsetBuffer};
+use arrow_buffer::{BooleanBuffer, Buffer, NullBuffer, OffsetBuffer};
 use arrow_data::ByteView;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -391,6 +392,8 @@ pub struct Layout {
     /// Categorical ids as dictionary-encoded strings (pandas categories); plain strings when
     /// false (Spark reads no dictionary columns).
     categorical: bool,
+    /// The layout of the id lists' items and the error messages.
+    text: TextLayout,
     schema: SchemaRef,
 }
 
@@ -848,8 +851,26 @@ fn id_type(categorical: bool) -> DataType {
     }
 }
 
-fn id_list_type() -> DataType {
-    DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)))
+/// How the result's free text (the id lists' items, the error messages) is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextLayout {
+    /// Arrow strings: offsets into one buffer of bytes (pandas, pyarrow, Spark).
+    Offsets,
+    /// Arrow string views, how polars keeps its strings (its import then copies none); an id's
+    /// view points into one buffer holding the vocabulary once.
+    Views,
+}
+
+/// The Arrow type of free text.
+fn text_type(text: TextLayout) -> DataType {
+    match text {
+        TextLayout::Offsets => DataType::Utf8,
+        TextLayout::Views => DataType::Utf8View,
+    }
+}
+
+fn id_list_type(text: TextLayout) -> DataType {
+    DataType::List(Arc::new(Field::new("item", text_type(text), true)))
 }
 
 fn recommendation_fields() -> Fields {
@@ -857,7 +878,7 @@ fn recommendation_fields() -> Fields {
 }
 
 /// The result fields at a detail level.
-fn result_fields(detail: Detail, categorical: bool) -> Vec<Field> {
+fn result_fields(detail: Detail, categorical: bool, text: TextLayout) -> Vec<Field> {
     let id = || id_type(categorical);
     let mut v = vec![
         Field::new("top_condition", id(), true),
@@ -875,16 +896,22 @@ fn result_fields(detail: Detail, categorical: bool) -> Vec<Field> {
             true,
         ));
     }
-    v.push(Field::new("red_flags", id_list_type(), true));
-    v.push(Field::new("warnings", id_list_type(), true));
-    v.push(Field::new("error", DataType::Utf8, true));
+    v.push(Field::new("red_flags", id_list_type(text), true));
+    v.push(Field::new("warnings", id_list_type(text), true));
+    v.push(Field::new("error", text_type(text), true));
     v
 }
 
 impl Layout {
     /// Checks the pass-through columns against the input schema and builds the result schema.
-    fn new(input: &Schema, keep: &[String], detail: Detail, categorical: bool) -> Result<Layout, BindError> {
-        let results = result_fields(detail, categorical);
+    fn new(
+        input: &Schema,
+        keep: &[String],
+        detail: Detail,
+        categorical: bool,
+        text: TextLayout,
+    ) -> Result<Layout, BindError> {
+        let results = result_fields(detail, categorical, text);
         let mut indices = Vec::with_capacity(keep.len());
         let mut fields = Vec::with_capacity(keep.len() + results.len());
         for name in keep {
@@ -913,7 +940,7 @@ impl Layout {
             }
         }
         fields.extend(results);
-        Ok(Layout { keep: indices, id: None, detail, categorical, schema: Arc::new(Schema::new(fields)) })
+        Ok(Layout { keep: indices, id: None, detail, categorical, text, schema: Arc::new(Schema::new(fields)) })
     }
 
     /// Adds the result's `id` column when the plan reads the input's `id` column.
@@ -961,10 +988,29 @@ fn id_list_column(
     codes: &[u8],
     ids: &[&'static str],
     valid: Option<&NullBuffer>,
+    text: TextLayout,
 ) -> Result<ArrayRef, ArrowError> {
-    let values = StringArray::from_iter_values(codes.iter().map(|c| pick(ids, *c)));
-    let item = Arc::new(Field::new("item", DataType::Utf8, true));
-    Ok(Arc::new(ListArray::try_new(item, OffsetBuffer::new(offsets.into()), Arc::new(values), valid.cloned())?))
+    let values: ArrayRef = match text {
+        TextLayout::Offsets => Arc::new(StringArray::from_iter_values(codes.iter().map(|c| pick(ids, *c)))),
+        TextLayout::Views => Arc::new(vocabulary_views(codes, ids)?),
+    };
+    let item = Arc::new(Field::new("item", text_type(text), true));
+    Ok(Arc::new(ListArray::try_new(item, OffsetBuffer::new(offsets.into()), values, valid.cloned())?))
+}
+
+/// String views of vocabulary ids by code (a code outside `ids`: the empty string): one buffer
+/// holds every id once, and each item is the view of its id (inline when 12 bytes or fewer).
+fn vocabulary_views(codes: &[u8], ids: &[&'static str]) -> Result<StringViewArray, ArrowError> {
+    let mut bytes = Vec::new();
+    let mut table = Vec::with_capacity(ids.len());
+    for id in ids {
+        let at = u32::try_from(bytes.len()).map_err(|_| ArrowError::ComputeError("vocabulary too long".into()))?;
+        table.push(make_view(id.as_bytes(), 0, at));
+        bytes.extend_from_slice(id.as_bytes());
+    }
+    let empty = make_view(&[], 0, 0);
+    let views: Vec<u128> = codes.iter().map(|c| table.get(usize::from(*c)).copied().unwrap_or(empty)).collect();
+    StringViewArray::try_new(views.into(), vec![Buffer::from_vec(bytes)], None)
 }
 
 fn recommendations_column(
@@ -1102,7 +1148,7 @@ impl Columns {
     }
 
     /// The arrays, in the order of [`result_fields`].
-    fn finish(self, categorical: bool) -> Result<Vec<ArrayRef>, ArrowError> {
+    fn finish(self, categorical: bool, text: TextLayout) -> Result<Vec<ArrayRef>, ArrowError> {
         let c = categorical;
         let rows = self.rows;
         let valid = (!self.errors.is_empty()).then(|| {
@@ -1132,25 +1178,28 @@ impl Columns {
             &self.flags,
             &ids_of(RedFlag::ALL, RedFlag::id),
             valid.as_ref(),
+            text,
         )?);
         arrays.push(id_list_column(
             self.warning_offsets,
             &self.warnings,
             &ids_of(Warning::ALL, Warning::id),
             valid.as_ref(),
+            text,
         )?);
-        arrays.push(if self.errors.is_empty() {
-            Arc::new(StringArray::new_null(rows))
-        } else {
-            let mut failed = self.errors.iter().peekable();
-            let messages = (0..rows).map(|i| match failed.peek() {
-                Some((row, message)) if *row == i => {
-                    failed.next();
-                    Some(message.as_str())
-                }
-                _ => None,
-            });
-            Arc::new(messages.collect::<StringArray>())
+        let mut failed = self.errors.iter().peekable();
+        let mut messages = (0..rows).map(|i| match failed.peek() {
+            Some((row, message)) if *row == i => {
+                failed.next();
+                Some(message.as_str())
+            }
+            _ => None,
+        });
+        arrays.push(match (text, self.errors.is_empty()) {
+            (TextLayout::Offsets, true) => Arc::new(StringArray::new_null(rows)),
+            (TextLayout::Views, true) => Arc::new(StringViewArray::new_null(rows)),
+            (TextLayout::Offsets, false) => Arc::new(messages.by_ref().collect::<StringArray>()),
+            (TextLayout::Views, false) => Arc::new(messages.by_ref().collect::<StringViewArray>()),
         });
         Ok(arrays)
     }
@@ -1247,7 +1296,7 @@ fn assess_chunk(
         .filter_map(|&i| batch.columns().get(i))
         .map(|a| a.slice(start, len))
         .collect();
-    arrays.extend(columns.finish(layout.categorical)?);
+    arrays.extend(columns.finish(layout.categorical, layout.text)?);
     RecordBatch::try_new(layout.schema.clone(), arrays)
 }
 
@@ -1376,9 +1425,10 @@ fn assess_batch(
 /// capsule) and returns the results as an [`ArrowStream`] of the same length and order: the
 /// `keep` columns of the input unchanged, then the result columns of the `detail` level
 /// (`"summary"` or `"standard"`), categorical ids dictionary-encoded unless `categorical` is
-/// false.
+/// false, the id lists' items and the error messages as string views when `string_views` is true
+/// (polars' layout) and as strings otherwise.
 #[pyfunction]
-#[pyo3(signature = (data, threads=None, keep=None, detail="summary", categorical=true))]
+#[pyo3(signature = (data, threads=None, keep=None, detail="summary", categorical=true, string_views=false))]
 pub fn assess_arrow(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
@@ -1386,13 +1436,15 @@ pub fn assess_arrow(
     keep: Option<Vec<String>>,
     detail: &str,
     categorical: bool,
+    string_views: bool,
 ) -> PyResult<ArrowStream> {
     guarded(py, || {
         let detail = Detail::parse(detail).map_err(|e| e.to_pyerr(py))?;
         let reader = import_stream(py, data)?;
         let schema = reader.schema();
-        let layout =
-            Layout::new(&schema, keep.as_deref().unwrap_or(&[]), detail, categorical).map_err(|e| e.to_pyerr(py))?;
+        let text = if string_views { TextLayout::Views } else { TextLayout::Offsets };
+        let layout = Layout::new(&schema, keep.as_deref().unwrap_or(&[]), detail, categorical, text)
+            .map_err(|e| e.to_pyerr(py))?;
         let plan = plan(&schema, &layout.keep).map_err(|e| e.to_pyerr(py))?;
         let layout = layout.with_id(&schema, &plan);
         let threads = thread_count(threads_arg(threads.as_ref())?);

@@ -282,3 +282,32 @@ def test_large_pandas_frames_convert_on_threads_with_the_same_answers_and_errors
     for threads in (0, -1, "2", 2.5, True):
         with pytest.raises((ValueError, TypeError), match="threads must be a whole number"):
             stenosis.assess_frame(df, threads=threads)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("detail", ["summary", "standard"])
+def test_polars_results_as_string_views_equal_the_strings_layout(detail: str) -> None:
+    # For polars the id lists and the messages come as string views (its own layout): the same
+    # values, dtypes and nulls as the strings layout pyarrow gets, bad rows included.
+    n = 5_000
+    rng = np.random.default_rng(11)
+    age = rng.integers(18, 95, n).astype("float64")
+    age[rng.choice(n, 40, replace=False)] = 130.0
+    cols: dict[str, Any] = {"age_years": age, "sex": rng.choice(["female", "male"], n)}
+    for f in ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia", "bladder_dysfunction",
+              "bilateral_leg_symptoms", "walking_leg_pain"]:
+        v = rng.random(n)
+        cols[f] = pl.Series(f, [True if x < 0.3 else False if x < 0.7 else None for x in v], dtype=pl.Boolean)
+    df = pl.DataFrame(cols)
+    got = stenosis.assess_frame(df, detail=detail)
+    raw = stenosis._stenosis.assess_arrow(df, None, [], detail, True, True)
+    views = pa.table(raw)
+    assert views.schema.field("warnings").type == pa.list_(pa.string_view())
+    assert views.schema.field("error").type == pa.string_view()
+    strings = pa.table(stenosis._stenosis.assess_arrow(df, None, [], detail))
+    assert strings.schema.field("warnings").type == pa.list_(pa.string())
+    want = pl.from_arrow(strings)
+    assert isinstance(want, pl.DataFrame)
+    assert got.schema == want.schema
+    assert got.equals(want)
+    assert got["error"].null_count() == n - 40 and got["warnings"].null_count() == 40
+    assert got["warnings"].list.len().sum() > n  # the lists are not empty
