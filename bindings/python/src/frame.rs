@@ -495,9 +495,9 @@ fn apply_text(rows: &mut Rows, row: usize, target: Target, s: &str) {
 type BoolColumn<'a> = (Finding, &'a arrow_array::BooleanArray);
 
 /// Sets the rows `start..start + n` of boolean finding columns into the rows' masks (row `start`
-/// into row 0), 64 rows at a time: the value and validity
-/// words of a block of rows, one per finding code, form a 64 by 64 bit matrix that one
-/// transposition turns into one word of findings per row (present, and absent likewise).
+/// into row 0), 64 rows at a time: the value and validity words of a block of rows, one per
+/// finding code, form a 64 by 64 bit matrix that one transposition turns into one word of
+/// findings per row (present, and absent likewise).
 fn decode_bools(rows: &mut Rows, columns: &[BoolColumn<'_>], start: usize, n: usize) {
     if columns.is_empty() {
         return;
@@ -591,12 +591,32 @@ impl<K: PartialEq + Copy> Memo<K> {
     /// Sets `value` (whose memo key is `key`) on one row.
     #[inline]
     fn apply(&mut self, rows: &mut Rows, row: usize, f: &PresentationField, key: K, value: FieldValue<'_>) {
-        let at = match self.seen.iter().position(|(k, _)| *k == key) {
+        let found = self.seen.iter().position(|(k, _)| *k == key);
+        self.apply_found(rows, row, f, key, value, found);
+    }
+
+    /// [`Memo::apply`] with the key's index already looked up (`None`: not kept yet); returns
+    /// the index of the outcome copied, if kept.
+    #[inline(always)]
+    fn apply_found(
+        &mut self,
+        rows: &mut Rows,
+        row: usize,
+        f: &PresentationField,
+        key: K,
+        value: FieldValue<'_>,
+        found: Option<usize>,
+    ) -> Option<usize> {
+        let at = match found {
             Some(at) => at,
             None if self.seen.len() < MEMO_MAX => self.insert(f, key, value),
-            None => return rows.set(row, |p| f.set(p, value)),
+            None => {
+                rows.set(row, |p| f.set(p, value));
+                return None;
+            }
         };
         self.copy_to(rows, row, f, at);
+        Some(at)
     }
 
     /// Sets a new value on an empty Presentation and keeps the outcome; returns its index.
@@ -699,21 +719,14 @@ fn decode_texts<'a>(rows: &mut Rows, target: Target, cells: impl Iterator<Item =
             for (row, s) in cells.enumerate() {
                 let Some(s) = s else { continue };
                 let hint = by_len.get(s.len()).map_or(usize::MAX, |h| usize::from(*h));
-                let at = match memo.seen.get(hint) {
-                    Some((k, _)) if same_text(k.as_bytes(), s.as_bytes()) => hint,
-                    _ => match memo.seen.iter().position(|(k, _)| *k == s) {
-                        Some(at) => at,
-                        None if memo.seen.len() < MEMO_MAX => memo.insert(f, s, FieldValue::Text(s)),
-                        None => {
-                            rows.set(row, |p| f.set(p, FieldValue::Text(s)));
-                            continue;
-                        }
-                    },
+                let found = match memo.seen.get(hint) {
+                    Some((k, _)) if same_text(k.as_bytes(), s.as_bytes()) => Some(hint),
+                    _ => memo.seen.iter().position(|(k, _)| *k == s),
                 };
-                if let (Some(slot), Ok(h)) = (by_len.get_mut(s.len()), u8::try_from(at)) {
+                let at = memo.apply_found(rows, row, f, s, FieldValue::Text(s), found);
+                if let (Some(slot), Some(Ok(h))) = (by_len.get_mut(s.len()), at.map(u8::try_from)) {
                     *slot = h;
                 }
-                memo.copy_to(rows, row, f, at);
             }
         }
         _ => {
@@ -1188,7 +1201,7 @@ impl Columns {
             text,
         )?);
         let mut failed = self.errors.iter().peekable();
-        let mut messages = (0..rows).map(|i| match failed.peek() {
+        let messages = (0..rows).map(|i| match failed.peek() {
             Some((row, message)) if *row == i => {
                 failed.next();
                 Some(message.as_str())
@@ -1198,8 +1211,8 @@ impl Columns {
         arrays.push(match (text, self.errors.is_empty()) {
             (TextLayout::Offsets, true) => Arc::new(StringArray::new_null(rows)),
             (TextLayout::Views, true) => Arc::new(StringViewArray::new_null(rows)),
-            (TextLayout::Offsets, false) => Arc::new(messages.by_ref().collect::<StringArray>()),
-            (TextLayout::Views, false) => Arc::new(messages.by_ref().collect::<StringViewArray>()),
+            (TextLayout::Offsets, false) => Arc::new(messages.collect::<StringArray>()),
+            (TextLayout::Views, false) => Arc::new(messages.collect::<StringViewArray>()),
         });
         Ok(arrays)
     }

@@ -299,7 +299,7 @@ def test_polars_results_as_string_views_equal_the_strings_layout(detail: str) ->
         cols[f] = pl.Series(f, [True if x < 0.3 else False if x < 0.7 else None for x in v], dtype=pl.Boolean)
     df = pl.DataFrame(cols)
     got = stenosis.assess_frame(df, detail=detail)
-    raw = stenosis._stenosis.assess_arrow(df, None, [], detail, True, True)
+    raw = stenosis._stenosis.assess_arrow(df, None, [], detail, string_views=True)
     views = pa.table(raw)
     assert views.schema.field("warnings").type == pa.list_(pa.string_view())
     assert views.schema.field("error").type == pa.string_view()

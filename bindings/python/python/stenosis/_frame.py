@@ -342,7 +342,7 @@ def assess_frame(
                 [pl.lit(None, dtype=pl.String if c in kept_names else _null_column_type(pl, c)).alias(c) for c in nulls]
             )
         # The id lists and messages as string views, polars' own layout: its import copies none.
-        stream = _stenosis.assess_arrow(source, threads, kept_names, detail, True, True)
+        stream = _stenosis.assess_arrow(source, threads, kept_names, detail, string_views=True)
         result: Any = pl.DataFrame(stream)
         return result  # type: ignore[no-any-return]
     if kind == "pandas":

@@ -15,7 +15,7 @@ use super::differential::abi_not_interpretable;
 use super::engine::{self, Rule};
 use super::facts::{lmn_away_from_cord, mjoa_deficit, worsening_motor_deficit, Ctx, LEG_SYMPTOMS, UMN_SIGNS};
 use super::localisation::{self as loc, HAND_SIGNS, LEG_UMN};
-use super::{CervicalImaging, NoTrace, Reason, Target, Trace};
+use super::{CervicalImaging, Reason, Target, Trace};
 use crate::citations::CitationId as C;
 use crate::vocab::{
     Action as A, Condition, EvidenceQuality, Finding as F, Likelihood, Pathway, RedFlag, SeverityClass, Strength,
@@ -1436,19 +1436,6 @@ pub(crate) const RECOMMENDATIONS_V2: [(&[Rule<Recommend>], Option<Predicate>); 8
     (V2_ISCHAEMIA, Some(ischaemia_rows_may_apply)),
 ];
 
-/// The recommendations phase: sets the cervical MRI urgency the indications call for, then
-/// applies [`RECOMMENDATIONS`] and the version-2 sections (those whose guard holds).
-pub(crate) fn recommendations<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
-    recommendations_of::<T, false>(c, t);
-}
-
-/// The recommendations phase for the headline ([`crate::headline`]): the same, over the rows of
-/// the actions the headline reads ([`headline_reads`]) only; the other actions are left
-/// unrecommended.
-pub(crate) fn headline_recommendations(c: &mut Ctx<'_>) {
-    recommendations_of::<NoTrace, true>(c, &mut NoTrace);
-}
-
 /// The actions whose recommendation the headline reads: the cervical MRI (its urgency is a
 /// headline column) and the whole-spine MRI (which covers it, [`whole_spine_covers`]; the
 /// delayed-diagnosis warning reads both). No row of another action, and no step after the rows,
@@ -1469,10 +1456,12 @@ const _: () = {
     }
 };
 
-/// Both recommendations phases: every row when `HEADLINE` is false; else the rows of
-/// [`headline_reads`] and the steps that change them.
+/// The recommendations phase: sets the cervical MRI urgency the indications call for, then
+/// applies [`RECOMMENDATIONS`] and the version-2 sections (those whose guard holds). For the
+/// headline ([`crate::headline`], `HEADLINE` true) only the rows of the actions it reads
+/// ([`headline_reads`]) and the step that changes them; the other actions are left unrecommended.
 #[inline(always)]
-fn recommendations_of<T: Trace, const HEADLINE: bool>(c: &mut Ctx<'_>, t: &mut T) {
+pub(crate) fn recommendations_of<T: Trace, const HEADLINE: bool>(c: &mut Ctx<'_>, t: &mut T) {
     c.cervical_mri = cervical_mri_urgency(c);
     let apply = |c: &mut Ctx<'_>, r: Recommend| {
         let u = match r.urgency {

@@ -233,14 +233,7 @@ pub(crate) fn evaluate_with<T: Trace, R>(p: &Presentation, t: &mut T, f: impl Fn
 #[inline(always)]
 pub(crate) fn evaluate_headline_with<R>(p: &Presentation, f: impl FnOnce(&Decision) -> R) -> R {
     let mut c = Ctx::new(p);
-    let t = &mut NoTrace;
-    differential::conditions(&mut c, t);
-    c.judge();
-    myelopathy::likelihood(&mut c, t);
-    alerts::red_flags(&mut c, t);
-    management::pathway(&mut c, t);
-    management::headline_recommendations(&mut c);
-    alerts::warnings(&mut c, t);
+    run_phases::<NoTrace, true>(&mut c, &mut NoTrace);
     f(&c.d)
 }
 
@@ -270,12 +263,19 @@ fn evaluate_ctx<'a, T: Trace>(p: &'a Presentation, t: &mut T) -> Ctx<'a> {
 /// Runs every phase on a new context.
 #[inline(always)]
 fn run<T: Trace>(c: &mut Ctx<'_>, t: &mut T) {
+    run_phases::<T, false>(c, t);
+}
+
+/// The phases in order; for the headline (`HEADLINE`), the recommendations over the rows the
+/// headline reads only.
+#[inline(always)]
+fn run_phases<T: Trace, const HEADLINE: bool>(c: &mut Ctx<'_>, t: &mut T) {
     differential::conditions(c, t);
     c.judge();
     myelopathy::likelihood(c, t);
     alerts::red_flags(c, t);
     management::pathway(c, t);
-    management::recommendations(c, t);
+    management::recommendations_of::<T, HEADLINE>(c, t);
     alerts::warnings(c, t);
 }
 
@@ -388,9 +388,6 @@ pub(crate) mod tests {
         assert!(checked > 4000, "{checked}");
     }
 
-    /// A guarded table is skipped when its guard says no row can fire: check that then, on
-    /// random presentations (half of them with few findings present, so that every guard is often
-    /// false), applying the table fires no row, notes no reason and leaves the condition low.
     /// The headline's evaluation (the recommendation rows of the two MRIs only) answers as the
     /// whole evaluation on every part the headline keeps, on 100,000 random presentations.
     #[test]
@@ -455,6 +452,9 @@ pub(crate) mod tests {
         assert!(emergencies > 1000, "the draws met too few emergencies: {emergencies}");
     }
 
+    /// A guarded table is skipped when its guard says no row can fire: check that then, on
+    /// random presentations (half of them with few findings present, so that every guard is often
+    /// false), applying the table fires no row, notes no reason and leaves the condition low.
     #[test]
     fn guarded_tables_fire_no_row_when_their_guard_is_false() {
         use super::engine;
