@@ -311,3 +311,41 @@ def test_polars_results_as_string_views_equal_the_strings_layout(detail: str) ->
     assert got.equals(want)
     assert got["error"].null_count() == n - 40 and got["warnings"].null_count() == 40
     assert got["warnings"].list.len().sum() > n  # the lists are not empty
+
+
+@pytest.mark.parametrize("detail", ["summary", "standard"])
+def test_pandas_results_built_from_the_codes_equal_pyarrows_conversion(detail: str) -> None:
+    # The pandas result's categories and Int8 counts are built from the Arrow buffers (indices
+    # and validity), not by pyarrow's to_pandas: the same values, dtypes and nulls (bad rows,
+    # rows with no cervical MRI), on several chunks (threads) and at an odd offset, and the
+    # result is the caller's to change.
+    n = 6_000
+    rng = np.random.default_rng(13)
+    age = rng.integers(18, 95, n).astype("float64")
+    age[rng.choice(n, 50, replace=False)] = 130.0
+    cols: dict[str, Any] = {"age_years": age, "sex": rng.choice(["female", "male"], n)}
+    for f in ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia", "urinary_retention",
+              "bilateral_leg_symptoms", "walking_leg_pain", "cervical_cord_compression_on_mri"]:
+        v = rng.random(n)
+        cols[f] = pd.array(np.where(v < 0.3, True, np.where(v < 0.7, False, None)), dtype="boolean")
+    df = pd.DataFrame(cols, index=pd.RangeIndex(100, 100 + n))
+    for frame in (df, df.iloc[3:]):
+        got = stenosis.assess_frame(frame, detail=detail, threads=2)
+        table = pa.table({c: pa.array(frame[c], from_pandas=True) for c in frame.columns})
+        raw = pa.table(stenosis._stenosis.assess_arrow(table, 2, None, detail))
+        assert raw.column("pathway").num_chunks == 2
+
+        def mapper(t: Any) -> Any:
+            if pa.types.is_int8(t):
+                return pd.Int8Dtype()
+            return pd.ArrowDtype(t) if pa.types.is_list(t) else None
+
+        want = raw.to_pandas(types_mapper=mapper)
+        want.index = frame.index
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert got["error"].notna().sum() == (frame["age_years"] == 130.0).sum() > 0
+        assert got["cervical_mri_urgency"].isna().sum() > got["error"].notna().sum()
+        assert got["cervical_mri_urgency"].cat.codes.min() == -1
+    got.loc[got.index[0], "pathway"] = "conservative"
+    got.loc[got.index[0], "cook_positive"] = 4
+    assert got["pathway"].iloc[0] == "conservative" and got["cook_positive"].iloc[0] == 4
