@@ -274,14 +274,16 @@ fn schema_error(field: &str, reason: &str) -> BindError {
 
 /// Checks the input schema: every column must be a Presentation field or a finding id, of a type
 /// that can hold it, and appear once.
-fn plan(schema: &Schema, skip: &[usize]) -> Result<Vec<ColumnPlan>, BindError> {
+fn plan(schema: &Schema, keep: &[usize]) -> Result<Vec<ColumnPlan>, BindError> {
     let mut seen: Vec<Target> = Vec::new();
     let mut out = Vec::new();
     for (index, field) in schema.fields().iter().enumerate() {
-        if skip.contains(&index) {
+        let name = field.name().as_str();
+        // A kept column is carried through; when it is also an input (a field or a finding), it
+        // is read as well, never left out of the assessment.
+        if keep.contains(&index) && !is_input_column(name) {
             continue;
         }
-        let name = field.name().as_str();
         let target = match Target::field(name) {
             Some(Target::Field(f)) if matches!(f.kind, FieldKind::Findings) => {
                 return Err(schema_error(
@@ -329,6 +331,16 @@ fn plan(schema: &Schema, skip: &[usize]) -> Result<Vec<ColumnPlan>, BindError> {
         out.push(ColumnPlan { index, target, kind, dictionary });
     }
     Ok(out)
+}
+
+/// Whether a column of this name is read as an input (a Presentation field other than
+/// `findings`, or a finding id).
+fn is_input_column(name: &str) -> bool {
+    match Target::field(name) {
+        Some(Target::Field(f)) => !matches!(f.kind, FieldKind::Findings),
+        Some(Target::Finding(_)) => true,
+        None => core::parse_finding_id(name).is_ok(),
+    }
 }
 
 /// How much each result row says.
@@ -956,9 +968,10 @@ impl Layout {
         Ok(Layout { keep: indices, id: None, detail, categorical, text, schema: Arc::new(Schema::new(fields)) })
     }
 
-    /// Adds the result's `id` column when the plan reads the input's `id` column.
+    /// Adds the result's `id` column when the plan reads the input's `id` column (unless it is
+    /// kept: it is then in the result already).
     fn with_id(mut self, input: &Schema, plan: &[ColumnPlan]) -> Layout {
-        if let Some(p) = plan.iter().find(|p| p.target.is_id()) {
+        if let Some(p) = plan.iter().find(|p| p.target.is_id() && !self.keep.contains(&p.index)) {
             if let Some(f) = input.fields().get(p.index) {
                 let mut fields: Vec<Field> = self.schema.fields().iter().map(|f| f.as_ref().clone()).collect();
                 fields.insert(self.keep.len(), f.as_ref().clone().with_name("id"));
@@ -1436,7 +1449,8 @@ fn assess_batch(
 
 /// Assesses every row of an Arrow stream (an object with `__arrow_c_stream__`, or such a
 /// capsule) and returns the results as an [`ArrowStream`] of the same length and order: the
-/// `keep` columns of the input unchanged, then the result columns of the `detail` level
+/// `keep` columns of the input unchanged (a kept column that is a field or a finding is read as
+/// well), then the result columns of the `detail` level
 /// (`"summary"` or `"standard"`), categorical ids dictionary-encoded unless `categorical` is
 /// false, the id lists' items and the error messages as string views when `string_views` is true
 /// (polars' layout) and as strings otherwise.

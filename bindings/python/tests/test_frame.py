@@ -349,3 +349,47 @@ def test_pandas_results_built_from_the_codes_equal_pyarrows_conversion(detail: s
     got.loc[got.index[0], "pathway"] = "conservative"
     got.loc[got.index[0], "cook_positive"] = 4
     assert got["pathway"].iloc[0] == "conservative" and got["cook_positive"].iloc[0] == 4
+
+
+def cells(column: Any) -> list[Any]:
+    """A result column's cells as plain values: lists as lists, every kind of null as None."""
+    out: list[Any] = []
+    for x in column.tolist():
+        if isinstance(x, (list, tuple, np.ndarray)):
+            out.append([str(v) for v in x])
+        else:
+            out.append(None if x is None or x is pd.NA or (isinstance(x, float) and np.isnan(x)) else x)
+    return out
+
+
+def test_kept_columns_that_are_inputs_are_assessed_as_well() -> None:
+    # A column named in `keep` is carried through unchanged; when it is also an input (a finding,
+    # a field, the record id) it is read as well: keeping it never leaves it out of the
+    # assessment, on every frame path.
+    rows = {
+        "patient_id": ["a", "b", "c"],
+        "id": ["k-1", "bad id", "k-3"],
+        "age_years": [64, 70, 58],
+        "saddle_anesthesia": [True, True, False],
+        "urinary_retention": [True, True, False],
+        "bilateral_leg_symptoms": [True, True, True],
+        "hoffmann_sign": [True, True, True],
+    }
+    keep = ["patient_id", "id", "saddle_anesthesia", "urinary_retention", "age_years"]
+    plain = stenosis.assess_frame(pd.DataFrame(rows).drop(columns=["patient_id"]))
+    assert cells(plain["red_flags"])[0] == ["cauda_equina_suspected"]
+    assert plain["error"].iloc[1].startswith("id")
+    for frame in (pd.DataFrame(rows), pl.DataFrame(rows)):
+        got = stenosis.assess_frame(frame, keep=keep)
+        assert list(got.columns) == keep + list(stenosis.RESULT_COLUMNS)  # `id` once
+        res = got.to_pandas() if isinstance(got, pl.DataFrame) else got
+        for c in stenosis.RESULT_COLUMNS:
+            assert cells(res[c]) == cells(plain[c]), c
+        assert res["pathway"].iloc[0] == "emergency"
+        assert res["id"].tolist() == rows["id"] and res["patient_id"].tolist() == rows["patient_id"]
+    table = pa.table(rows)
+    out = stenosis.assess_arrow(table, keep=["patient_id", "age_years", "hoffmann_sign"])
+    plain_arrow = stenosis.assess_arrow(table.drop(["patient_id"]))
+    assert out.column_names[:4] == ["patient_id", "age_years", "hoffmann_sign", "id"]
+    assert out.column("cook_positive").to_pylist() == plain_arrow.column("cook_positive").to_pylist()
+    assert out.column("cook_assessed").to_pylist()[0] == plain_arrow.column("cook_assessed").to_pylist()[0] > 1

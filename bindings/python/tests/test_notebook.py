@@ -25,3 +25,7 @@ def test_cohort_screening_notebook_runs(tmp_path: Path) -> None:
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any("image/png" in o.get("data", {}) for o in outputs), "the plot was not rendered"
     assert any("stenosis-card" in o.get("data", {}).get("text/html", "") for o in outputs), "no Assessment card"
+    if os.environ.get("STENOSIS_REQUIRE_SPARK") == "1":
+        # The test command installs pyspark: the Spark screen must have run, not been skipped.
+        printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+        assert "patients with a red flag:" in printed and "skipping the Spark screen" not in printed

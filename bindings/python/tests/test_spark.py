@@ -17,7 +17,10 @@ import stenosis
 import stenosis.spark
 from stenosis import InvalidPresentation
 
-pyspark = pytest.importorskip("pyspark", reason="pyspark is installed by scripts/venv.sh")
+if os.environ.get("STENOSIS_REQUIRE_SPARK") == "1":
+    import pyspark  # the test command sets this: pyspark missing is a failure, not a skip
+else:
+    pyspark = pytest.importorskip("pyspark", reason="pyspark is installed by scripts/venv.sh")
 from pyspark.sql import SparkSession  # noqa: E402
 
 N = 6000
@@ -87,6 +90,23 @@ def test_spark_agrees_with_assess_frame(spark: Any, detail: str) -> None:
         assert g == w, w["patient_id"]
         errors += w["error"] is not None
     assert 0 < errors < N
+
+
+def test_an_id_column_is_read_and_shown_kept_or_not(spark: Any) -> None:
+    # A frame with the record id: it is read (a bad id is an error of its row), shown once after
+    # the kept columns whether or not it is kept, and a kept finding is assessed as well.
+    pdf = pd.DataFrame({
+        "id": ["k-1", "bad id", "k-3"], "age_years": [70, 40, 58],
+        "saddle_anesthesia": [True, None, False], "urinary_retention": [True, None, False],
+    })
+    sdf = spark.createDataFrame(pdf)
+    for keep in ([], ["id"], ["saddle_anesthesia"]):
+        out = stenosis.spark.assess(sdf, keep=keep)
+        want = stenosis.assess_frame(pdf, keep=keep)
+        assert out.columns == list(want.columns) and out.columns.count("id") == 1
+        rows = sorted((r.asDict() for r in out.collect()), key=lambda r: r["id"])
+        assert [r["id"] for r in rows] == ["bad id", "k-1", "k-3"]
+        assert rows[0]["error"].startswith("id") and rows[1]["pathway"] == "emergency"
 
 
 def test_bad_columns_are_refused_on_the_driver(spark: Any) -> None:

@@ -322,6 +322,11 @@ def _is_finding(name: str) -> bool:
     return name in _FINDING_IDS
 
 
+def _is_input(name: object) -> bool:
+    """Whether the engine reads a column of this name (a field other than findings, a finding)."""
+    return isinstance(name, str) and (name in _NUMERIC_FIELDS or name in _TEXT_FIELDS or _is_finding(name))
+
+
 #: Frames of at least this many rows are converted to Arrow on several threads.
 _PARALLEL_ROWS = 100_000
 
@@ -372,6 +377,8 @@ def assess_frame(
     CSV column) is accepted for any field. Any other column raises :class:`InvalidPresentation`
     naming it before any work is done; list columns to skip in ``ignore_columns``, and columns
     to carry unchanged to the front of the result (patient ids, …) in ``keep`` (lists of names).
+    A kept column that is also an input (a field or a finding) is assessed as well; a kept
+    ``id`` column is the record id, shown once.
 
     Result columns (``detail="summary"``, the default): ``top_condition``,
     ``myelopathy_likelihood``, ``cook_positive``, ``cook_assessed`` (signed 8-bit integers),
@@ -424,13 +431,18 @@ def assess_frame(
             )
         ignore = _ignore_list(ignore_columns, frame.columns)
         kept_names = _keep_list(keep, frame.columns, detail)
-        skip = ignore + [c for c in kept_names if c not in ignore]
+        # A kept column is carried through; one that is also an input (a field or a finding) is
+        # assessed as well, never left out of the assessment.
+        skip = ignore + [c for c in kept_names if c not in ignore and not _is_input(c)]
         assessed: Any = frame.drop(columns=skip) if skip else frame
         table = _pandas_table(pa, assessed, threads)
         stream = _stenosis.assess_arrow(table, threads, None, detail)
         out: Any = _pandas_result(stream, frame.index)
         if kept_names:
-            # The kept columns stay pandas columns with their own dtypes.
+            # The kept columns stay pandas columns with their own dtypes (a kept `id` is the
+            # record id: the engine's copy of it is not repeated).
+            if "id" in kept_names and "id" in out.columns:
+                out = out.drop(columns="id")
             out = pd.concat([frame[kept_names], out], axis=1)
         return out  # type: ignore[no-any-return]
     raise TypeError(

@@ -28,8 +28,9 @@ _TAIL_DDL = ", red_flags array<string>, warnings array<string>, error string"
 
 
 def result_schema(df: Any, keep: Iterable[str] = (), detail: str = "summary") -> Any:
-    """The Spark schema of :func:`assess`'s result: the ``keep`` columns of ``df``, then the
-    result columns of the ``detail`` level."""
+    """The Spark schema of :func:`assess`'s result: the ``keep`` columns of ``df``, the record
+    ``id`` when ``df`` has an ``id`` column that is not kept, then the result columns of the
+    ``detail`` level."""
     from pyspark.sql.types import StructType
 
     names = list(keep)
@@ -39,15 +40,19 @@ def result_schema(df: Any, keep: Iterable[str] = (), detail: str = "summary") ->
     results = StructType.fromDDL(ddl)
     if not isinstance(results, StructType):  # fromDDL is typed as returning any DataType
         raise TypeError("the result schema is not a struct")
-    fields = [df.schema[name] for name in names] + list(results.fields)
-    return StructType(fields)
+    fields = [df.schema[name] for name in names]
+    if "id" in df.columns and "id" not in names:
+        # The engine reads the record id and shows it after the kept columns (as assess_frame).
+        fields.append(df.schema["id"])
+    return StructType(fields + list(results.fields))
 
 
 def assess(df: Any, *, keep: Iterable[str] = (), detail: str = "summary") -> Any:
     """Assesses every row of a ``pyspark.sql.DataFrame`` (columns as for
     :func:`stenosis.assess_frame`: Presentation fields and finding ids); returns a DataFrame with
-    the ``keep`` columns, then the result columns of ``detail`` (``"summary"`` or
-    ``"standard"``). A bad row gets its message in ``error``; an unknown or mistyped column
+    the ``keep`` columns (a kept column that is a field or a finding is assessed as well), the
+    record ``id`` if ``df`` has one and it is not kept, then the result columns of ``detail``
+    (``"summary"`` or ``"standard"``). A bad row gets its message in ``error``; an unknown or mistyped column
     fails the job before any row is assessed (and is checked here first, on the driver)."""
     if isinstance(keep, (str, bytes)):
         raise TypeError('keep takes a list of column names, not a single string (write keep=["patient_id"])')
