@@ -122,6 +122,12 @@ impl PyPresentation {
         guarded(py, || Ok(self.inner.ankle_brachial_index()))
     }
 
+    /// The record id (an opaque key echoed in the Assessment), or None.
+    #[getter]
+    fn id(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        guarded(py, || Ok(self.inner.id().map(|i| i.as_str().to_owned())))
+    }
+
     /// The assessed findings (present or absent), as `{Finding: FindingStatus}`.
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {

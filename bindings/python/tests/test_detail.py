@@ -92,3 +92,31 @@ def test_references_are_the_registry() -> None:
     # Each id a standard assessment cites resolves.
     standard = json.loads(stenosis.assess_json(json.dumps(CASE), detail="standard"))
     assert standard["citations"] and all(i in by_id for i in standard["citations"])
+
+
+def test_presentation_id_is_read_back() -> None:
+    # The record id is a property like every other field, kept through a pickle and from_dict.
+    import pickle
+
+    p = stenosis.Presentation.from_dict(CASE)
+    assert p.id == "r-7" and stenosis.Presentation(age_years=60).id is None
+    assert pickle.loads(pickle.dumps(p)).id == "r-7"
+    assert stenosis.Presentation(id="mrn:000123-a").id == "mrn:000123-a"
+
+
+def test_batch_refusals_carry_the_record_id() -> None:
+    # A refused item of a batch carries its record id when it had a valid one (as the CLI's
+    # error records), and none when the id itself was at fault or absent.
+    import pickle
+
+    rows: list[Any] = [CASE, {"id": "a2", "mjoa": 99}, {"id": "bad id", "age_years": 50}, {"mjoa": 99}]
+    for out in (stenosis.assess_many_json(rows, detail="summary"), stenosis.assess_many(rows)):
+        assert not isinstance(out[0], stenosis.InvalidPresentation)
+        e1, e2, e3 = out[1], out[2], out[3]
+        assert isinstance(e1, stenosis.InvalidPresentation) and e1.field == "mjoa" and e1.id == "a2"
+        assert isinstance(e2, stenosis.InvalidPresentation) and e2.field == "id" and e2.id is None
+        assert isinstance(e3, stenosis.InvalidPresentation) and e3.id is None
+        assert pickle.loads(pickle.dumps(e1)).id == "a2"
+    with pytest.raises(stenosis.InvalidPresentation) as info:
+        stenosis.assess({"id": "a2", "mjoa": 99})
+    assert info.value.id is None  # one patient: the caller has the id at hand

@@ -202,7 +202,22 @@ def assess_many_json(
     the ``detail`` level (as :func:`assess_json`). A bad item does not stop the batch: its place
     holds the :class:`InvalidPresentation` (returned, not raised). The engine runs with the GIL
     released on ``threads`` threads (default: every core)."""
-    return _stenosis.assess_many_to_json(list(presentations), threads, detail)
+    rows = list(presentations)
+    return _with_record_ids(rows, _stenosis.assess_many_to_json(rows, threads, detail))
+
+
+def _with_record_ids(rows: list[Any], results: list[Any]) -> list[Any]:
+    """Gives each refused item of a batch its record id (when it had a valid one), so that a
+    refusal can be joined back by id as the CLI's error records are."""
+    for row, item in zip(rows, results, strict=True):
+        if isinstance(item, InvalidPresentation) and isinstance(row, Mapping):
+            value = row.get("id")
+            if isinstance(value, str):
+                try:
+                    item.id = _stenosis.Presentation(id=value).id  # the core's rule for ids
+                except InvalidPresentation:
+                    pass
+    return results
 
 
 def assess_many(
@@ -214,7 +229,7 @@ def assess_many(
     cohorts :func:`assess_frame` is much faster."""
     out: list[Assessment | InvalidPresentation] = []
     rows = list(presentations)
-    for row, item in zip(rows, _stenosis.assess_many_to_json(rows, threads), strict=True):
+    for row, item in zip(rows, _with_record_ids(rows, _stenosis.assess_many_to_json(rows, threads)), strict=True):
         out.append(Assessment._from_json(item, row) if isinstance(item, str) else item)
     return out
 

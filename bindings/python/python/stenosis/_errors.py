@@ -17,19 +17,25 @@ class InvalidPresentation(StenosisError, ValueError):
 
     field: str | None
     kind: str
+    #: In a batch (:func:`stenosis.assess_many`, :func:`stenosis.assess_many_json`): the refused
+    #: item's record ``id`` when it had a valid one (as the CLI's error records), else None.
+    id: str | None
 
-    def __init__(self, message: str, field: str | None = None, kind: str = "invalid_value") -> None:
+    def __init__(
+        self, message: str, field: str | None = None, kind: str = "invalid_value", id: str | None = None
+    ) -> None:
         super().__init__(message)
         self.field = field
         self.kind = kind
+        self.id = id
 
     @property
     def message(self) -> str:
         """The message (the same as ``str(error)``)."""
         return str(self.args[0]) if self.args else ""
 
-    def __reduce__(self) -> tuple[type[InvalidPresentation], tuple[str, str | None, str]]:
-        return (type(self), (self.message, self.field, self.kind))
+    def __reduce__(self) -> tuple[type[InvalidPresentation], tuple[str, str | None, str, str | None]]:
+        return (type(self), (self.message, self.field, self.kind, self.id))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, InvalidPresentation):
