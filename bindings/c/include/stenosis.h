@@ -1741,6 +1741,17 @@ StenosisStatus stenosis_assessment_to_json(const struct StenosisAssessment *asse
 StenosisStatus stenosis_assessment_pathway(const struct StenosisAssessment *assessment, uint32_t *out, struct StenosisError **error);
 
 /**
+ * The record id given in the Presentation (`stenosis_presentation_set_id`, or `id` in its
+ * JSON): `*out` receives a NUL-terminated string owned by the Assessment and valid until it is
+ * freed, or NULL when the Presentation had no id.
+ *
+ * # Safety
+ *
+ * `assessment` must be NULL or a live Assessment; `out` and `error` NULL or writable.
+ */
+StenosisStatus stenosis_assessment_id(const struct StenosisAssessment *assessment, const char **out, struct StenosisError **error);
+
+/**
  * The mJOA severity (`known` is false when no mJOA was given).
  *
  * # Safety
@@ -2172,6 +2183,21 @@ StenosisStatus stenosis_presentation_set_ankle_brachial_index(struct StenosisPre
  * As for `stenosis_presentation_set_age_years`.
  */
 StenosisStatus stenosis_presentation_set_finding(struct StenosisPresentation *presentation, uint32_t finding, uint32_t status, struct StenosisError **error);
+
+/**
+ * Sets the record id: an opaque key (1 to `STENOSIS_ID_MAX_LEN` characters, each a letter,
+ * digit, `.`, `_`, `:` or `-`) echoed as `id` in the Assessment (`stenosis_assessment_id`) and in
+ * its JSON; the engine never reads it. `id` points to `id_len` bytes of UTF-8 (not necessarily
+ * NUL-terminated); NULL clears the id. Not valid UTF-8: `STENOSIS_INVALID_UTF8`; any other bad
+ * id: `STENOSIS_INVALID_PRESENTATION`, field `id` (the message never repeats it). On failure
+ * the Presentation is unchanged.
+ *
+ * # Safety
+ *
+ * As for `stenosis_presentation_set_age_years`; `id` must be NULL or point to `id_len`
+ * readable bytes.
+ */
+StenosisStatus stenosis_presentation_set_id(struct StenosisPresentation *presentation, const char *id, size_t id_len, struct StenosisError **error);
 
 /**
  * Clears every field and finding: the Presentation becomes empty again.

@@ -160,6 +160,13 @@ class Assessment {
   StenosisSummary summary() const & { return value<StenosisSummary>(stenosis_assessment_summary); }
   /** Deleted: the result borrows from the Assessment, which must outlive it (no temporaries). */
   StenosisSummary summary() const && = delete;
+  /** The record id given in the Presentation, or std::nullopt. */
+  std::optional<std::string> id() const {
+    const char *out = nullptr;
+    StenosisError *err = nullptr;
+    detail::check(stenosis_assessment_id(a_.get(), &out, &err), err);
+    return out ? std::optional<std::string>(out) : std::nullopt;
+  }
   /** The pathway. */
   StenosisPathway pathway() const { return static_cast<StenosisPathway>(summary().pathway); }
   /** mJOA severity (known == false when no mJOA was given). */
@@ -270,6 +277,13 @@ class Presentation {
   Presentation &set_finding(StenosisFinding f, StenosisFindingStatus s) {
     return run(stenosis_presentation_set_finding(p_.get(), f, s, &e()));
   }
+  /** The record id (1 to STENOSIS_ID_MAX_LEN letters, digits, '.', '_', ':' or '-'), echoed by
+   *  the Assessment. */
+  Presentation &set_id(std::string_view id) {
+    return run(stenosis_presentation_set_id(p_.get(), id.data() ? id.data() : "", id.size(), &e()));
+  }
+  /** Clears the record id. */
+  Presentation &clear_id() { return run(stenosis_presentation_set_id(p_.get(), nullptr, 0, &e())); }
   /** Clears everything. */
   Presentation &clear() { return run(stenosis_presentation_clear(p_.get(), &e())); }
 

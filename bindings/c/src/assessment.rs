@@ -10,7 +10,7 @@ use std::ptr;
 
 use stenosis_core::{
     Assessment, CitationEntry, CitationId, DifferentialEntry, Finding, Myelopathy, NextFinding, Outcome, PrognosisNote,
-    Recommendation,
+    Recommendation, RecordId,
 };
 
 use crate::error::{guard, in_ref, out_ptr, out_val, to_cstring, FfiError, StenosisError, StenosisStatus};
@@ -331,6 +331,8 @@ pub struct StenosisAssessment {
     next_findings: Vec<StenosisNextFinding>,
     prognosis: Vec<StenosisPrognosis>,
     citations: Vec<StenosisCitation>,
+    /// The record id, NUL-terminated in the arena, or NULL.
+    id: *const c_char,
     _arena: Arena,
 }
 
@@ -357,6 +359,7 @@ impl StenosisAssessment {
         let prognosis = inner.prognosis.iter().map(|n| ar.prognosis(n)).collect();
         let citations = inner.citations.iter().map(|c| ar.citation(c)).collect();
         let summary = ar.summary(&inner);
+        let id = ar.opt(inner.id.as_ref().map(RecordId::as_str));
         StenosisAssessment {
             inner,
             summary,
@@ -368,6 +371,7 @@ impl StenosisAssessment {
             next_findings,
             prognosis,
             citations,
+            id,
             _arena: ar,
         }
     }
@@ -612,6 +616,23 @@ pub unsafe extern "C" fn stenosis_assessment_pathway(
 ) -> StenosisStatus {
     // SAFETY: forwarded from the caller's guarantees.
     unsafe { get(assessment, out, error, |a| Ok(a.summary.pathway)) }
+}
+
+/// The record id given in the Presentation (`stenosis_presentation_set_id`, or `id` in its
+/// JSON): `*out` receives a NUL-terminated string owned by the Assessment and valid until it is
+/// freed, or NULL when the Presentation had no id.
+///
+/// # Safety
+///
+/// `assessment` must be NULL or a live Assessment; `out` and `error` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn stenosis_assessment_id(
+    assessment: *const StenosisAssessment,
+    out: *mut *const c_char,
+    error: *mut *mut StenosisError,
+) -> StenosisStatus {
+    // SAFETY: forwarded from the caller's guarantees.
+    unsafe { get(assessment, out, error, |a| Ok(a.id)) }
 }
 
 /// The mJOA severity (`known` is false when no mJOA was given).

@@ -233,6 +233,40 @@ pub unsafe extern "C" fn stenosis_presentation_set_finding(
     }
 }
 
+/// Sets the record id: an opaque key (1 to `STENOSIS_ID_MAX_LEN` characters, each a letter,
+/// digit, `.`, `_`, `:` or `-`) echoed as `id` in the Assessment (`stenosis_assessment_id`) and in
+/// its JSON; the engine never reads it. `id` points to `id_len` bytes of UTF-8 (not necessarily
+/// NUL-terminated); NULL clears the id. Not valid UTF-8: `STENOSIS_INVALID_UTF8`; any other bad
+/// id: `STENOSIS_INVALID_PRESENTATION`, field `id` (the message never repeats it). On failure
+/// the Presentation is unchanged.
+///
+/// # Safety
+///
+/// As for `stenosis_presentation_set_age_years`; `id` must be NULL or point to `id_len`
+/// readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn stenosis_presentation_set_id(
+    presentation: *mut StenosisPresentation,
+    id: *const c_char,
+    id_len: usize,
+    error: *mut *mut StenosisError,
+) -> StenosisStatus {
+    // SAFETY: forwarded from the caller's guarantees.
+    unsafe {
+        set(presentation, error, |p| {
+            if id.is_null() {
+                return Ok(p.set_id(None)?);
+            }
+            // SAFETY: the caller guarantees `id` points to `id_len` readable bytes.
+            let bytes = in_bytes(id, id_len, "id")?;
+            let text = std::str::from_utf8(bytes).map_err(|_| {
+                FfiError::new(StenosisStatus::StenosisInvalidUtf8, "id: not valid UTF-8", Some("id".to_owned()))
+            })?;
+            Ok(p.set_id(Some(text))?)
+        })
+    }
+}
+
 /// Clears every field and finding: the Presentation becomes empty again.
 ///
 /// # Safety

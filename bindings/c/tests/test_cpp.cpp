@@ -95,6 +95,16 @@ int main() {
     }
     CHECK(threw);
   }
+  {
+    // The record id: set, echoed, refused naming the field, cleared.
+    stenosis::Presentation p;
+    p.set_age_years(70).set_id("r-9");
+    CHECK(p.assess().id() == std::optional<std::string>("r-9"));
+    CHECK(p.assess().to_json(STENOSIS_DETAIL_SUMMARY).rfind("{\"id\":\"r-9\",", 0) == 0);
+    expect_error([&] { p.set_id("two words"); }, STENOSIS_INVALID_PRESENTATION, "id", "letter");
+    CHECK(p.assess().id() == std::optional<std::string>("r-9"));  // unchanged by the refusal
+    CHECK(!p.clear_id().assess().id().has_value());
+  }
   stenosis::Assessment moved = std::move(a);
   CHECK(moved.myelopathy().cook_positive == 4);
 

@@ -431,11 +431,46 @@ static void test_typed_errors(void) {
          NULL, "status");
   EXPECT(stenosis_presentation_set_sex(p, STENOSIS_SEX_COUNT, &e_), STENOSIS_INVALID_ARGUMENT, NULL, "sex");
   EXPECT(stenosis_presentation_set_course(p, 77, &e_), STENOSIS_INVALID_ARGUMENT, NULL, "course");
+  EXPECT(stenosis_presentation_set_id(p, "two words", 9, &e_), STENOSIS_INVALID_PRESENTATION, "id", "letter");
+  EXPECT(stenosis_presentation_set_id(p, "", 0, &e_), STENOSIS_INVALID_PRESENTATION, "id", "1 to 64");
+  EXPECT(stenosis_presentation_set_id(p, "r\xff", 2, &e_), STENOSIS_INVALID_UTF8, "id", "UTF-8");
+  EXPECT(stenosis_presentation_set_id(NULL, "r-1", 3, &e_), STENOSIS_INVALID_ARGUMENT, NULL, "presentation");
   /* A refused value leaves the Presentation unchanged. */
   CHECK(stenosis_presentation_to_json(p, &after, NULL) == STENOSIS_OK);
   CHECK(streq(before, after));
   stenosis_string_free(before);
   stenosis_string_free(after);
+  stenosis_presentation_free(p);
+}
+
+/* The record id through the typed API: set (length-delimited, not NUL-terminated), echoed by the
+ * Assessment and in its JSON at every detail level, cleared by NULL. */
+static void test_record_id(void) {
+  StenosisPresentation *p = NULL;
+  StenosisAssessment *a = NULL;
+  const char *id = SENTINEL;
+  char *json = NULL;
+  CHECK(stenosis_presentation_new(&p, NULL) == STENOSIS_OK);
+  CHECK(stenosis_presentation_set_age_years(p, 70, NULL) == STENOSIS_OK);
+  CHECK(stenosis_presentation_set_id(p, "mrn:000123-a-and-more", 12, NULL) == STENOSIS_OK);
+  CHECK(stenosis_assess(p, &a, NULL) == STENOSIS_OK);
+  CHECK(stenosis_assessment_id(a, &id, NULL) == STENOSIS_OK);
+  CHECK(streq(id, "mrn:000123-a"));
+  CHECK(stenosis_assessment_to_json(a, &json, NULL) == STENOSIS_OK);
+  CHECK(json != NULL && strncmp(json, "{\"id\":\"mrn:000123-a\",", 21) == 0);
+  stenosis_string_free(json);
+  CHECK(stenosis_assessment_to_json_detail(a, STENOSIS_DETAIL_SUMMARY, &json, NULL) == STENOSIS_OK);
+  CHECK(json != NULL && strncmp(json, "{\"id\":\"mrn:000123-a\",", 21) == 0);
+  stenosis_string_free(json);
+  EXPECT(stenosis_assessment_id(a, NULL, &e_), STENOSIS_INVALID_ARGUMENT, NULL, "out");
+  stenosis_assessment_free(a);
+  /* NULL clears it: no id in the Assessment. */
+  CHECK(stenosis_presentation_set_id(p, NULL, 0, NULL) == STENOSIS_OK);
+  CHECK(stenosis_assess(p, &a, NULL) == STENOSIS_OK);
+  id = SENTINEL;
+  CHECK(stenosis_assessment_id(a, &id, NULL) == STENOSIS_OK);
+  CHECK(id == NULL);
+  stenosis_assessment_free(a);
   stenosis_presentation_free(p);
 }
 
@@ -923,6 +958,7 @@ int main(int argc, char **argv) {
   test_large_inputs();
   test_typed_errors();
   test_typed_api();
+  test_record_id();
   test_recommendation_grades();
   test_internal();
   test_fhir();
