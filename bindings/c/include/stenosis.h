@@ -103,6 +103,11 @@
 #define STENOSIS_EVIDENCE_QUALITY_COUNT 4
 
 /**
+ * How many values `StenosisDetail` has.
+ */
+#define STENOSIS_DETAIL_COUNT 3
+
+/**
  * Largest accepted `age_years` (whole number).
  */
 #define STENOSIS_AGE_YEARS_MAX 120
@@ -1123,6 +1128,35 @@ typedef uint32_t StenosisEvidenceQuality;
 #endif // __cplusplus
 
 /**
+ * How much an assessment's JSON says.
+ */
+enum StenosisDetail
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `full` (Full): The full Assessment: the contract JSON, the default for one patient.
+   */
+  STENOSIS_DETAIL_FULL = 0,
+  /**
+   * `standard` (Standard): Everything but next_findings, with the top-level citations as ids (the references once, from the registry).
+   */
+  STENOSIS_DETAIL_STANDARD = 1,
+  /**
+   * `summary` (Summary): The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids.
+   */
+  STENOSIS_DETAIL_SUMMARY = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum StenosisDetail StenosisDetail;
+#else
+typedef uint32_t StenosisDetail;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * What `stenosis_assessment_render` produces. C passes it as `uint32_t`.
  */
 enum StenosisRenderFormat
@@ -1169,37 +1203,6 @@ enum StenosisAudience
 typedef enum StenosisAudience StenosisAudience;
 #else
 typedef uint32_t StenosisAudience;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/**
- * How much an Assessment's JSON says. C passes it as `uint32_t`.
- */
-enum StenosisDetail
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /**
-   * The full Assessment: the contract JSON (what `stenosis_assess_json` returns).
-   */
-  STENOSIS_DETAIL_FULL = 0,
-  /**
-   * Everything but `next_findings`, with the top-level `citations` as ids (the references
-   * once, from `stenosis_references_json`).
-   */
-  STENOSIS_DETAIL_STANDARD = 1,
-  /**
-   * The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI
-   * urgency, severity class, red flag and warning ids (computed without explanations).
-   */
-  STENOSIS_DETAIL_SUMMARY = 2,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum StenosisDetail StenosisDetail;
-#else
-typedef uint32_t StenosisDetail;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -2077,6 +2080,13 @@ const char *stenosis_strength_id(uint32_t code);
  * The string is static: valid as long as the library is loaded; do not free it.
  */
 const char *stenosis_evidence_quality_id(uint32_t code);
+
+/**
+ * The string id of a `StenosisDetail` code (as used in the JSON), or NULL for an unknown code.
+ *
+ * The string is static: valid as long as the library is loaded; do not free it.
+ */
+const char *stenosis_detail_id(uint32_t code);
 
 /**
  * Creates an empty Presentation (nothing assessed).

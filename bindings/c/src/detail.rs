@@ -10,34 +10,13 @@ use stenosis_core::Detail;
 use crate::error::{guard, in_bytes, in_ref, out_ptr, to_cstring, FfiError, StenosisError, StenosisStatus};
 use crate::{parse_presentation, StenosisAssessment};
 
-/// How much an Assessment's JSON says. C passes it as `uint32_t`.
-#[repr(u32)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StenosisDetail {
-    /// The full Assessment: the contract JSON (what `stenosis_assess_json` returns).
-    Full = 0,
-    /// Everything but `next_findings`, with the top-level `citations` as ids (the references
-    /// once, from `stenosis_references_json`).
-    Standard = 1,
-    /// The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI
-    /// urgency, severity class, red flag and warning ids (computed without explanations).
-    Summary = 2,
-}
-
-/// The core level of a `StenosisDetail` code; anything else is `STENOSIS_INVALID_ARGUMENT`
-/// naming the `detail` parameter.
+/// The core level of a `StenosisDetail` code (the enum generated from the core's [`Detail`]
+/// table); anything else is `STENOSIS_INVALID_ARGUMENT` naming the `detail` parameter.
 fn detail_arg(detail: u32) -> Result<Detail, FfiError> {
-    const FULL: u32 = StenosisDetail::Full as u32;
-    const STANDARD: u32 = StenosisDetail::Standard as u32;
-    const SUMMARY: u32 = StenosisDetail::Summary as u32;
-    match detail {
-        FULL => Ok(Detail::Full),
-        STANDARD => Ok(Detail::Standard),
-        SUMMARY => Ok(Detail::Summary),
-        _ => Err(FfiError::argument(format!(
-            "detail must be a StenosisDetail value (0 full, 1 standard or 2 summary), not {detail}"
-        ))),
-    }
+    Detail::from_code(detail).ok_or_else(|| {
+        let levels: Vec<String> = Detail::ALL.iter().map(|d| format!("{} {}", d.code(), d.id())).collect();
+        FfiError::argument(format!("detail must be a StenosisDetail value ({}), not {detail}", levels.join(", ")))
+    })
 }
 
 /// Assesses a Presentation given as UTF-8 JSON and returns the Assessment as JSON at a detail

@@ -349,3 +349,17 @@ pub extern "C" fn stenosis_evidence_quality_id(code: u32) -> *const c_char {
     ];
     lookup(IDS, code)
 }
+
+/// The string id of a `StenosisDetail` code (as used in the JSON), or NULL for an unknown code.
+///
+/// The string is static: valid as long as the library is loaded; do not free it.
+#[no_mangle]
+pub extern "C" fn stenosis_detail_id(code: u32) -> *const c_char {
+    #[rustfmt::skip]
+    static IDS: &[&CStr] = &[
+        c"full",
+        c"standard",
+        c"summary",
+    ];
+    lookup(IDS, code)
+}

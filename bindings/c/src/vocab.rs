@@ -485,6 +485,21 @@ pub enum StenosisEvidenceQuality {
 /// How many values `StenosisEvidenceQuality` has.
 pub const STENOSIS_EVIDENCE_QUALITY_COUNT: u32 = 4;
 
+/// How much an assessment's JSON says.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StenosisDetail {
+    /// `full` (Full): The full Assessment: the contract JSON, the default for one patient.
+    Full = 0,
+    /// `standard` (Standard): Everything but next_findings, with the top-level citations as ids (the references once, from the registry).
+    Standard = 1,
+    /// `summary` (Summary): The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids.
+    Summary = 2,
+}
+
+/// How many values `StenosisDetail` has.
+pub const STENOSIS_DETAIL_COUNT: u32 = 3;
+
 /// Largest accepted `age_years` (whole number).
 pub const STENOSIS_AGE_YEARS_MAX: u32 = 120;
 

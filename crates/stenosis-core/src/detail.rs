@@ -67,6 +67,53 @@ impl Detail {
     pub fn from_id(id: &str) -> Option<Self> {
         Detail::ALL.iter().copied().find(|d| d.id() == id)
     }
+
+    /// What the level's JSON holds, in one line (the C enum's and the docs' description).
+    #[must_use]
+    pub const fn doc(self) -> &'static str {
+        match self {
+            Detail::Full => "The full Assessment: the contract JSON, the default for one patient.",
+            Detail::Standard => {
+                "Everything but next_findings, with the top-level citations as ids (the references once, from the registry)."
+            }
+            Detail::Summary => {
+                "The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids."
+            }
+        }
+    }
+
+    /// A short label for people.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Detail::Full => "Full",
+            Detail::Standard => "Standard",
+            Detail::Summary => "Summary",
+        }
+    }
+
+    /// The stable numeric code (the position in [`Self::ALL`]), as used by the C ABI
+    /// (`StenosisDetail`).
+    ///
+    /// ```
+    /// use stenosis_core::Detail;
+    /// assert_eq!(Detail::from_code(Detail::Summary.code()), Some(Detail::Summary));
+    /// assert_eq!(Detail::from_code(3), None);
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> u32 {
+        match self {
+            Detail::Full => 0,
+            Detail::Standard => 1,
+            Detail::Summary => 2,
+        }
+    }
+
+    /// The level with this numeric code, if any.
+    #[must_use]
+    pub fn from_code(code: u32) -> Option<Self> {
+        Detail::ALL.iter().copied().find(|d| d.code() == code)
+    }
 }
 
 impl core::fmt::Display for Detail {
@@ -352,6 +399,16 @@ mod tests {
     use super::*;
     use crate::assessment::assess;
     use crate::vocab::{Finding, Status};
+
+    /// A level's code is its position in `ALL` (the generated C enum numbers them so).
+    #[test]
+    fn codes_are_positions() {
+        for (i, d) in Detail::ALL.iter().enumerate() {
+            assert_eq!(Detail::ALL.get(d.code() as usize), Some(d), "{i}");
+            assert_eq!(Detail::from_code(d.code()), Some(*d));
+        }
+        assert_eq!(Detail::from_code(Detail::ALL.len() as u32), None);
+    }
 
     fn presentations() -> Vec<Presentation> {
         let mut out = vec![Presentation::new()];

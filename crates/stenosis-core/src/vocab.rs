@@ -1003,6 +1003,15 @@ pub fn vocabularies() -> Vec<VocabularyTable> {
             "The quality of the evidence behind a guideline recommendation.",
             (EvidenceQuality::rows(), EvidenceQuality::labels()),
         ),
+        table(
+            "Detail",
+            "StenosisDetail",
+            "How much an assessment's JSON says.",
+            (
+                crate::Detail::ALL.iter().map(|d| (d.id(), d.doc())).collect(),
+                crate::Detail::ALL.iter().map(|d| d.label()).collect(),
+            ),
+        ),
     ]
 }
 

@@ -21,6 +21,7 @@ __all__ = [
     "Warning",
     "Strength",
     "EvidenceQuality",
+    "Detail",
 ]
 
 
@@ -723,6 +724,27 @@ class EvidenceQuality(str, enum.Enum):
         return _LABELS["EvidenceQuality"][self.value]
 
 
+class Detail(str, enum.Enum):
+    """How much an assessment's JSON says."""
+
+    FULL = "full"
+    """The full Assessment: the contract JSON, the default for one patient."""
+
+    STANDARD = "standard"
+    """Everything but next_findings, with the top-level citations as ids (the references once, from the registry)."""
+
+    SUMMARY = "summary"
+    """The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def label(self) -> str:
+        """The display label: what a person is shown instead of the id."""
+        return _LABELS["Detail"][self.value]
+
+
 _LABELS: dict[str, dict[str, str]] = {
     "Finding": {
         "leg_weakness": "Leg weakness (reported)",
@@ -926,5 +948,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "moderate": "Moderate",
         "low": "Low",
         "very_low": "Very low",
+    },
+    "Detail": {
+        "full": "Full",
+        "standard": "Standard",
+        "summary": "Summary",
     },
 }
