@@ -264,8 +264,9 @@ pub(crate) fn run(input: &str, output: &str, options: &Options) -> Result<ExitCo
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let _ =
-        writeln!(io::stderr(), "stenosis batch: {} lines: {assessed} assessed, {refused} refused", assessed + refused);
+    let total = assessed + refused;
+    let noun = if total == 1 { "line" } else { "lines" };
+    let _ = writeln!(io::stderr(), "stenosis batch: {total} {noun}: {assessed} assessed, {refused} refused");
     Ok(if refused > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 

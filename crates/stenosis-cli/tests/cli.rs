@@ -321,3 +321,17 @@ fn references_lists_the_core_registry() {
         assert!(refs.iter().any(|r| serde_json::json!(r.id.id()) == *id), "{id}");
     }
 }
+
+/// The batch's closing count agrees in number with what it counts ("1 line", "2 lines").
+#[test]
+fn batch_count_is_singular_for_one_line() {
+    let one = stenosis(&["batch", "-", "-", "--detail", "summary"], Some(b"{\"id\": \"r-1\", \"age_years\": 70}\n"));
+    assert_eq!(one.status.code(), Some(0));
+    let summary = String::from_utf8(one.stderr).unwrap();
+    assert!(summary.contains("stenosis batch: 1 line: 1 assessed, 0 refused"), "{summary}");
+    let out = String::from_utf8(one.stdout).unwrap();
+    assert!(out.starts_with(r#"{"id":"r-1","#), "{out}");
+    let two = stenosis(&["batch", "-", "-"], Some(b"{}\n{\"mjoa\": 19}\n"));
+    let summary = String::from_utf8(two.stderr).unwrap();
+    assert!(summary.contains("stenosis batch: 2 lines: 1 assessed, 1 refused"), "{summary}");
+}
