@@ -1144,7 +1144,7 @@ enum StenosisDetail
    */
   STENOSIS_DETAIL_STANDARD = 1,
   /**
-   * `summary` (Summary): The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids.
+   * `summary` (Summary): The headline, computed without explanations: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids.
    */
   STENOSIS_DETAIL_SUMMARY = 2,
 };
@@ -2195,12 +2195,13 @@ StenosisStatus stenosis_presentation_set_ankle_brachial_index(struct StenosisPre
 StenosisStatus stenosis_presentation_set_finding(struct StenosisPresentation *presentation, uint32_t finding, uint32_t status, struct StenosisError **error);
 
 /**
- * Sets the record id: an opaque key (1 to `STENOSIS_ID_MAX_LEN` characters, each a letter,
- * digit, `.`, `_`, `:` or `-`) echoed as `id` in the Assessment (`stenosis_assessment_id`) and in
- * its JSON; the engine never reads it. `id` points to `id_len` bytes of UTF-8 (not necessarily
- * NUL-terminated); NULL clears the id. Not valid UTF-8: `STENOSIS_INVALID_UTF8`; any other bad
- * id: `STENOSIS_INVALID_PRESENTATION`, field `id` (the message never repeats it). On failure
- * the Presentation is unchanged.
+ * Sets the record id: an opaque key (1 to `STENOSIS_ID_MAX_LEN` characters, each an ASCII
+ * letter or digit, `.`, `_`, `:` or `-`) echoed as `id` in the Assessment
+ * (`stenosis_assessment_id`) and in its JSON; the engine never reads it. `id` points to `id_len`
+ * bytes of UTF-8 (not necessarily NUL-terminated); NULL with `id_len` 0 clears the id, NULL with
+ * any other length is `STENOSIS_INVALID_ARGUMENT` naming `id`. Not valid UTF-8:
+ * `STENOSIS_INVALID_UTF8`; any other bad id: `STENOSIS_INVALID_PRESENTATION`, field `id` (the
+ * message never repeats it). On failure the Presentation is unchanged.
  *
  * # Safety
  *

@@ -277,8 +277,8 @@ class Presentation {
   Presentation &set_finding(StenosisFinding f, StenosisFindingStatus s) {
     return run(stenosis_presentation_set_finding(p_.get(), f, s, &e()));
   }
-  /** The record id (1 to STENOSIS_ID_MAX_LEN letters, digits, '.', '_', ':' or '-'), echoed by
-   *  the Assessment. */
+  /** The record id (1 to STENOSIS_ID_MAX_LEN ASCII letters or digits, '.', '_', ':' or '-'),
+   *  echoed by the Assessment. */
   Presentation &set_id(std::string_view id) {
     return run(stenosis_presentation_set_id(p_.get(), id.data() ? id.data() : "", id.size(), &e()));
   }

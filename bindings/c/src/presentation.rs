@@ -233,12 +233,13 @@ pub unsafe extern "C" fn stenosis_presentation_set_finding(
     }
 }
 
-/// Sets the record id: an opaque key (1 to `STENOSIS_ID_MAX_LEN` characters, each a letter,
-/// digit, `.`, `_`, `:` or `-`) echoed as `id` in the Assessment (`stenosis_assessment_id`) and in
-/// its JSON; the engine never reads it. `id` points to `id_len` bytes of UTF-8 (not necessarily
-/// NUL-terminated); NULL clears the id. Not valid UTF-8: `STENOSIS_INVALID_UTF8`; any other bad
-/// id: `STENOSIS_INVALID_PRESENTATION`, field `id` (the message never repeats it). On failure
-/// the Presentation is unchanged.
+/// Sets the record id: an opaque key (1 to `STENOSIS_ID_MAX_LEN` characters, each an ASCII
+/// letter or digit, `.`, `_`, `:` or `-`) echoed as `id` in the Assessment
+/// (`stenosis_assessment_id`) and in its JSON; the engine never reads it. `id` points to `id_len`
+/// bytes of UTF-8 (not necessarily NUL-terminated); NULL with `id_len` 0 clears the id, NULL with
+/// any other length is `STENOSIS_INVALID_ARGUMENT` naming `id`. Not valid UTF-8:
+/// `STENOSIS_INVALID_UTF8`; any other bad id: `STENOSIS_INVALID_PRESENTATION`, field `id` (the
+/// message never repeats it). On failure the Presentation is unchanged.
 ///
 /// # Safety
 ///
@@ -254,7 +255,7 @@ pub unsafe extern "C" fn stenosis_presentation_set_id(
     // SAFETY: forwarded from the caller's guarantees.
     unsafe {
         set(presentation, error, |p| {
-            if id.is_null() {
+            if id.is_null() && id_len == 0 {
                 return Ok(p.set_id(None)?);
             }
             // SAFETY: the caller guarantees `id` points to `id_len` readable bytes.

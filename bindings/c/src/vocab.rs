@@ -493,7 +493,7 @@ pub enum StenosisDetail {
     Full = 0,
     /// `standard` (Standard): Everything but next_findings, with the top-level citations as ids (the references once, from the registry).
     Standard = 1,
-    /// `summary` (Summary): The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids.
+    /// `summary` (Summary): The headline, computed without explanations: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids.
     Summary = 2,
 }
 

@@ -129,6 +129,8 @@ static void test_ids(void) {
   CHECK(streq(stenosis_strength_id(STENOSIS_STRENGTH_WEAK), "weak"));
   CHECK(streq(stenosis_evidence_quality_id(STENOSIS_EVIDENCE_QUALITY_VERY_LOW), "very_low"));
   CHECK(stenosis_evidence_quality_id(STENOSIS_EVIDENCE_QUALITY_COUNT) == NULL);
+  CHECK(streq(stenosis_detail_id(STENOSIS_DETAIL_STANDARD), "standard"));
+  CHECK(stenosis_detail_id(STENOSIS_DETAIL_COUNT) == NULL);
   /* The version macros agree with the library. */
   {
     char v[32];
@@ -435,6 +437,7 @@ static void test_typed_errors(void) {
   EXPECT(stenosis_presentation_set_id(p, "", 0, &e_), STENOSIS_INVALID_PRESENTATION, "id", "1 to 64");
   EXPECT(stenosis_presentation_set_id(p, "r\xff", 2, &e_), STENOSIS_INVALID_UTF8, "id", "UTF-8");
   EXPECT(stenosis_presentation_set_id(NULL, "r-1", 3, &e_), STENOSIS_INVALID_ARGUMENT, NULL, "presentation");
+  EXPECT(stenosis_presentation_set_id(p, NULL, 3, &e_), STENOSIS_INVALID_ARGUMENT, NULL, "id");
   /* A refused value leaves the Presentation unchanged. */
   CHECK(stenosis_presentation_to_json(p, &after, NULL) == STENOSIS_OK);
   CHECK(streq(before, after));

@@ -75,7 +75,9 @@ impl Serialize for RecordId {
 
 /// What a record id must be, for messages.
 pub(super) fn record_id_rule() -> String {
-    format!("must be 1 to {RECORD_ID_MAX_LEN} characters, each a letter, digit, '.', '_', ':' or '-' (or null)")
+    format!(
+        "must be 1 to {RECORD_ID_MAX_LEN} characters, each an ASCII letter or digit, '.', '_', ':' or '-' (or null)"
+    )
 }
 
 /// An optional whole number from 0 to 254, stored in one always-initialised byte (255 = not
