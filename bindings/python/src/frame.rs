@@ -337,8 +337,7 @@ fn plan(schema: &Schema, keep: &[usize]) -> Result<Vec<ColumnPlan>, BindError> {
 /// `findings`, or a finding id).
 fn is_input_column(name: &str) -> bool {
     match Target::field(name) {
-        Some(Target::Field(f)) => !matches!(f.kind, FieldKind::Findings),
-        Some(Target::Finding(_)) => true,
+        Some(t) => !matches!(t, Target::Field(f) if matches!(f.kind, FieldKind::Findings)),
         None => core::parse_finding_id(name).is_ok(),
     }
 }
@@ -363,7 +362,7 @@ impl Detail {
             Some(core::Detail::Full) => Err(BindError::new(
                 Some("detail"),
                 "invalid_value",
-                "a frame takes \"summary\" or \"standard\"; for the full assessment use assess() per patient",
+                "a frame takes \"summary\" or \"standard\"; for the full assessments use assess_many_json(rows, detail=\"full\")",
             )),
             None => Err(BindError::new(Some("detail"), "invalid_value", "must be \"summary\" or \"standard\"")),
         }
@@ -1477,12 +1476,18 @@ pub fn assess_arrow(
         let threads = thread_count(threads_arg(threads.as_ref())?);
         let out_schema = layout.schema.clone();
         let batches: Result<Vec<Vec<RecordBatch>>, BatchError> = py.detach(move || {
-            reader
+            let mut out: Vec<Vec<RecordBatch>> = reader
                 .map(|b| {
                     b.map_err(|_: ArrowError| BatchError::Stream)
                         .and_then(|b| assess_batch(&b, &plan, &layout, &schema, threads))
                 })
-                .collect()
+                .collect::<Result<_, _>>()?;
+            if out.iter().all(Vec::is_empty) {
+                // No rows: one empty batch all the same, so that the result's id columns carry
+                // their vocabulary (a pandas or polars reader then knows the categories).
+                out.push(assess_batch(&RecordBatch::new_empty(schema.clone()), &plan, &layout, &schema, 1)?);
+            }
+            Ok(out)
         });
         let batches = batches.map_err(|e| match e {
             BatchError::Stream => stream_error(py, "the producer reported an error or sent a malformed batch"),

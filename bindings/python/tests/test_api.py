@@ -219,9 +219,13 @@ def test_presentation_accepts_numpy_scalars_and_mappings() -> None:
 def test_vocabulary_enums_match_the_core() -> None:
     from stenosis import _stenosis
 
-    for name in ["Finding", "FindingStatus", "Sex", "Course", "Condition", "Likelihood", "SeverityClass",
-                 "Pathway", "Action", "Urgency", "RedFlag", "Warning", "FindingGroup"]:
+    from stenosis import _vocabulary
+
+    # Every generated enum, each exported by the package and equal to the core's table.
+    assert {"Finding", "Pathway", "Detail", "EvidenceQuality"} <= set(_vocabulary.__all__)
+    for name in _vocabulary.__all__:
         cls = getattr(stenosis, name)
+        assert name in stenosis.__all__
         assert [m.value for m in cls] == [i for i, _ in _stenosis.vocabulary_table(name)], name
         assert all(isinstance(m, str) for m in cls)
     assert Finding("babinski_sign") is Finding.BABINSKI_SIGN

@@ -329,7 +329,7 @@ def test_pandas_results_built_from_the_codes_equal_pyarrows_conversion(detail: s
         v = rng.random(n)
         cols[f] = pd.array(np.where(v < 0.3, True, np.where(v < 0.7, False, None)), dtype="boolean")
     df = pd.DataFrame(cols, index=pd.RangeIndex(100, 100 + n))
-    for frame in (df, df.iloc[3:]):
+    for frame in (df, df.iloc[3:]):  # two chunks; a pandas slice
         got = stenosis.assess_frame(frame, detail=detail, threads=2)
         table = pa.table({c: pa.array(frame[c], from_pandas=True) for c in frame.columns})
         raw = pa.table(stenosis._stenosis.assess_arrow(table, 2, None, detail))
@@ -393,3 +393,73 @@ def test_kept_columns_that_are_inputs_are_assessed_as_well() -> None:
     assert out.column_names[:4] == ["patient_id", "age_years", "hoffmann_sign", "id"]
     assert out.column("cook_positive").to_pylist() == plain_arrow.column("cook_positive").to_pylist()
     assert out.column("cook_assessed").to_pylist()[0] == plain_arrow.column("cook_assessed").to_pylist()[0] > 1
+
+
+def test_pandas_result_conversion_reads_offsets_and_differing_dictionaries() -> None:
+    # The conversion from Arrow buffers on shapes the engine does not produce itself: chunks at
+    # an odd offset (a sliced table) and chunks whose dictionaries differ (pyarrow's conversion
+    # is used then): the same frame as pyarrow's to_pandas.
+    from stenosis import _frame
+
+    n = 3_000
+    rng = np.random.default_rng(21)
+    age = rng.integers(18, 95, n).astype("float64")
+    age[rng.choice(n, 30, replace=False)] = 130.0
+    cols: dict[str, Any] = {"age_years": age}
+    for f in ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia", "urinary_retention"]:
+        v = rng.random(n)
+        cols[f] = pa.array([True if x < 0.3 else False if x < 0.7 else None for x in v], type=pa.bool_())
+    raw = pa.table(stenosis._stenosis.assess_arrow(pa.table(cols), 2, None, "summary"))
+    small = pa.chunked_array([pa.array(["b", "a", None]).dictionary_encode().cast(
+        pa.dictionary(pa.int8(), pa.string()))])
+
+    def mapper(t: Any) -> Any:
+        if pa.types.is_int8(t):
+            return pd.Int8Dtype()
+        return pd.ArrowDtype(t) if pa.types.is_list(t) else None
+
+    class Stream:
+        def __init__(self, table: Any) -> None:
+            self.table = table
+
+        def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+            return self.table.__arrow_c_stream__(requested_schema)
+
+    for table in (raw.slice(7, 2_001), raw.slice(1_499, 3)):
+        assert table.column("pathway").chunks[0].offset % 8 != 0
+        got = _frame._pandas_result(Stream(table), pd.RangeIndex(len(table)))
+        pd.testing.assert_frame_equal(got, table.to_pandas(types_mapper=mapper), check_exact=True)
+    two = pa.chunked_array(raw.column("pathway").chunks[:1] + [
+        pa.array(["conservative", None]).dictionary_encode().cast(pa.dictionary(pa.int8(), pa.string()))])
+    assert _frame._pandas_codes(pa, pd, np, two) is None  # dictionaries differ: pyarrow converts
+    cat = _frame._pandas_codes(pa, pd, np, small)  # one chunk with a null: built from the codes
+    assert cat is not None and [None if pd.isna(x) else x for x in cat] == ["b", "a", None]
+
+
+def test_kept_columns_without_values_and_kept_ignored_columns() -> None:
+    # A kept input column with no values (an empty CSV column read as floats) is accepted as for
+    # an unkept one, and shown as it was given; a column both kept and ignored is refused.
+    df = pl.DataFrame({"age_years": [60, 70], "saddle_anesthesia": [None, None], "sex": [None, None]},
+                      schema={"age_years": pl.Int64, "saddle_anesthesia": pl.Float64, "sex": pl.Int64})
+    plain = stenosis.assess_frame(df)
+    got = stenosis.assess_frame(df, keep=["saddle_anesthesia", "sex"])
+    assert got["saddle_anesthesia"].dtype == pl.Float64 and got["sex"].dtype == pl.Int64
+    assert got.drop(["saddle_anesthesia", "sex"]).equals(plain)
+    pgot = stenosis.assess_frame(df.to_pandas(), keep=["saddle_anesthesia"])
+    assert pgot["pathway"].tolist() == plain["pathway"].to_list()
+    for frame in (df, df.to_pandas()):
+        with pytest.raises(InvalidPresentation) as info:
+            stenosis.assess_frame(frame, keep=["saddle_anesthesia"], ignore_columns=["saddle_anesthesia"])
+        assert info.value.field == "keep" and "ignore_columns" in str(info.value)
+
+
+def test_empty_frames_carry_the_vocabularies_as_categories() -> None:
+    # No rows: the result's id columns still know their categories (a Dask `meta` built from an
+    # empty frame agrees with the partitions' results).
+    empty = pd.DataFrame({"age_years": pd.array([], dtype="Int64"), "babinski_sign": pd.array([], dtype="boolean")})
+    full = pd.DataFrame({"age_years": pd.array([70], dtype="Int64"), "babinski_sign": pd.array([True], dtype="boolean")})
+    e, f = stenosis.assess_frame(empty), stenosis.assess_frame(full)
+    assert len(e) == 0 and list(e.columns) == list(f.columns)
+    assert (e.dtypes == f.dtypes).all()
+    assert list(e["pathway"].cat.categories) == [p.value for p in stenosis.Pathway]
+    assert stenosis.assess_frame(pl.from_pandas(empty)).schema == stenosis.assess_frame(pl.from_pandas(full)).schema

@@ -110,7 +110,7 @@ def test_keep_and_detail_are_checked() -> None:
         assert info.value.field == "detail"
         with pytest.raises(InvalidPresentation) as info:
             stenosis.assess_frame(frame, detail="full")
-        assert info.value.field == "detail" and "assess()" in str(info.value)
+        assert info.value.field == "detail" and "assess_many_json" in str(info.value)
         clash = frame.rename({"patient_id": "pathway"}) if isinstance(frame, pl.DataFrame) else frame.rename(
             columns={"patient_id": "pathway"})
         with pytest.raises(InvalidPresentation) as info:

@@ -77,7 +77,7 @@ impl Detail {
                 "Everything but next_findings, with the top-level citations as ids (the references once, from the registry)."
             }
             Detail::Summary => {
-                "The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids."
+                "The headline, computed without explanations: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids."
             }
         }
     }

@@ -18,7 +18,8 @@ class InvalidPresentation(StenosisError, ValueError):
     field: str | None
     kind: str
     #: In a batch (:func:`stenosis.assess_many`, :func:`stenosis.assess_many_json`): the refused
-    #: item's record ``id`` when it had a valid one (as the CLI's error records), else None.
+    #: item's record ``id`` when it had a valid one (as the CLI's error records), else None. It
+    #: says where the error was found, not what it is: equality and hashing leave it out.
     id: str | None
 
     def __init__(

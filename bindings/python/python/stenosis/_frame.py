@@ -198,6 +198,19 @@ def _keep_list(keep: Iterable[str], columns: Iterable[object], detail: str) -> l
     return names
 
 
+def _not_kept_and_ignored(kept: list[Any], ignore: list[Any]) -> None:
+    """Refuses a column named both in ``keep`` (carried, and assessed when it is an input) and in
+    ``ignore_columns`` (not read): the two say opposite things."""
+    for name in kept:
+        if name in ignore:
+            shown = _shown(name)
+            raise InvalidPresentation(
+                f"keep: {shown or 'a column'} is also in ignore_columns; name it in one of the two",
+                field="keep",
+                kind="duplicate_field",
+            )
+
+
 def _is_null(v: object) -> bool:
     import pandas as pd
 
@@ -402,22 +415,30 @@ def assess_frame(
             raise TypeError(f"assess_frame() takes a polars DataFrame, not a {type(frame).__name__}")
         ignore = _ignore_list(ignore_columns, frame.columns)
         kept_names = _keep_list(keep, frame.columns, detail)
+        _not_kept_and_ignored(kept_names, ignore)
         source: Any = frame.drop(ignore) if ignore else frame
         # polars exports an all-null (Null-typed) column with a buffer that the Arrow C data
-        # interface does not allow; give such columns, and every other column without a value
-        # (e.g. an empty CSV column read as Float64), the type their field expects.
+        # interface does not allow; give such columns, and every other input column without a
+        # value (e.g. an empty CSV column read as Float64), the type their field expects (a kept
+        # column that is not an input: text). A kept column is shown as it was given.
+        def carried_only(c: str) -> bool:
+            return c in kept_names and not _is_input(c)
+
         nulls = [
             c
             for c, t in source.schema.items()
-            if (c not in kept_names and source.get_column(c).null_count() == source.height) or t == pl.Null
+            if (not carried_only(c) and source.get_column(c).null_count() == source.height) or t == pl.Null
         ]
         if nulls:
             source = source.with_columns(
-                [pl.lit(None, dtype=pl.String if c in kept_names else _null_column_type(pl, c)).alias(c) for c in nulls]
+                [pl.lit(None, dtype=pl.String if carried_only(c) else _null_column_type(pl, c)).alias(c) for c in nulls]
             )
         # The id lists and messages as string views, polars' own layout: its import copies none.
         stream = _stenosis.assess_arrow(source, threads, kept_names, detail, string_views=True)
         result: Any = pl.DataFrame(stream)
+        retyped = [c for c in kept_names if c in nulls]
+        if retyped:
+            result = result.with_columns([frame.get_column(c) for c in retyped])
         return result  # type: ignore[no-any-return]
     if kind == "pandas":
         import pandas as pd
@@ -431,9 +452,10 @@ def assess_frame(
             )
         ignore = _ignore_list(ignore_columns, frame.columns)
         kept_names = _keep_list(keep, frame.columns, detail)
+        _not_kept_and_ignored(kept_names, ignore)
         # A kept column is carried through; one that is also an input (a field or a finding) is
         # assessed as well, never left out of the assessment.
-        skip = ignore + [c for c in kept_names if c not in ignore and not _is_input(c)]
+        skip = ignore + [c for c in kept_names if not _is_input(c)]
         assessed: Any = frame.drop(columns=skip) if skip else frame
         table = _pandas_table(pa, assessed, threads)
         stream = _stenosis.assess_arrow(table, threads, None, detail)

@@ -734,7 +734,7 @@ class Detail(str, enum.Enum):
     """Everything but next_findings, with the top-level citations as ids (the references once, from the registry)."""
 
     SUMMARY = "summary"
-    """The headline: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids."""
+    """The headline, computed without explanations: top condition, myelopathy likelihood, Cook count, pathway, cervical MRI urgency, severity class, red flag and warning ids."""
 
     def __str__(self) -> str:
         return self.value
