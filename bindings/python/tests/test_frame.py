@@ -75,6 +75,37 @@ def check(rows: list[dict[str, Any]], got: list[dict[str, Any]]) -> None:
             assert {k: g[k] for k in want} == want
 
 
+def random_cohort(n: int, seed: int, findings: list[str], bad: int, kind: str) -> dict[str, Any]:
+    """Columns of a random cohort: ages (``bad`` of them out of range: row errors), sexes, and
+    the findings as booleans with nulls (30% present, 40% absent, 30% not assessed), as
+    ``kind`` ("pandas", "polars" or "arrow") arrays."""
+    rng = np.random.default_rng(seed)
+    age = rng.integers(18, 95, n).astype("float64")
+    age[rng.choice(n, bad, replace=False)] = 130.0
+    cols: dict[str, Any] = {"age_years": age, "sex": rng.choice(["female", "male"], n)}
+    for f in findings:
+        v = rng.random(n)
+        cells = [True if x < 0.3 else False if x < 0.7 else None for x in v]
+        if kind == "pandas":
+            cols[f] = pd.array(cells, dtype="boolean")
+        elif kind == "polars":
+            cols[f] = pl.Series(f, cells, dtype=pl.Boolean)
+        else:
+            cols[f] = pa.array(cells, type=pa.bool_())
+    return cols
+
+
+def pyarrow_pandas(table: pa.Table) -> pd.DataFrame:
+    """pyarrow's own conversion of a result table, with the types assess_frame gives."""
+
+    def mapper(t: Any) -> Any:
+        if pa.types.is_int8(t):
+            return pd.Int8Dtype()
+        return pd.ArrowDtype(t) if pa.types.is_list(t) else None
+
+    return table.to_pandas(types_mapper=mapper)
+
+
 def test_polars_frame() -> None:
     out = stenosis.assess_frame(polars_frame(ROWS))
     assert isinstance(out, pl.DataFrame)
@@ -289,14 +320,8 @@ def test_polars_results_as_string_views_equal_the_strings_layout(detail: str) ->
     # For polars the id lists and the messages come as string views (its own layout): the same
     # values, dtypes and nulls as the strings layout pyarrow gets, bad rows included.
     n = 5_000
-    rng = np.random.default_rng(11)
-    age = rng.integers(18, 95, n).astype("float64")
-    age[rng.choice(n, 40, replace=False)] = 130.0
-    cols: dict[str, Any] = {"age_years": age, "sex": rng.choice(["female", "male"], n)}
-    for f in ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia", "bladder_dysfunction",
-              "bilateral_leg_symptoms", "walking_leg_pain"]:
-        v = rng.random(n)
-        cols[f] = pl.Series(f, [True if x < 0.3 else False if x < 0.7 else None for x in v], dtype=pl.Boolean)
+    cols = random_cohort(n, 11, ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia",
+                                 "bladder_dysfunction", "bilateral_leg_symptoms", "walking_leg_pain"], 40, "polars")
     df = pl.DataFrame(cols)
     got = stenosis.assess_frame(df, detail=detail)
     raw = stenosis._stenosis.assess_arrow(df, None, [], detail, string_views=True)
@@ -317,30 +342,19 @@ def test_polars_results_as_string_views_equal_the_strings_layout(detail: str) ->
 def test_pandas_results_built_from_the_codes_equal_pyarrows_conversion(detail: str) -> None:
     # The pandas result's categories and Int8 counts are built from the Arrow buffers (indices
     # and validity), not by pyarrow's to_pandas: the same values, dtypes and nulls (bad rows,
-    # rows with no cervical MRI), on several chunks (threads) and at an odd offset, and the
+    # rows with no cervical MRI), on several chunks (threads) and for a pandas slice, and the
     # result is the caller's to change.
     n = 6_000
-    rng = np.random.default_rng(13)
-    age = rng.integers(18, 95, n).astype("float64")
-    age[rng.choice(n, 50, replace=False)] = 130.0
-    cols: dict[str, Any] = {"age_years": age, "sex": rng.choice(["female", "male"], n)}
-    for f in ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia", "urinary_retention",
-              "bilateral_leg_symptoms", "walking_leg_pain", "cervical_cord_compression_on_mri"]:
-        v = rng.random(n)
-        cols[f] = pd.array(np.where(v < 0.3, True, np.where(v < 0.7, False, None)), dtype="boolean")
+    cols = random_cohort(n, 13, ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia",
+                                 "urinary_retention", "bilateral_leg_symptoms", "walking_leg_pain",
+                                 "cervical_cord_compression_on_mri"], 50, "pandas")
     df = pd.DataFrame(cols, index=pd.RangeIndex(100, 100 + n))
     for frame in (df, df.iloc[3:]):  # two chunks; a pandas slice
         got = stenosis.assess_frame(frame, detail=detail, threads=2)
         table = pa.table({c: pa.array(frame[c], from_pandas=True) for c in frame.columns})
         raw = pa.table(stenosis._stenosis.assess_arrow(table, 2, None, detail))
         assert raw.column("pathway").num_chunks == 2
-
-        def mapper(t: Any) -> Any:
-            if pa.types.is_int8(t):
-                return pd.Int8Dtype()
-            return pd.ArrowDtype(t) if pa.types.is_list(t) else None
-
-        want = raw.to_pandas(types_mapper=mapper)
+        want = pyarrow_pandas(raw)
         want.index = frame.index
         pd.testing.assert_frame_equal(got, want, check_exact=True)
         assert got["error"].notna().sum() == (frame["age_years"] == 130.0).sum() > 0
@@ -401,22 +415,11 @@ def test_pandas_result_conversion_reads_offsets_and_differing_dictionaries() -> 
     # is used then): the same frame as pyarrow's to_pandas.
     from stenosis import _frame
 
-    n = 3_000
-    rng = np.random.default_rng(21)
-    age = rng.integers(18, 95, n).astype("float64")
-    age[rng.choice(n, 30, replace=False)] = 130.0
-    cols: dict[str, Any] = {"age_years": age}
-    for f in ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia", "urinary_retention"]:
-        v = rng.random(n)
-        cols[f] = pa.array([True if x < 0.3 else False if x < 0.7 else None for x in v], type=pa.bool_())
+    cols = random_cohort(3_000, 21, ["hoffmann_sign", "babinski_sign", "gait_difficulty", "saddle_anesthesia",
+                                     "urinary_retention"], 30, "arrow")
     raw = pa.table(stenosis._stenosis.assess_arrow(pa.table(cols), 2, None, "summary"))
     small = pa.chunked_array([pa.array(["b", "a", None]).dictionary_encode().cast(
         pa.dictionary(pa.int8(), pa.string()))])
-
-    def mapper(t: Any) -> Any:
-        if pa.types.is_int8(t):
-            return pd.Int8Dtype()
-        return pd.ArrowDtype(t) if pa.types.is_list(t) else None
 
     class Stream:
         def __init__(self, table: Any) -> None:
@@ -428,7 +431,7 @@ def test_pandas_result_conversion_reads_offsets_and_differing_dictionaries() -> 
     for table in (raw.slice(7, 2_001), raw.slice(1_499, 3)):
         assert table.column("pathway").chunks[0].offset % 8 != 0
         got = _frame._pandas_result(Stream(table), pd.RangeIndex(len(table)))
-        pd.testing.assert_frame_equal(got, table.to_pandas(types_mapper=mapper), check_exact=True)
+        pd.testing.assert_frame_equal(got, pyarrow_pandas(table), check_exact=True)
     two = pa.chunked_array(raw.column("pathway").chunks[:1] + [
         pa.array(["conservative", None]).dictionary_encode().cast(pa.dictionary(pa.int8(), pa.string()))])
     assert _frame._pandas_codes(pa, pd, np, two) is None  # dictionaries differ: pyarrow converts
