@@ -951,6 +951,14 @@ impl Layout {
             if indices.contains(&i) {
                 return Err(BindError::new(Some("keep"), "duplicate_field", "a column is named twice"));
             }
+            if input.fields().iter().filter(|f| f.name() == name).count() > 1 {
+                let what = shown.map_or("a name given there".to_owned(), |s| format!("{s:?}"));
+                return Err(BindError::new(
+                    Some("keep"),
+                    "duplicate_field",
+                    &format!("{what} names two columns of the frame"),
+                ));
+            }
             if results.iter().any(|f| f.name() == name) {
                 return Err(BindError::new(
                     Some("keep"),

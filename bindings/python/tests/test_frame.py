@@ -466,3 +466,24 @@ def test_empty_frames_carry_the_vocabularies_as_categories() -> None:
     assert (e.dtypes == f.dtypes).all()
     assert list(e["pathway"].cat.categories) == [p.value for p in stenosis.Pathway]
     assert stenosis.assess_frame(pl.from_pandas(empty)).schema == stenosis.assess_frame(pl.from_pandas(full)).schema
+
+
+def test_kept_columns_are_carried_as_given_and_duplicate_kept_names_refused() -> None:
+    # A kept column that is not an input is carried from the frame itself, never through Arrow:
+    # a polars Object or Int128 column comes back unchanged (not as pointer bytes, not refused).
+    # A kept name that names two columns is refused naming keep, on pandas and Arrow alike.
+    objects = pl.Series("extra", [{"ssn": "123"}, "hello"], dtype=pl.Object)
+    df = pl.DataFrame({"babinski_sign": [True, None], "extra": objects,
+                       "wide": pl.Series([1, 2], dtype=pl.Int128)})
+    got = stenosis.assess_frame(df, keep=["wide", "extra"])
+    assert got.columns[:2] == ["wide", "extra"]
+    assert got["extra"].dtype == pl.Object and got["extra"].to_list() == [{"ssn": "123"}, "hello"]
+    assert got["wide"].dtype == pl.Int128 and got["wide"].to_list() == [1, 2]
+    assert got.drop(["wide", "extra"]).equals(stenosis.assess_frame(df.drop(["wide", "extra"])))
+    dup = pd.DataFrame([[1, 2, True]], columns=["mrn", "mrn", "babinski_sign"])
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_frame(dup, keep=["mrn"])
+    assert info.value.field == "keep" and "two columns" in str(info.value)
+    with pytest.raises(InvalidPresentation) as info:
+        stenosis.assess_arrow(pa.table([[1], [2], [True]], names=["mrn", "mrn", "babinski_sign"]), keep=["mrn"])
+    assert info.value.field == "keep" and "two columns" in str(info.value)

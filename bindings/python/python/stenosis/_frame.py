@@ -416,29 +416,26 @@ def assess_frame(
         ignore = _ignore_list(ignore_columns, frame.columns)
         kept_names = _keep_list(keep, frame.columns, detail)
         _not_kept_and_ignored(kept_names, ignore)
-        source: Any = frame.drop(ignore) if ignore else frame
+        # The kept columns are carried from the frame itself, never through Arrow (a polars
+        # Object or Int128 column cannot cross it); those that are inputs are read as well.
+        carried = [c for c in kept_names if not _is_input(c)]
+        dropped = ignore + carried
+        source: Any = frame.drop(dropped) if dropped else frame
         # polars exports an all-null (Null-typed) column with a buffer that the Arrow C data
-        # interface does not allow; give such columns, and every other input column without a
-        # value (e.g. an empty CSV column read as Float64), the type their field expects (a kept
-        # column that is not an input: text). A kept column is shown as it was given.
-        def carried_only(c: str) -> bool:
-            return c in kept_names and not _is_input(c)
-
+        # interface does not allow; give such columns, and every other column without a value
+        # (e.g. an empty CSV column read as Float64), the type their field expects.
         nulls = [
-            c
-            for c, t in source.schema.items()
-            if (not carried_only(c) and source.get_column(c).null_count() == source.height) or t == pl.Null
+            c for c, t in source.schema.items() if source.get_column(c).null_count() == source.height or t == pl.Null
         ]
         if nulls:
-            source = source.with_columns(
-                [pl.lit(None, dtype=pl.String if carried_only(c) else _null_column_type(pl, c)).alias(c) for c in nulls]
-            )
+            source = source.with_columns([pl.lit(None, dtype=_null_column_type(pl, c)).alias(c) for c in nulls])
         # The id lists and messages as string views, polars' own layout: its import copies none.
-        stream = _stenosis.assess_arrow(source, threads, kept_names, detail, string_views=True)
+        stream = _stenosis.assess_arrow(source, threads, [], detail, string_views=True)
         result: Any = pl.DataFrame(stream)
-        retyped = [c for c in kept_names if c in nulls]
-        if retyped:
-            result = result.with_columns([frame.get_column(c) for c in retyped])
+        if kept_names:
+            # A kept `id` is the record id: the engine's copy of it is not repeated.
+            results = result.drop("id") if "id" in kept_names and "id" in result.columns else result
+            result = pl.concat([frame.select(kept_names), results], how="horizontal")
         return result  # type: ignore[no-any-return]
     if kind == "pandas":
         import pandas as pd
@@ -453,6 +450,14 @@ def assess_frame(
         ignore = _ignore_list(ignore_columns, frame.columns)
         kept_names = _keep_list(keep, frame.columns, detail)
         _not_kept_and_ignored(kept_names, ignore)
+        for name in kept_names:
+            if int((frame.columns == name).sum()) > 1:
+                shown = _shown(name)
+                raise InvalidPresentation(
+                    f"keep: {shown or 'a column'} names two columns of the frame",
+                    field="keep",
+                    kind="duplicate_field",
+                )
         # A kept column is carried through; one that is also an input (a field or a finding) is
         # assessed as well, never left out of the assessment.
         skip = ignore + [c for c in kept_names if not _is_input(c)]
