@@ -102,11 +102,7 @@ impl Detail {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        match self {
-            Detail::Full => 0,
-            Detail::Standard => 1,
-            Detail::Summary => 2,
-        }
+        self as u32 // declaration order, which is the order of `ALL`
     }
 
     /// The level with this numeric code, if any.

@@ -182,13 +182,21 @@ def _ignore_list(ignore_columns: Iterable[str], columns: Iterable[object], what:
 
 
 def _keep_list(keep: Iterable[str], columns: Iterable[object], detail: str) -> list[Any]:
-    """The pass-through columns, checked: columns of the frame, named once, no result column."""
-    names = _ignore_list(keep, columns, "keep")
+    """The pass-through columns, checked: columns of the frame, named once, each naming one
+    column, no result column."""
+    present = list(columns)
+    names = _ignore_list(keep, present, "keep")
     results = set(_stenosis.frame_columns(detail))
     for i, name in enumerate(names):
         shown = _shown(name)
         if name in names[:i]:
             raise InvalidPresentation("keep: a column is named twice", field="keep", kind="duplicate_field")
+        if present.count(name) > 1:
+            raise InvalidPresentation(
+                f"keep: {shown or 'a column'} names two columns of the frame",
+                field="keep",
+                kind="duplicate_field",
+            )
         if name in results:
             raise InvalidPresentation(
                 f"keep: {shown or 'a column'} is also a result column; rename it first",
@@ -450,14 +458,6 @@ def assess_frame(
         ignore = _ignore_list(ignore_columns, frame.columns)
         kept_names = _keep_list(keep, frame.columns, detail)
         _not_kept_and_ignored(kept_names, ignore)
-        for name in kept_names:
-            if int((frame.columns == name).sum()) > 1:
-                shown = _shown(name)
-                raise InvalidPresentation(
-                    f"keep: {shown or 'a column'} names two columns of the frame",
-                    field="keep",
-                    kind="duplicate_field",
-                )
         # A kept column is carried through; one that is also an input (a field or a finding) is
         # assessed as well, never left out of the assessment.
         skip = ignore + [c for c in kept_names if not _is_input(c)]
